@@ -1,0 +1,59 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set everything up themselves, idempotently.
+# Only the conversation goes to stdout: recipes are silent and set-up output is sent to stderr.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.SILENT:
+MAKEFLAGS += --no-print-directory
+
+RASA_VENV := .venvs/rasa
+APP_VENV := .venvs/app
+LEERBOT := $(APP_VENV)/bin/leerbot
+export RASA_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run chat test setup venvs train db lint eval bench clean
+
+run: setup
+	$(LEERBOT) run
+
+chat: setup
+	$(LEERBOT) chat
+
+test: setup
+	scripts/test.sh
+
+setup: venvs
+	$(LEERBOT) train </dev/null >&2
+	$(LEERBOT) db upgrade </dev/null >&2
+
+venvs: $(RASA_VENV)/.installed $(APP_VENV)/.installed
+
+# The Rasa server's environment: rasa==3.6.21 and its pinned dependencies, nothing of ours.
+$(RASA_VENV)/.installed: requirements/rasa.lock.txt scripts/find-python310.sh
+	python=$$(scripts/find-python310.sh); \
+	echo "setting up the Rasa environment with $$python (about 3 minutes the first time)" >&2; \
+	[ -x $(RASA_VENV)/bin/python ] || "$$python" -m venv $(RASA_VENV) >&2; \
+	$(RASA_VENV)/bin/python -m pip install -q -r requirements/rasa.lock.txt </dev/null >&2
+	touch $@
+
+# The app environment: everything we write (bot, actions, rules, content, store) and the dev tools.
+$(APP_VENV)/.installed: requirements/app.lock.txt pyproject.toml scripts/find-python310.sh
+	python=$$(scripts/find-python310.sh); \
+	echo "setting up the app environment with $$python" >&2; \
+	[ -x $(APP_VENV)/bin/python ] || "$$python" -m venv $(APP_VENV) >&2; \
+	$(APP_VENV)/bin/python -m pip install -q -r requirements/app.lock.txt </dev/null >&2; \
+	$(APP_VENV)/bin/python -m pip install -q --no-deps -e . </dev/null >&2
+	touch $@
+
+train: venvs
+	$(LEERBOT) train --force </dev/null >&2
+
+db: venvs
+	$(LEERBOT) db upgrade </dev/null >&2
+
+lint: venvs
+	$(APP_VENV)/bin/ruff check .
+	$(APP_VENV)/bin/mypy
+
+clean:
+	rm -rf .venvs models var .mypy_cache .ruff_cache .pytest_cache

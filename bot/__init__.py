@@ -1,0 +1,1 @@
+"""Front ends (Telegram, terminal) and the one channel-independent message path they share."""

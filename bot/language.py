@@ -1,0 +1,37 @@
+"""Guess whether a message is English or Dutch, so replies follow the user's language."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Language = Literal["nl", "en"]
+
+_EN = frozenset(
+    "the is are can may my our we you what when how why which does do if to of and for from with "
+    "school child son daughter kids holiday holidays leave allowed please thanks thank hello hi "
+    "fine absence teacher week weeks day days yes no".split()
+)
+_NL = frozenset(
+    "de het een is zijn kan mag mijn onze wij we je jij wat wanneer hoe waarom welke als naar van en "
+    "voor met kind zoon dochter vakantie verlof school dag dagen week weken ja nee hoi hallo bedankt "
+    "niet wel ook moet mogen krijgt krijg".split()
+)
+
+
+def detect_language(text: str, previous: Language = "nl") -> Language:
+    """English only when English words clearly outnumber Dutch ones; short answers keep the last language."""
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    english = sum(word in _EN for word in words)
+    dutch = sum(word in _NL for word in words)
+    if english >= 2 and english > dutch:
+        return "en"
+    if dutch >= 2 and dutch >= english:
+        return "nl"
+    if len(words) <= 3:
+        if english > dutch:
+            return "en"
+        if dutch > english:
+            return "nl"
+        return previous
+    return previous

@@ -1,0 +1,158 @@
+"""The one message-handling path of every front end (Telegram, terminal, evaluation).
+
+It redacts personal numbers before anything is sent or stored, sets the user's role and language in the
+Rasa conversation, calls Rasa, and hands channel-neutral replies to the front end's `deliver`. When Rasa
+is slow the user hears so within seconds; when it is down the message is kept in the database and
+answered, in order, once Rasa is back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot import texts
+from bot.language import Language, detect_language
+from bot.messages import ChatUser, Reply, replies_from_rasa
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.redact import redact_personal_numbers
+from leerbot.clock import Clock
+from store.repositories import Accounts, PendingQueue
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
+
+MAX_MESSAGE_CHARS = 2000
+
+
+class MessagePipeline:
+    """Turns one user message into replies; per sender, messages are handled strictly in order."""
+
+    def __init__(
+        self,
+        rasa: RasaClient,
+        accounts: Accounts,
+        pending: PendingQueue,
+        clock: Clock,
+        slow_notice_seconds: float = 3.0,
+    ) -> None:
+        self._rasa = rasa
+        self._accounts = accounts
+        self._pending = pending
+        self._clock = clock
+        self._slow_notice_seconds = slow_notice_seconds
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._slots_sent: dict[str, dict[str, str]] = {}
+        self._languages: dict[str, Language] = {}
+        self._told_kept: set[str] = set()
+
+    async def handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
+        """A typed message: checked, redacted, then sent to Rasa."""
+        # The lock comes first, so concurrent updates of one chat keep their order.
+        async with self._lock(user.sender_id):
+            await self._handle_text(user, text, deliver)
+
+    async def _handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
+        language = await self._language_of(user, text)
+        if not text.strip():
+            await deliver(user, [Reply(texts.text("empty", language))])
+            return
+        if len(text) > MAX_MESSAGE_CHARS:
+            # Not sent to Rasa at all, so an open form keeps every answer given so far.
+            notice = texts.text("too_long", language, length=len(text), limit=MAX_MESSAGE_CHARS)
+            await deliver(user, [Reply(notice)])
+            return
+        clean, had_number = redact_personal_numbers(text)
+        if had_number:
+            await deliver(user, [Reply(texts.text("personal_number", language))])
+        await self._dispatch(user, clean, language, deliver)
+
+    async def handle_button(self, user: ChatUser, payload: str, deliver: Deliver) -> None:
+        """A pressed button: its payload goes to Rasa as it is (payloads come from our own responses)."""
+        async with self._lock(user.sender_id):
+            await self._dispatch(user, payload, self._languages.get(user.sender_id, "nl"), deliver)
+
+    async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
+        """One of the front end's own sentences, in the user's last language."""
+        await deliver(user, [Reply(texts.text(key, self._languages.get(user.sender_id, "nl")))])
+
+    async def pending_count(self, channel: str) -> int:
+        return await self._pending.count(channel)
+
+    async def retry_pending(self, channel: str, deliver: Deliver) -> int:
+        """Answer kept messages of one channel once Rasa is ready again; returns how many were answered."""
+        if not await self._pending.count(channel) or not await self._rasa.is_ready():
+            return 0
+        answered = 0
+        blocked: set[str] = set()
+        for message in await self._pending.oldest_first(channel):
+            if message.sender_id in blocked:
+                continue
+            user = ChatUser(message.sender_id, message.channel, message.role)  # type: ignore[arg-type]
+            language: Language = "en" if message.language == "en" else "nl"
+            async with self._lock(user.sender_id):
+                try:
+                    output = await self._send(user, message.text, language, message.peildatum)
+                except RasaUnavailable:
+                    await self._pending.count_attempt(message.id)
+                    blocked.add(user.sender_id)
+                    continue
+                await self._pending.remove(message.id)
+            await deliver(user, replies_from_rasa(output))
+            answered += 1
+            if not await self._pending.has_pending(user.sender_id):
+                self._told_kept.discard(user.sender_id)
+        return answered
+
+    async def _dispatch(self, user: ChatUser, text: str, language: Language, deliver: Deliver) -> None:
+        """Send to Rasa and deliver its replies; the caller holds the sender's lock."""
+        if await self._pending.has_pending(user.sender_id):
+            await self._keep(user, text, language, deliver)
+            return
+        call = asyncio.ensure_future(self._send(user, text, language, self._clock.today()))
+        done, _ = await asyncio.wait({call}, timeout=self._slow_notice_seconds)
+        if not done:
+            await deliver(user, [Reply(texts.text("slow", language))])
+        try:
+            output = await call
+        except RasaUnavailable as exc:
+            log.warning("Rasa unavailable (%s); message kept for %s", exc, user.channel)
+            await self._keep(user, text, language, deliver)
+            return
+        await deliver(user, replies_from_rasa(output))
+
+    async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
+        slots = {"taal": language, "rol": user.role}
+        if self._slots_sent.get(user.sender_id) != slots:
+            await self._rasa.set_slots(user.sender_id, slots)
+            self._slots_sent[user.sender_id] = slots
+        metadata = {"peildatum": peildatum.isoformat() if peildatum else None, "rol": user.role,
+                    "taal": language, "channel": user.channel}
+        return await self._rasa.send_message(user.sender_id, text, metadata)
+
+    async def _keep(self, user: ChatUser, text: str, language: Language, deliver: Deliver) -> None:
+        await self._pending.add(
+            sender_id=user.sender_id, channel=user.channel, role=user.role, language=language, text=text,
+            peildatum=self._clock.today(),
+        )
+        if user.sender_id not in self._told_kept:
+            self._told_kept.add(user.sender_id)
+            await deliver(user, [Reply(texts.text("kept", language))])
+
+    async def _language_of(self, user: ChatUser, text: str) -> Language:
+        previous = self._languages.get(user.sender_id)
+        if previous is None:
+            account = await self._accounts.get_or_create(user.channel, user.sender_id)
+            previous = "en" if account.language == "en" else "nl"
+        language = detect_language(text, previous)
+        if language != previous:
+            account = await self._accounts.get_or_create(user.channel, user.sender_id)
+            await self._accounts.set_language(account.id, language)
+        self._languages[user.sender_id] = language
+        return language
+
+    def _lock(self, sender_id: str) -> asyncio.Lock:
+        return self._locks.setdefault(sender_id, asyncio.Lock())

@@ -1,0 +1,68 @@
+"""HTTP client for the Rasa server: the REST channel for messages, the tracker API for slots."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+
+class RasaUnavailable(Exception):
+    """Raised when the Rasa server cannot be reached or fails to answer a message."""
+
+
+class RasaClient:
+    """One pooled HTTP client for the life of the front end (not one per message)."""
+
+    def __init__(self, base_url: str, auth_token: str, timeout_seconds: float) -> None:
+        self._token = auth_token
+        self._http = httpx.AsyncClient(
+            base_url=base_url,
+            timeout=httpx.Timeout(timeout_seconds, connect=2.0),
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def send_message(
+        self, sender_id: str, text: str, metadata: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Send one user message through the REST channel and return what Rasa answers."""
+        body = {"sender": sender_id, "message": text, "metadata": metadata}
+        result = await self._request("POST", "/webhooks/rest/webhook", json=body)
+        if not isinstance(result, list):
+            raise RasaUnavailable("unexpected answer from the REST channel")
+        return result
+
+    async def set_slots(self, sender_id: str, slots: dict[str, Any]) -> None:
+        """Write slots (language, role) into the conversation through Rasa's tracker API."""
+        events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
+        await self._request(
+            "POST",
+            f"/conversations/{quote(sender_id, safe='')}/tracker/events",
+            params={"token": self._token, "include_events": "NONE"},
+            json=events,
+        )
+
+    async def is_ready(self) -> bool:
+        """True when the server answers and has a model loaded."""
+        try:
+            response = await self._http.get("/status", params={"token": self._token}, timeout=3.0)
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200 and bool(response.json().get("model_file"))
+
+    async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = await self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise RasaUnavailable(type(exc).__name__) from exc
+        if response.status_code >= 400:
+            # Rasa answers 500 when, for instance, the action server is down.
+            raise RasaUnavailable(f"HTTP {response.status_code}")
+        return response.json()

@@ -1,0 +1,159 @@
+"""The Telegram front end: python-telegram-bot as a transport adapter only. Rasa owns the conversation.
+
+Replies are sent as plain text (no parse mode), so user text and Markdown/HTML characters in it can never
+break the formatting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.messages import ChatUser, Reply
+from bot.pipeline import MessagePipeline
+from bot.render import split_text, telegram_keyboard
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+START_TEXT = "hallo"
+
+
+def chat_user(update: Update) -> ChatUser:
+    chat = update.effective_chat
+    assert chat is not None  # every handler below is for updates that come from a chat
+    return ChatUser(sender_id=f"tg-{chat.id}", channel=CHANNEL)
+
+
+class TelegramFrontEnd:
+    """Handlers and delivery for one Application; holds no conversation state of its own."""
+
+    def __init__(self, pipeline: MessagePipeline) -> None:
+        self.pipeline = pipeline
+        self.application: Application | None = None  # type: ignore[type-arg]
+
+    async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
+        """Send replies to the chat behind user.sender_id; structured data stays out of the chat."""
+        assert self.application is not None
+        chat_id = int(user.sender_id.removeprefix("tg-"))
+        for reply in replies:
+            chunks = split_text(reply.text) if reply.text else []
+            if not chunks and reply.buttons:
+                chunks = ["…"]
+            for index, chunk in enumerate(chunks):
+                markup = telegram_keyboard(reply.buttons) if index == len(chunks) - 1 else None
+                await self.application.bot.send_message(chat_id=chat_id, text=chunk, reply_markup=markup)
+
+    async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/start and /help: the greeting, from Rasa like any other turn."""
+        await self.pipeline.handle_text(chat_user(update), START_TEXT, self.deliver)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A typed message goes through the shared pipeline."""
+        assert update.effective_message is not None
+        await self.pipeline.handle_text(chat_user(update), update.effective_message.text or "", self.deliver)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A pressed inline button: acknowledge, show the choice, remove the keyboard, pass the payload."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        choice = _button_title(query)
+        with contextlib.suppress(TelegramError):
+            if query.message is not None and getattr(query.message, "text", None):
+                suffix = f"\n\n→ {choice}" if choice else ""
+                await query.edit_message_text(query.message.text + suffix, reply_markup=None)
+        await self.pipeline.handle_button(chat_user(update), query.data or "", self.deliver)
+
+    async def on_unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A command we do not know gets a short pointer, not silence."""
+        await self.pipeline.reply_fixed(chat_user(update), "unknown_command", self.deliver)
+
+    async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice and other media: say that only text is read."""
+        await self.pipeline.reply_fixed(chat_user(update), "not_text", self.deliver)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log first (type only, never message text), then tell the user without a traceback."""
+        log.error("error while handling an update: %s", type(context.error).__name__, exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            with contextlib.suppress(Exception):
+                await self.pipeline.reply_fixed(chat_user(update), "error", self.deliver)
+
+    async def retry_kept_messages(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Job: answer messages kept while Rasa was down."""
+        await self.pipeline.retry_pending(CHANNEL, self.deliver)
+
+
+def _button_title(query: object) -> str:
+    message = getattr(query, "message", None)
+    markup = getattr(message, "reply_markup", None)
+    data = getattr(query, "data", None)
+    for row in getattr(markup, "inline_keyboard", ()) or ():
+        for button in row:
+            if button.callback_data == data:
+                return str(button.text)
+    return ""
+
+
+def build_application(
+    token: str,
+    pipeline: MessagePipeline,
+    *,
+    base_url: str,
+    base_file_url: str,
+    retry_seconds: float = 2.0,
+    request: BaseRequest | None = None,
+) -> tuple[Application, TelegramFrontEnd]:  # type: ignore[type-arg]
+    """Application factory: handlers, rate limiter (Telegram's 30 msg/s), retry job, error handler."""
+    front = TelegramFrontEnd(pipeline)
+    builder = (
+        Application.builder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(base_file_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    front.application = application
+    application.add_handler(CommandHandler(["start", "help"], front.on_start))
+    application.add_handler(MessageHandler(filters.COMMAND, front.on_unknown_command))
+    application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, front.on_text))
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, front.on_not_text)
+    )
+    application.add_error_handler(front.on_error)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(front.retry_kept_messages, interval=retry_seconds, first=retry_seconds)
+    return application, front
+
+
+async def run_polling(application: Application, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
+    """Long polling until `stop` is set (Ctrl-C, or the supervisor stopping)."""
+    async with application:
+        assert application.updater is not None
+        await application.updater.start_polling(drop_pending_updates=False)
+        await application.start()
+        try:
+            await stop.wait()
+        finally:
+            await application.updater.stop()
+            await application.stop()

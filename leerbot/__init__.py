@@ -1,0 +1,1 @@
+"""Command line, settings, clock and process supervision of the Leerplicht-assistent."""

@@ -1,0 +1,76 @@
+"""Assemble and run the whole assistant: supervisor, pipeline, and one front end."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+
+from bot.messages import Role
+from bot.pipeline import MessagePipeline
+from bot.rasa_client import RasaClient
+from bot.telegram_app import build_application, run_polling
+from bot.terminal import TerminalChat
+from leerbot.clock import clock_from_setting
+from leerbot.settings import Settings
+from leerbot.supervisor import Supervisor, build_processes
+from store.db import make_engine, make_session_factory
+from store.repositories import Accounts, PendingQueue
+
+log = logging.getLogger(__name__)
+
+
+@contextlib.asynccontextmanager
+async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
+    """The shared message path with its Rasa client and database, closed on the way out."""
+    engine = make_engine(settings.app_database_url)
+    sessions = make_session_factory(engine)
+    rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    try:
+        yield MessagePipeline(
+            rasa, Accounts(sessions), PendingQueue(sessions), clock_from_setting(settings.leerbot_today),
+            slow_notice_seconds=settings.slow_notice_seconds,
+        )
+    finally:
+        await rasa.aclose()
+        await engine.dispose()
+
+
+def _install_stop_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+
+
+async def run_assistant(settings: Settings, role: Role = "ouder", force_terminal: bool = False) -> None:
+    """Start Rasa and the action server, then serve Telegram (token set) or the terminal chat."""
+    stop = asyncio.Event()
+    _install_stop_signals(stop)
+    supervisor = Supervisor(build_processes(settings), settings.startup_timeout_seconds)
+    log.info("starting the Rasa server and the action server (Rasa needs about a minute)")
+    await supervisor.start()
+    watcher = asyncio.ensure_future(supervisor.watch())
+    try:
+        async with pipeline_for(settings) as pipeline:
+            token = settings.telegram_bot_token
+            if token is not None and not force_terminal:
+                application, _ = build_application(
+                    token.get_secret_value(), pipeline, base_url=settings.telegram_api_base_url,
+                    base_file_url=settings.telegram_file_base_url, retry_seconds=settings.pending_retry_seconds,
+                )
+                log.info("serving Telegram (long polling); stop with Ctrl-C")
+                await run_polling(application, stop)
+            else:
+                chat = TerminalChat(pipeline, role=role)
+                if chat.interactive:
+                    log.info("no TELEGRAM_BOT_TOKEN: terminal chat. Type your question; Ctrl-D or Ctrl-C stops.")
+                retry = asyncio.ensure_future(chat.retry_loop(stop, settings.pending_retry_seconds))
+                try:
+                    await chat.run(stop)
+                finally:
+                    retry.cancel()
+    finally:
+        watcher.cancel()
+        supervisor.stop()

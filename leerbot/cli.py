@@ -1,0 +1,72 @@
+"""`leerbot`: run the assistant, chat in the terminal, train the model, migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from leerbot.settings import Settings
+
+
+def _setup_logging(level: str) -> None:
+    # Everything but the conversation goes to stderr; message text is never logged at INFO.
+    logging.basicConfig(
+        stream=sys.stderr, level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.ExtBot", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _prepare(settings: Settings) -> None:
+    from leerbot.training import train
+    from store.db import upgrade
+
+    train(settings)
+    upgrade(settings.app_database_url)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="leerbot", description="Leerplicht-assistent")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="start the whole assistant (Telegram with a token, else terminal chat)")
+    chat = commands.add_parser("chat", help="start the assistant with a terminal chat")
+    chat.add_argument("--role", choices=["ouder", "school"], default="ouder")
+    train = commands.add_parser("train", help="train the Rasa model when nlu/ or config.yml changed")
+    train.add_argument("--force", action="store_true")
+    db = commands.add_parser("db", help="database commands")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="create or migrate the app database")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    _setup_logging(settings.log_level)
+    if args.command == "train":
+        from leerbot.training import train
+
+        train(settings, force=args.force)
+        return 0
+    if args.command == "db":
+        from store.db import upgrade
+
+        upgrade(settings.app_database_url)
+        return 0
+    from leerbot.app import run_assistant
+    from leerbot.supervisor import StartupError
+
+    _prepare(settings)
+    try:
+        asyncio.run(run_assistant(settings, role=getattr(args, "role", "ouder"),
+                                  force_terminal=args.command == "chat"))
+    except StartupError as exc:
+        logging.getLogger("leerbot").error("%s", exc)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Configuration from the environment only (pydantic-settings). Secrets never live in YAML files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob of the assistant. Ports are configurable so tests can run beside `make run`."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+
+    telegram_bot_token: SecretStr | None = None
+    # Tests point python-telegram-bot at a fake Bot API on loopback through these two.
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+
+    database_url: str = ""
+    rasa_tracker_url: str = ""
+
+    project_root: Path = PROJECT_ROOT
+    var_dir: Path = Field(default=PROJECT_ROOT / "var")
+    model_path: Path = Field(default=PROJECT_ROOT / "models" / "leerbot.tar.gz")
+    rasa_executable: Path = Field(default=PROJECT_ROOT / ".venvs" / "rasa" / "bin" / "rasa")
+
+    rasa_host: str = "127.0.0.1"
+    rasa_port: int = 5005
+    action_port: int = 5055
+    # Protects Rasa's HTTP API (tracker events); made up per run when not given.
+    rasa_auth_token: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(24)))
+    # After this long without Rasa's answer the user is told the assistant is slower; the answer follows.
+    slow_notice_seconds: float = 3.0
+    rasa_timeout_seconds: float = 60.0
+    startup_timeout_seconds: float = 240.0
+    pending_retry_seconds: float = 2.0
+
+    # Freezes "today" (tests, evaluation); unset means the real date in the Netherlands.
+    leerbot_today: dt.date | None = None
+    log_level: str = "INFO"
+
+    @cached_property
+    def app_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.var_dir / 'leerbot.db'}"
+
+    @cached_property
+    def tracker_database_url(self) -> str:
+        return self.rasa_tracker_url or f"sqlite:///{self.var_dir / 'rasa-tracker.db'}"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.rasa_host}:{self.rasa_port}"
+
+    @property
+    def action_endpoint_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}/webhook"

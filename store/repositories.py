@@ -1,0 +1,86 @@
+"""Small, typed queries on the app database used by the front ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from store.models import Account, PendingMessage
+
+
+class Accounts:
+    """The people behind senders: their role and the language they last wrote in."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def get_or_create(self, channel: str, external_id: str) -> Account:
+        async with self._sessions() as session:
+            account = await session.scalar(
+                select(Account).where(Account.channel == channel, Account.external_id == external_id)
+            )
+            if account is None:
+                account = Account(channel=channel, external_id=external_id, role="ouder", language="nl")
+                session.add(account)
+                await session.commit()
+            return account
+
+    async def set_language(self, account_id: int, language: str) -> None:
+        async with self._sessions() as session:
+            await session.execute(update(Account).where(Account.id == account_id).values(language=language))
+            await session.commit()
+
+
+class PendingQueue:
+    """Messages kept while Rasa was unreachable, answered in arrival order per sender."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def add(
+        self, *, sender_id: str, channel: str, role: str, language: str, text: str,
+        peildatum: dt.date | None,
+    ) -> None:
+        async with self._sessions() as session:
+            session.add(PendingMessage(
+                sender_id=sender_id, channel=channel, role=role, language=language, text=text,
+                peildatum=peildatum, attempts=0,
+            ))
+            await session.commit()
+
+    async def has_pending(self, sender_id: str) -> bool:
+        async with self._sessions() as session:
+            count = await session.scalar(
+                select(func.count()).select_from(PendingMessage).where(PendingMessage.sender_id == sender_id)
+            )
+            return bool(count)
+
+    async def count(self, channel: str) -> int:
+        async with self._sessions() as session:
+            total = await session.scalar(
+                select(func.count()).select_from(PendingMessage).where(PendingMessage.channel == channel)
+            )
+            return int(total or 0)
+
+    async def oldest_first(self, channel: str) -> list[PendingMessage]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(PendingMessage).where(PendingMessage.channel == channel).order_by(PendingMessage.id)
+            )
+            return list(rows)
+
+    async def remove(self, message_id: int) -> None:
+        async with self._sessions() as session:
+            await session.execute(delete(PendingMessage).where(PendingMessage.id == message_id))
+            await session.commit()
+
+    async def count_attempt(self, message_id: int) -> None:
+        async with self._sessions() as session:
+            await session.execute(
+                update(PendingMessage)
+                .where(PendingMessage.id == message_id)
+                .values(attempts=PendingMessage.attempts + 1)
+            )
+            await session.commit()
