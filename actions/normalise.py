@@ -19,29 +19,36 @@ SCHOOLDAGEN_PER_WEEK = 5
 
 
 def parse_schooldagen(tekst: str) -> int | None:
-    """'3' → 3, 'drie dagen' → 3, 'een week' → 5, 'anderhalve week' → 8; None when no amount is found.
+    """'3' → 3, 'drie dagen' → 3, 'een week' → 5, 'twee weken en een dag' → 11; None when no amount.
 
-    Part days round up, because any part of a school day missed needs leave for that day.
+    Amounts with a unit (dag, week) are added up. Without any unit, a single bare number counts as days
+    ("3"); in "2 kinderen, 5 dagen" only the 5 counts. Part days round up, because any part of a school
+    day missed needs leave for that day.
     """
     woorden = re.findall(r"[a-zà-ÿ]+|\d+(?:[.,]\d+)?", tekst.lower())
-    aantal: float | None = None
+    met_eenheid = 0.0
+    zonder_eenheid: list[float] = []
     for index, woord in enumerate(woorden):
-        waarde: float | None
-        if re.fullmatch(r"\d+(?:[.,]\d+)?", woord):
-            waarde = float(woord.replace(",", "."))
-        else:
-            waarde = _HALF.get(woord) or _GETALLEN.get(woord)
         volgend = woorden[index + 1] if index + 1 < len(woorden) else ""
+        waarde = _getal(woord)
         if waarde is None:
-            if _WEEK.match(woord) and aantal is None:
-                return SCHOOLDAGEN_PER_WEEK
+            # "week" on its own, without a number before it: one week.
+            if _WEEK.match(woord) and (index == 0 or _getal(woorden[index - 1]) is None):
+                met_eenheid += SCHOOLDAGEN_PER_WEEK
             continue
         if _WEEK.match(volgend):
-            waarde *= SCHOOLDAGEN_PER_WEEK
-        elif not _DAG.match(volgend) and woord in ("a", "an", "een"):
-            continue  # an article, not an amount
-        aantal = waarde
-        break
-    if aantal is None or aantal <= 0:
+            met_eenheid += waarde * SCHOOLDAGEN_PER_WEEK
+        elif _DAG.match(volgend):
+            met_eenheid += waarde
+        elif woord not in ("a", "an", "een"):  # "een"/"a" without a unit is an article, not an amount
+            zonder_eenheid.append(waarde)
+    totaal = met_eenheid or (zonder_eenheid[0] if len(zonder_eenheid) == 1 else 0.0)
+    if totaal <= 0:
         return None
-    return math.ceil(aantal)
+    return math.ceil(totaal)
+
+
+def _getal(woord: str) -> float | None:
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", woord):
+        return float(woord.replace(",", "."))
+    return _HALF.get(woord) or _GETALLEN.get(woord)

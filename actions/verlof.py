@@ -66,7 +66,11 @@ class ValidateVakantieverlofForm(FormValidationAction):
     def validate_aantal_dagen(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        dagen = slot_value if isinstance(slot_value, int | float) else parse_schooldagen(str(slot_value))
+        # The whole answer counts, not only the entity DIET found in it: "twee weken en een dag" is 11.
+        tekst = str(tracker.latest_message.get("text") or "")
+        dagen = parse_schooldagen(tekst) if tekst and not tekst.startswith("/") else None
+        if dagen is None:
+            dagen = slot_value if isinstance(slot_value, int | float) else parse_schooldagen(str(slot_value))
         if not dagen or dagen <= 0:
             dispatcher.utter_message(response="utter_aantal_dagen_onbekend")
             return {"aantal_dagen": None}

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 
 MAX_MESSAGE_CHARS = 2000
+# A kept message Rasa takes but still cannot answer (e.g. the action server stays down) is given up
+# after this many tries, with an apology, so the retry loop always ends.
+MAX_ATTEMPTS = 15
 
 
 class MessagePipeline:
@@ -97,11 +100,17 @@ class MessagePipeline:
                 try:
                     output = await self._send(user, message.text, language, message.peildatum)
                 except RasaUnavailable:
-                    await self._pending.count_attempt(message.id)
-                    blocked.add(user.sender_id)
-                    continue
-                await self._pending.remove(message.id)
-            await deliver(user, replies_from_rasa(output))
+                    if message.attempts + 1 < MAX_ATTEMPTS:
+                        await self._pending.count_attempt(message.id)
+                        blocked.add(user.sender_id)
+                        continue
+                    log.error("gave up on a kept message after %d attempts", MAX_ATTEMPTS)
+                    await self._pending.remove(message.id)
+                    output = []
+                else:
+                    await self._pending.remove(message.id)
+            replies = replies_from_rasa(output) or [Reply(texts.text("error", language))]
+            await deliver(user, replies)
             answered += 1
             if not await self._pending.has_pending(user.sender_id):
                 self._told_kept.discard(user.sender_id)

@@ -37,17 +37,25 @@ class RasaClient:
         result = await self._request("POST", "/webhooks/rest/webhook", json=body)
         if not isinstance(result, list):
             raise RasaUnavailable("unexpected answer from the REST channel")
+        if not result:
+            # Every turn of our dialogue says something; silence means a failed action (server down).
+            raise RasaUnavailable("no reply (action server down?)")
         return result
 
     async def set_slots(self, sender_id: str, slots: dict[str, Any]) -> None:
-        """Write slots (language, role) into the conversation through Rasa's tracker API."""
+        """Write slots (language, role) into the conversation through Rasa's tracker API.
+
+        Sent twice on purpose. Rasa stamps posted events when it parses the request, and only then starts
+        the session of a conversation it has not seen; on the next message it reads only events newer
+        than that session start, so a first post to a new conversation is silently lost. The second
+        post lands after the session start. Setting a slot to the value it has is harmless, and this
+        happens only when the role or language of a sender changes.
+        """
+        path = f"/conversations/{quote(sender_id, safe='')}/tracker/events"
+        params = {"token": self._token, "include_events": "NONE"}
         events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
-        await self._request(
-            "POST",
-            f"/conversations/{quote(sender_id, safe='')}/tracker/events",
-            params={"token": self._token, "include_events": "NONE"},
-            json=events,
-        )
+        for _ in range(2):
+            await self._request("POST", path, params=params, json=events)
 
     async def is_ready(self) -> bool:
         """True when the server answers and has a model loaded."""

@@ -30,7 +30,7 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
     try:
         yield MessagePipeline(
-            rasa, Accounts(sessions), PendingQueue(sessions), clock_from_setting(settings.leerbot_today),
+            rasa, Accounts(sessions), PendingQueue(sessions), clock_from_setting(settings.today),
             slow_notice_seconds=settings.slow_notice_seconds,
         )
     finally:

@@ -16,15 +16,22 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     """Every knob of the assistant. Ports are configurable so tests can run beside `make run`."""
 
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+    # Our own knobs are LEERBOT_*; the few that deployments set by their usual names are not prefixed.
+    model_config = SettingsConfigDict(env_prefix="LEERBOT_", extra="ignore", frozen=True, populate_by_name=True)
 
-    telegram_bot_token: SecretStr | None = None
+    telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
     # Tests point python-telegram-bot at a fake Bot API on loopback through these two.
-    telegram_api_base_url: str = "https://api.telegram.org/bot"
-    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot", validation_alias="TELEGRAM_API_BASE_URL"
+    )
+    telegram_file_base_url: str = Field(
+        default="https://api.telegram.org/file/bot", validation_alias="TELEGRAM_FILE_BASE_URL"
+    )
 
-    database_url: str = ""
-    rasa_tracker_url: str = ""
+    # The app database (SQLAlchemy URL); empty means a SQLite file in var/.
+    database_url: str = Field(default="", validation_alias="DATABASE_URL")
+    # Rasa's tracker store, a database of its own; empty means another SQLite file in var/.
+    rasa_tracker_url: str = Field(default="", validation_alias="RASA_TRACKER_URL")
 
     project_root: Path = PROJECT_ROOT
     var_dir: Path = Field(default=PROJECT_ROOT / "var")
@@ -43,7 +50,7 @@ class Settings(BaseSettings):
     pending_retry_seconds: float = 2.0
 
     # Freezes "today" (tests, evaluation); unset means the real date in the Netherlands.
-    leerbot_today: dt.date | None = None
+    today: dt.date | None = None
     log_level: str = "INFO"
 
     @cached_property

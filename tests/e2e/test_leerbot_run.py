@@ -1,0 +1,51 @@
+"""`leerbot run` without a token, input piped: the newcomer's first command, as a real process."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from leerbot.settings import PROJECT_ROOT
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.e2e
+
+LEERBOT = PROJECT_ROOT / ".venvs" / "app" / "bin" / "leerbot"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "TELEGRAM_BOT_TOKEN"}
+    env.update({
+        "LEERBOT_RASA_PORT": str(free_port()), "LEERBOT_ACTION_PORT": str(free_port()),
+        "LEERBOT_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        "RASA_TRACKER_URL": f"sqlite:///{tmp_path / 'tracker.db'}", "LEERBOT_TODAY": "2026-03-02",
+    })
+    result = subprocess.run(
+        [str(LEERBOT), "run"], input="hoi\nmag mijn zoon een dag eerder op vakantie?\n", env=env,
+        capture_output=True, text=True, timeout=400, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = result.stdout
+    assert "leerplicht" in out.lower()  # the greeting
+    assert "13a" in out
+    assert "beroep" in out
+    assert "schoolhoofd" in out
+    assert "1) Ja" in out and "2) Nee" in out
+    assert " INFO " not in out and "Traceback" not in out  # only the conversation on stdout
+    assert "assistant ready" in result.stderr
+
+    pids = [int(pid) for pid in re.findall(r"started \w+ \(pid (\d+)\)", result.stderr)]
+    assert len(pids) == 2
+    assert not [pid for pid in pids if _alive(pid)], "child processes left running"

@@ -1,0 +1,106 @@
+"""Rule content: every value has a source, validity is enforced, and invalid files fail the load."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from content import BronSoort, load_rule_set
+from content.errors import BuitenGeldigheid, ContentValidationError, OnbekendeParameter
+
+VALID_SOURCE = """
+    bron:
+      soort: wet
+      titel: Leerplichtwet 1969
+      bwb_id: BWBR0002628
+      artikel: 13a
+      url: https://wetten.overheid.nl/BWBR0002628
+      geverifieerd: true
+"""
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "x.yaml").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def test_packaged_content_loads_with_sources_for_every_value() -> None:
+    rules = load_rule_set()
+    parameter = rules.parameter("vakantieverlof_max_dagen")
+    assert parameter.bron.bwb_id == "BWBR0002628"
+    assert parameter.bron.citeer() == "art. 13a lid 2 Leerplichtwet 1969"
+    assert rules.getal("vakantieverlof_max_dagen", dt.date(2026, 3, 2)) == 10
+    assert rules.parameter("vakantieverlof_aanvraagtermijn_weken").bron.soort is BronSoort.BELEID
+
+
+def test_value_before_it_was_in_force_raises() -> None:
+    rules = load_rule_set()
+    with pytest.raises(BuitenGeldigheid):
+        rules.waarde("vakantieverlof_max_dagen", dt.date(2010, 1, 1))
+
+
+def test_unknown_parameter_raises() -> None:
+    with pytest.raises(OnbekendeParameter):
+        load_rule_set().parameter("bestaat_niet")
+
+
+def test_value_without_source_fails_validation(tmp_path: Path) -> None:
+    body = """
+laatst_gecontroleerd: 2026-11-23
+parameters:
+  p:
+    omschrijving: zonder bron
+    waarden: [{waarde: 1, geldig_vanaf: 2017-07-01}]
+"""
+    with pytest.raises(ContentValidationError, match="bron"):
+        load_rule_set(_write(tmp_path, body))
+
+
+def test_law_source_without_article_fails_validation(tmp_path: Path) -> None:
+    body = """
+laatst_gecontroleerd: 2026-11-23
+parameters:
+  p:
+    omschrijving: wet zonder artikel
+    bron: {soort: wet, titel: Leerplichtwet 1969, url: "https://wetten.overheid.nl", geverifieerd: true}
+    waarden: [{waarde: 1, geldig_vanaf: 2017-07-01}]
+"""
+    with pytest.raises(ContentValidationError, match="bwb_id and artikel"):
+        load_rule_set(_write(tmp_path, body))
+
+
+def test_unknown_key_fails_validation(tmp_path: Path) -> None:
+    body = f"""
+laatst_gecontroleerd: 2026-11-23
+parameters:
+  p:
+    omschrijving: met een tikfout
+    geldig_vanf: 2017-07-01
+{VALID_SOURCE}
+    waarden: [{{waarde: 1, geldig_vanaf: 2017-07-01}}]
+"""
+    with pytest.raises(ContentValidationError, match="geldig_vanf"):
+        load_rule_set(_write(tmp_path, body))
+
+
+def test_file_without_checked_date_fails_validation(tmp_path: Path) -> None:
+    body = f"""
+parameters:
+  p:
+    omschrijving: zonder laatst_gecontroleerd
+{VALID_SOURCE}
+    waarden: [{{waarde: 1, geldig_vanaf: 2017-07-01}}]
+"""
+    with pytest.raises(ContentValidationError, match="laatst_gecontroleerd"):
+        load_rule_set(_write(tmp_path, body))
+
+
+def test_loaded_content_is_immutable() -> None:
+    rules = load_rule_set()
+    parameter = rules.parameter("vakantieverlof_max_dagen")
+    with pytest.raises(Exception, match="frozen"):
+        parameter.omschrijving = "anders"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        rules._parameters["x"] = parameter  # type: ignore[index]

@@ -1,0 +1,100 @@
+"""Redaction of personal numbers, language detection, day counts, Rasa output, rendering."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.normalise import parse_schooldagen
+from bot.language import detect_language
+from bot.messages import Button, Reply, replies_from_rasa
+from bot.redact import PLACEHOLDER, redact_personal_numbers
+from bot.render import split_text, telegram_keyboard, terminal_lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bsn 123456782", "BSN: 123 456 782.", "nummer 1234.56.782 graag", "onderwijsnummer 10-00-00-011",
+     "My daughter's BSN is 111222333, can you check"],
+)
+def test_personal_numbers_are_redacted(text: str) -> None:
+    clean, found = redact_personal_numbers(text)
+    assert found
+    assert PLACEHOLDER in clean
+    digits = "".join(ch for ch in text if ch.isdigit())
+    assert digits not in "".join(ch for ch in clean if ch.isdigit())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bel me op 06-12345678", "+31 6 12345678", "geboren 12-03-2015", "16 uur in 4 weken",
+     "NL91ABNA0417164300", "postcode 1234 AB"],
+)
+def test_other_numbers_stay(text: str) -> None:
+    clean, found = redact_personal_numbers(text)
+    assert not found
+    assert clean == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mag mijn zoon een dag eerder op vakantie?", "nl"),
+        ("What's the fine if we leave 2 days early?", "en"),
+        ("can my child come on holiday with us outside the school holidays", "en"),
+        ("wij hebben een camping kunnen we in mei weg", "nl"),
+        ("hoi", "nl"),
+        ("hello", "en"),
+    ],
+)
+def test_language_detection(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_short_answer_keeps_the_previous_language() -> None:
+    assert detect_language("3", previous="en") == "en"
+    assert detect_language("ok", previous="en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("3", 3), ("drie dagen", 3), ("een week", 5), ("anderhalve week", 8), ("twee weken", 10),
+     ("about four school days", 4), ("2,5 dag", 3), ("twee weken en een dag", 11),
+     ("a week and two days", 7), ("week", 5),
+     ("we hebben 2 kinderen en willen 5 dagen weg", 5), ("2 of 3", None), ("geen idee", None), ("weet ik niet", None)],
+)
+def test_parse_schooldagen(text: str, days: int | None) -> None:
+    assert parse_schooldagen(text) == days
+
+
+def test_custom_payload_attaches_to_the_reply_before_it() -> None:
+    output = [
+        {"recipient_id": "x", "text": "Regel", "buttons": [{"title": "Ja", "payload": "/affirm"}]},
+        {"recipient_id": "x", "custom": {"leerbot": {"decision": {"allowed": "conditional"}}}},
+        {"recipient_id": "x", "text": "Vraag"},
+        {"recipient_id": "x", "custom": {"other": 1}},
+    ]
+    replies = replies_from_rasa(output)
+    assert [r.text for r in replies] == ["Regel", "Vraag"]
+    assert replies[0].buttons == (Button("Ja", "/affirm"),)
+    assert replies[0].data == {"decision": {"allowed": "conditional"}}
+    assert replies[1].data == {}
+
+
+def test_split_text_respects_the_telegram_limit() -> None:
+    text = ("woord " * 2000).strip()
+    parts = split_text(text)
+    assert all(len(p) <= 4096 for p in parts)
+    assert " ".join(parts) == text
+
+
+def test_keyboard_uses_payloads_and_falls_back_to_the_title_when_too_long() -> None:
+    markup = telegram_keyboard((Button("Ja", "/affirm"), Button("Lang", "/inform" + "x" * 80)))
+    assert markup is not None
+    datas = [row[0].callback_data for row in markup.inline_keyboard]
+    assert datas == ["/affirm", "Lang"]
+    assert telegram_keyboard(()) is None
+
+
+def test_terminal_shows_buttons_as_numbered_options() -> None:
+    lines = terminal_lines(Reply("Vraag?", (Button("Ja", "/affirm"), Button("Nee", "/deny"))))
+    assert lines == ["Vraag?", "  1) Ja", "  2) Nee"]
