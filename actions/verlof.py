@@ -68,7 +68,7 @@ class ValidateVakantieverlofForm(FormValidationAction):
     ) -> dict[str, Any]:
         # The whole answer counts, not only the entity DIET found in it: "twee weken en een dag" is 11.
         tekst = str(tracker.latest_message.get("text") or "")
-        dagen = parse_schooldagen(tekst) if tekst and not tekst.startswith("/") else None
+        dagen: float | None = parse_schooldagen(tekst) if tekst and not tekst.startswith("/") else None
         if dagen is None:
             dagen = slot_value if isinstance(slot_value, int | float) else parse_schooldagen(str(slot_value))
         if not dagen or dagen <= 0:

@@ -8,14 +8,18 @@ from typing import Literal
 Language = Literal["nl", "en"]
 
 _EN = frozenset(
-    "the is are can may my our we you what when how why which does do if to of and for from with "
-    "school child son daughter kids holiday holidays leave allowed please thanks thank hello hi "
-    "fine absence teacher week weeks day days yes no".split()
+    (
+    "the is are can may my our we you what when how why which does do if to of and for from with school "
+    "child son daughter kids holiday holidays leave allowed please thanks thank hello hi fine absence "
+    "teacher week weeks day days yes no "
+    ).split()
 )
 _NL = frozenset(
-    "de het een is zijn kan mag mijn onze wij we je jij wat wanneer hoe waarom welke als naar van en "
-    "voor met kind zoon dochter vakantie verlof school dag dagen week weken ja nee hoi hallo bedankt "
-    "niet wel ook moet mogen krijgt krijg".split()
+    (
+    "de het een is zijn kan mag mijn onze wij we je jij wat wanneer hoe waarom welke als naar van en voor "
+    "met kind zoon dochter vakantie verlof school dag dagen week weken ja nee hoi hallo bedankt niet wel "
+    "ook moet mogen krijgt krijg "
+    ).split()
 )
 
 

@@ -134,7 +134,7 @@ class MessagePipeline:
         await deliver(user, replies_from_rasa(output))
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
-        slots = {"taal": language, "rol": user.role}
+        slots: dict[str, str] = {"taal": language, "rol": user.role}
         if self._slots_sent.get(user.sender_id) != slots:
             await self._rasa.set_slots(user.sender_id, slots)
             self._slots_sent[user.sender_id] = slots

@@ -35,7 +35,8 @@ START_TEXT = "hallo"
 
 def chat_user(update: Update) -> ChatUser:
     chat = update.effective_chat
-    assert chat is not None  # every handler below is for updates that come from a chat
+    if chat is None:  # the handlers below only take updates that come from a chat
+        raise ValueError("update without a chat")
     return ChatUser(sender_id=f"tg-{chat.id}", channel=CHANNEL)
 
 
@@ -48,7 +49,8 @@ class TelegramFrontEnd:
 
     async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
         """Send replies to the chat behind user.sender_id; structured data stays out of the chat."""
-        assert self.application is not None
+        if self.application is None:
+            raise RuntimeError("deliver() before build_application()")
         chat_id = int(user.sender_id.removeprefix("tg-"))
         for reply in replies:
             chunks = split_text(reply.text) if reply.text else []
@@ -64,19 +66,22 @@ class TelegramFrontEnd:
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A typed message goes through the shared pipeline."""
-        assert update.effective_message is not None
+        if update.effective_message is None:
+            return
         await self.pipeline.handle_text(chat_user(update), update.effective_message.text or "", self.deliver)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A pressed inline button: acknowledge, show the choice, remove the keyboard, pass the payload."""
         query = update.callback_query
-        assert query is not None
+        if query is None:
+            return
         await query.answer()
         choice = _button_title(query)
-        with contextlib.suppress(TelegramError):
-            if query.message is not None and getattr(query.message, "text", None):
+        shown = getattr(query.message, "text", None)  # None when Telegram no longer gives access
+        if shown:
+            with contextlib.suppress(TelegramError):
                 suffix = f"\n\n→ {choice}" if choice else ""
-                await query.edit_message_text(query.message.text + suffix, reply_markup=None)
+                await query.edit_message_text(shown + suffix, reply_markup=None)
         await self.pipeline.handle_button(chat_user(update), query.data or "", self.deliver)
 
     async def on_unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -149,7 +154,8 @@ def build_application(
 async def run_polling(application: Application, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
     """Long polling until `stop` is set (Ctrl-C, or the supervisor stopping)."""
     async with application:
-        assert application.updater is not None
+        if application.updater is None:
+            raise RuntimeError("the application was built without an updater")
         await application.updater.start_polling(drop_pending_updates=False)
         await application.start()
         try:

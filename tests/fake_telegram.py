@@ -5,6 +5,7 @@ It implements the methods the bot uses, records every call, and serves updates t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -191,8 +192,6 @@ def _parse(content_type: str, body: bytes) -> dict[str, Any]:
         return dict(json.loads(body))
     params: dict[str, Any] = {key: values[0] for key, values in parse_qs(body.decode()).items()}
     for key in _JSON_FIELDS & params.keys():
-        try:
+        with contextlib.suppress(json.JSONDecodeError):
             params[key] = json.loads(params[key])
-        except json.JSONDecodeError:
-            pass
     return params

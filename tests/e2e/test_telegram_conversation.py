@@ -17,7 +17,8 @@ async def test_holiday_question_states_article_13a_condition_and_decider(telegra
     assert "13a" in text
     assert "beroep" in text  # the condition about the parent's job
     assert "schoolhoofd" in text
-    assert "toegestaan" not in text.lower() and "goedgekeurd" not in text.lower()
+    assert "toegestaan" not in text.lower()
+    assert "goedgekeurd" not in text.lower()
     buttons = [row[0] for row in question["reply_markup"]["inline_keyboard"]]
     assert [(b["text"], b["callback_data"]) for b in buttons] == [("Ja", "/affirm"), ("Nee", "/deny")]
 
@@ -26,7 +27,8 @@ async def test_holiday_question_states_article_13a_condition_and_decider(telegra
     assert "Hoeveel schooldagen" in sent[2]["text"]
     assert telegram.calls_of("answerCallbackQuery")
     edits = telegram.calls_of("editMessageText")
-    assert edits and edits[-1]["text"].endswith("→ Ja")
+    assert edits
+    assert edits[-1]["text"].endswith("→ Ja")
 
     telegram.push_text(chat_id, "3 dagen")
     answer = (await wait_for(telegram, chat_id, 4))[3]["text"]

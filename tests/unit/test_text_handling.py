@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from actions.normalise import parse_schooldagen
@@ -67,7 +69,7 @@ def test_parse_schooldagen(text: str, days: int | None) -> None:
 
 
 def test_custom_payload_attaches_to_the_reply_before_it() -> None:
-    output = [
+    output: list[dict[str, Any]] = [
         {"recipient_id": "x", "text": "Regel", "buttons": [{"title": "Ja", "payload": "/affirm"}]},
         {"recipient_id": "x", "custom": {"leerbot": {"decision": {"allowed": "conditional"}}}},
         {"recipient_id": "x", "text": "Vraag"},
