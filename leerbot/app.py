@@ -15,7 +15,7 @@ from bot.telegram_app import build_application, run_polling
 from bot.terminal import TerminalChat
 from leerbot.clock import clock_from_setting
 from leerbot.settings import Settings
-from leerbot.supervisor import Supervisor, build_processes
+from leerbot.supervisor import Supervisor, build_processes, check_ports_free
 from store.db import make_engine, make_session_factory
 from store.repositories import Accounts, PendingQueue
 
@@ -48,6 +48,7 @@ async def run_assistant(settings: Settings, role: Role = "ouder", force_terminal
     """Start Rasa and the action server, then serve Telegram (token set) or the terminal chat."""
     stop = asyncio.Event()
     _install_stop_signals(stop)
+    check_ports_free(settings)
     supervisor = Supervisor(build_processes(settings), settings.startup_timeout_seconds)
     log.info("starting the Rasa server and the action server (Rasa needs about a minute)")
     await supervisor.start()

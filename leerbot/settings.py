@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     rasa_port: int = 5005
     action_port: int = 5055
     # Protects Rasa's HTTP API (tracker events); made up per run when not given.
-    rasa_auth_token: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(24)))
+    rasa_auth_token: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_hex(24)))
     # After this long without Rasa's answer the user is told the assistant is slower; the answer follows.
     slow_notice_seconds: float = 3.0
     rasa_timeout_seconds: float = 60.0

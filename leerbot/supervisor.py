@@ -12,6 +12,7 @@ import ctypes
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -91,7 +92,20 @@ class ManagedProcess:
 
 
 class StartupError(RuntimeError):
-    """Raised when a child process does not become healthy in time."""
+    """Raised when a child process cannot start or does not become healthy in time."""
+
+
+def check_ports_free(settings: Settings) -> None:
+    """Fail early, with the setting to change, when a port is taken (say, by a running `make run`)."""
+    for port, variable in ((settings.rasa_port, "LEERBOT_RASA_PORT"), (settings.action_port, "LEERBOT_ACTION_PORT")):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                raise StartupError(
+                    f"port {port} is already in use (is the assistant already running?); "
+                    f"choose another with {variable}=..."
+                ) from None
 
 
 class _suppress_lookup:
@@ -120,7 +134,7 @@ def build_processes(settings: Settings) -> list[ManagedProcess]:
     rasa = ManagedProcess(
         name="rasa",
         argv=[
-            str(settings.rasa_executable), "run", "--enable-api", "--auth-token", token,
+            str(settings.rasa_executable), "run", "--enable-api", f"--auth-token={token}",
             "--model", str(settings.model_path), "--endpoints", "nlu/endpoints.yml",
             "--credentials", "nlu/credentials.yml", "--interface", settings.rasa_host,
             "--port", str(settings.rasa_port),

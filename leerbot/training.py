@@ -59,7 +59,7 @@ def train(settings: Settings, force: bool = False) -> bool:
     started = time.monotonic()
     subprocess.run(
         command, cwd=settings.project_root, check=True, stdin=subprocess.DEVNULL, stdout=sys.stderr,
-        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"},
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "TQDM_DISABLE": "1"},
     )
     _marker(settings).write_text(fingerprint + "\n")
     log.info("trained in %.0f s", time.monotonic() - started)

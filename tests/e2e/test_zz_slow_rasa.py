@@ -1,0 +1,39 @@
+"""A slow Rasa server (really paused with SIGSTOP, not simulated): the user hears within seconds that
+the assistant is slower, and then gets the answer exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+
+import pytest
+
+from leerbot.supervisor import Supervisor
+from tests.e2e.conftest import wait_for_text
+from tests.fake_telegram import FakeTelegram
+
+pytestmark = pytest.mark.e2e
+
+
+async def test_slow_rasa_gets_a_notice_then_one_answer(
+    stack: Supervisor, telegram: FakeTelegram, chat_id: int
+) -> None:
+    # Warm up this conversation first, so the pause hits the answer and not the language set-up.
+    telegram.push_text(chat_id, "hoi")
+    await wait_for_text(telegram, chat_id, "leerplicht")
+    rasa = stack.by_name("rasa")
+    assert rasa.process is not None
+    os.kill(rasa.process.pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        telegram.push_text(chat_id, "mag mijn zoon een dag eerder op vakantie?")
+        await wait_for_text(telegram, chat_id, "trager", timeout=10)
+        assert time.monotonic() - started < 6
+        await asyncio.sleep(3)
+    finally:
+        os.kill(rasa.process.pid, signal.SIGCONT)
+    await wait_for_text(telegram, chat_id, "13a", timeout=60)
+    await asyncio.sleep(2)
+    assert len([m for m in telegram.sent_messages(chat_id) if "13a" in m["text"]]) == 1
