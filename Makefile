@@ -30,19 +30,21 @@ venvs: $(RASA_VENV)/.installed $(APP_VENV)/.installed
 
 # The Rasa server's environment: rasa==3.6.21 and its pinned dependencies, nothing of ours.
 $(RASA_VENV)/.installed: requirements/rasa.lock.txt scripts/find-python310.sh
-	python=$$(scripts/find-python310.sh); \
+	python=$$(scripts/find-python310.sh); start=$$SECONDS; \
 	echo "setting up the Rasa environment with $$python (about 3 minutes the first time)" >&2; \
 	[ -x $(RASA_VENV)/bin/python ] || "$$python" -m venv $(RASA_VENV) >&2; \
-	$(RASA_VENV)/bin/python -m pip install -q -r requirements/rasa.lock.txt </dev/null >&2
+	$(RASA_VENV)/bin/python -m pip install -q -r requirements/rasa.lock.txt </dev/null >&2; \
+	echo "Rasa environment ready in $$((SECONDS - start)) s" >&2
 	touch $@
 
 # The app environment: everything we write (bot, actions, rules, content, store) and the dev tools.
 $(APP_VENV)/.installed: requirements/app.lock.txt pyproject.toml scripts/find-python310.sh
-	python=$$(scripts/find-python310.sh); \
+	python=$$(scripts/find-python310.sh); start=$$SECONDS; \
 	echo "setting up the app environment with $$python" >&2; \
 	[ -x $(APP_VENV)/bin/python ] || "$$python" -m venv $(APP_VENV) >&2; \
 	$(APP_VENV)/bin/python -m pip install -q -r requirements/app.lock.txt </dev/null >&2; \
-	$(APP_VENV)/bin/python -m pip install -q --no-deps -e . </dev/null >&2
+	$(APP_VENV)/bin/python -m pip install -q --no-deps -e . </dev/null >&2; \
+	echo "app environment ready in $$((SECONDS - start)) s" >&2
 	touch $@
 
 train: venvs
