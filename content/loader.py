@@ -5,30 +5,43 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from typing import TypeVar
+
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from content.errors import ContentValidationError
+from content.regio_schema import RegioBestand
 from content.schema import ContentBestand, RuleSet
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
-def load_rule_set(data_dir: Path = DATA_DIR) -> RuleSet:
-    """Read and validate all content files; any invalid file fails the whole load."""
-    bestanden: dict[str, ContentBestand] = {}
-    for pad in sorted(data_dir.rglob("*.yaml")):
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _load_dir(data_dir: Path, sub: str, model: type[_M]) -> dict[str, _M]:
+    """Every YAML file under data_dir/sub, validated as `model`; any invalid file fails the load."""
+    bestanden: dict[str, _M] = {}
+    for pad in sorted((data_dir / sub).rglob("*.yaml")):
         naam = str(pad.relative_to(data_dir))
         with pad.open(encoding="utf-8") as handle:
             ruw = yaml.safe_load(handle)
         try:
-            bestanden[naam] = ContentBestand.model_validate(ruw)
+            bestanden[naam] = model.model_validate(ruw)
         except ValidationError as exc:
             raise ContentValidationError(f"{naam}: {exc}") from exc
-    if not bestanden:
-        raise ContentValidationError(f"no content files in {data_dir}")
+    return bestanden
+
+
+def load_rule_set(data_dir: Path = DATA_DIR) -> RuleSet:
+    """Read and validate all content: law and policy (regels/), regional profiles (regio/)."""
+    regels = _load_dir(data_dir, "regels", ContentBestand)
+    if not regels:
+        raise ContentValidationError(f"no content files in {data_dir / 'regels'}")
+    regios = _load_dir(data_dir, "regio", RegioBestand)
     try:
-        return RuleSet(bestanden)
+        return RuleSet(regels, regios)
     except ValueError as exc:
         raise ContentValidationError(str(exc)) from exc
 

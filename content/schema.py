@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.errors import BuitenGeldigheid, OnbekendeParameter
+
+if TYPE_CHECKING:
+    from content.regio_schema import RegioBestand, RegioProfiel
 
 LEERPLICHTWET_BWB_ID = "BWBR0002628"
 
@@ -38,14 +42,18 @@ class Bron(_Strict):
     artikel: str | None = None
     lid: str | None = None
     onderdeel: str | None = None
-    url: str = Field(pattern=r"^https://")
+    url: str | None = Field(default=None, pattern=r"^https?://")
+    # A document without a public address, such as a municipal annual report kept in the project.
+    document: str | None = None
     geverifieerd: bool
     opmerking: str | None = None
 
     @model_validator(mode="after")
-    def _wet_needs_article(self) -> Bron:
-        if self.soort is BronSoort.WET and (not self.bwb_id or not self.artikel):
-            raise ValueError("a source of kind 'wet' needs bwb_id and artikel")
+    def _complete(self) -> Bron:
+        if self.soort is BronSoort.WET and (not self.bwb_id or not self.artikel or not self.url):
+            raise ValueError("a source of kind 'wet' needs bwb_id, artikel and url")
+        if not self.url and not self.document:
+            raise ValueError("a source needs a url or a document")
         return self
 
     def citeer(self) -> str:
@@ -109,9 +117,11 @@ class ContentBestand(_Strict):
 class RuleSet:
     """The whole loaded content, immutable, handed to rules/ as an argument."""
 
-    __slots__ = ("_parameters", "_uitleg", "laatst_gecontroleerd")
+    __slots__ = ("_parameters", "_uitleg", "laatst_gecontroleerd", "regios")
 
-    def __init__(self, bestanden: dict[str, ContentBestand]) -> None:
+    def __init__(
+        self, bestanden: dict[str, ContentBestand], regios: Mapping[str, RegioBestand] | None = None
+    ) -> None:
         parameters: dict[str, Parameter] = {}
         uitleg: dict[str, Uitleg] = {}
         for naam, bestand in bestanden.items():
@@ -125,9 +135,14 @@ class RuleSet:
                 uitleg[sleutel] = tekst
         self._parameters = MappingProxyType(parameters)
         self._uitleg = MappingProxyType(uitleg)
-        self.laatst_gecontroleerd = MappingProxyType(
-            {naam: b.laatst_gecontroleerd for naam, b in bestanden.items()}
-        )
+        regio_bestanden = dict(regios or {})
+        self.regios: tuple[RegioProfiel, ...] = tuple(b.regio for b in regio_bestanden.values())
+        ids = [r.id for r in self.regios]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"regional profile ids are not unique: {sorted(ids)}")
+        gecontroleerd = {naam: b.laatst_gecontroleerd for naam, b in bestanden.items()}
+        gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in regio_bestanden.items()})
+        self.laatst_gecontroleerd = MappingProxyType(gecontroleerd)
 
     def parameter(self, sleutel: str) -> Parameter:
         try:

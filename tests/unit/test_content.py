@@ -22,7 +22,8 @@ VALID_SOURCE = """
 
 
 def _write(tmp_path: Path, body: str) -> Path:
-    (tmp_path / "x.yaml").write_text(body, encoding="utf-8")
+    (tmp_path / "regels").mkdir()
+    (tmp_path / "regels" / "x.yaml").write_text(body, encoding="utf-8")
     return tmp_path
 
 
@@ -67,7 +68,7 @@ parameters:
     bron: {soort: wet, titel: Leerplichtwet 1969, url: "https://wetten.overheid.nl", geverifieerd: true}
     waarden: [{waarde: 1, geldig_vanaf: 2017-07-01}]
 """
-    with pytest.raises(ContentValidationError, match="bwb_id and artikel"):
+    with pytest.raises(ContentValidationError, match="bwb_id, artikel and url"):
         load_rule_set(_write(tmp_path, body))
 
 
