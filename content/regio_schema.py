@@ -25,6 +25,7 @@ class Taak(str, Enum):
 
     LEERPLICHT = "leerplicht"  # pupils up to the end of leerplicht (5-16)
     KWALIFICATIEPLICHT = "kwalificatieplicht"  # 16-18 without a startkwalificatie
+    MBO = "mbo"  # only students enrolled at an mbo (e.g. a regional mbo arrangement)
     RMC = "rmc"  # 18-23 without a startkwalificatie, voluntary
 
 
