@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from content.errors import ContentValidationError
+from content.kalender_schema import KalenderBestand
 from content.regio_schema import RegioBestand
 from content.schema import ContentBestand, RuleSet
 
@@ -35,13 +36,15 @@ def _load_dir(data_dir: Path, sub: str, model: type[_M]) -> dict[str, _M]:
 
 
 def load_rule_set(data_dir: Path = DATA_DIR) -> RuleSet:
-    """Read and validate all content: law and policy (regels/), regional profiles (regio/)."""
+    """Read and validate all content: law and policy (regels/), regional profiles (regio/), school
+    holidays (kalender/)."""
     regels = _load_dir(data_dir, "regels", ContentBestand)
     if not regels:
         raise ContentValidationError(f"no content files in {data_dir / 'regels'}")
     regios = _load_dir(data_dir, "regio", RegioBestand)
+    kalenders = _load_dir(data_dir, "kalender", KalenderBestand)
     try:
-        return RuleSet(regels, regios)
+        return RuleSet(regels, regios, kalenders)
     except ValueError as exc:
         raise ContentValidationError(str(exc)) from exc
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from content.errors import BuitenGeldigheid, OnbekendeParameter
 
 if TYPE_CHECKING:
+    from content.kalender_schema import KalenderBestand
     from content.regio_schema import RegioBestand, RegioProfiel
 
 LEERPLICHTWET_BWB_ID = "BWBR0002628"
@@ -117,10 +118,13 @@ class ContentBestand(_Strict):
 class RuleSet:
     """The whole loaded content, immutable, handed to rules/ as an argument."""
 
-    __slots__ = ("_parameters", "_uitleg", "laatst_gecontroleerd", "regios")
+    __slots__ = ("_parameters", "_uitleg", "kalenders", "laatst_gecontroleerd", "regios")
 
     def __init__(
-        self, bestanden: dict[str, ContentBestand], regios: Mapping[str, RegioBestand] | None = None
+        self,
+        bestanden: dict[str, ContentBestand],
+        regios: Mapping[str, RegioBestand] | None = None,
+        kalenders: Mapping[str, KalenderBestand] | None = None,
     ) -> None:
         parameters: dict[str, Parameter] = {}
         uitleg: dict[str, Uitleg] = {}
@@ -140,8 +144,11 @@ class RuleSet:
         ids = [r.id for r in self.regios]
         if len(ids) != len(set(ids)):
             raise ValueError(f"regional profile ids are not unique: {sorted(ids)}")
+        kalender_bestanden = dict(kalenders or {})
+        self.kalenders: tuple[KalenderBestand, ...] = tuple(kalender_bestanden.values())
         gecontroleerd = {naam: b.laatst_gecontroleerd for naam, b in bestanden.items()}
         gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in regio_bestanden.items()})
+        gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in kalender_bestanden.items()})
         self.laatst_gecontroleerd = MappingProxyType(gecontroleerd)
 
     def parameter(self, sleutel: str) -> Parameter:

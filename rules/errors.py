@@ -1,0 +1,21 @@
+"""Errors the rules raise for facts they cannot decide on. Each names the field and what is wrong, so
+the dialogue can turn it into a clear question; user-facing text never comes from these messages."""
+
+from __future__ import annotations
+
+
+class RegelFout(Exception):
+    """Base class: the facts given to a rule cannot be used as they are."""
+
+    def __init__(self, veld: str, probleem: str) -> None:
+        super().__init__(f"{veld}: {probleem}")
+        self.veld = veld
+        self.probleem = probleem
+
+
+class OngeldigeFeiten(RegelFout):
+    """Raised when a fact is impossible or inconsistent (end before start, a birth date in the future)."""
+
+
+class GeenKalender(RegelFout):
+    """Raised when a date falls in a school year for which no holiday data is loaded."""
