@@ -7,8 +7,8 @@ assistant must word policy as "meestal / in veel gemeenten" and unverified value
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from collections.abc import Mapping
+from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
