@@ -24,9 +24,9 @@ _GEEN_VRIJE_DAG = frozenset({"Good Friday"})
 
 @lru_cache(maxsize=16)
 def _feestdagen(jaar: int) -> frozenset[dt.date]:
-    return frozenset(
-        datum for datum, naam in holidays.country_holidays("NL", years=jaar, language="en_US").items() if naam not in _GEEN_VRIJE_DAG
-    )
+    # English names pinned, so the comparison below does not depend on the package's default language.
+    feestdagen = holidays.country_holidays("NL", years=jaar, language="en_US")
+    return frozenset(datum for datum, naam in feestdagen.items() if naam not in _GEEN_VRIJE_DAG)
 
 
 def is_feestdag(datum: dt.date) -> bool:
