@@ -1,13 +1,15 @@
-"""The decision object every rule returns: what the rules say, who decides, and why (with citations)."""
+"""The decision object every rule returns: what the rules say, who decides, why, what to do next, and
+what is uncertain. Every reason and step carries its citation, so "waarom?" is answered from it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from content.schema import Bron, RuleSet
+from content.schema import Bron, BronSoort, RuleSet
 
 
 class Toegestaan(str, Enum):
@@ -29,17 +31,38 @@ class Beslisser(str, Enum):
     GEEN_TOESTEMMING_NODIG = "geen_toestemming_nodig"
 
 
+Parameterwaarde = int | str
+
+
 class Reden(BaseModel):
-    """One reason for a decision: the content key of its explanation, the values filled in, its source."""
+    """One reason or next step: the content key of its text, the values filled in, its source."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     uitleg: str
-    parameters: dict[str, int] = {}
+    parameters: dict[str, Parameterwaarde] = {}
     bron: Bron
+    uiterlijk: dt.date | None = None  # for a next step: the date it must be done by
 
     def tekst(self, rules: RuleSet, taal: Literal["nl", "en"]) -> str:
         return rules.uitleg(self.uitleg).tekst(taal).format(**self.parameters)
+
+    def als_payload(self) -> dict[str, Any]:
+        return {
+            "uitleg": self.uitleg, "parameters": self.parameters, "citation": self.bron.citeer(),
+            "url": self.bron.url, "soort": self.bron.soort.value, "geverifieerd": self.bron.geverifieerd,
+            "uiterlijk": self.uiterlijk.isoformat() if self.uiterlijk else None,
+        }
+
+
+def reden(rules: RuleSet, sleutel: str, **parameters: Parameterwaarde) -> Reden:
+    """A reason whose source is the source of its explanation in the content."""
+    return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron)
+
+
+def stap(rules: RuleSet, sleutel: str, uiterlijk: dt.date | None, **parameters: Parameterwaarde) -> Reden:
+    """A next step, with the date it must be done by when there is one."""
+    return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron, uiterlijk=uiterlijk)
 
 
 class Besluit(BaseModel):
@@ -48,25 +71,39 @@ class Besluit(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     onderwerp: str
-    toegestaan: Toegestaan
-    beslisser: Beslisser
     rechtsgrond: str
+    toegestaan: Toegestaan | None = None
+    beslisser: Beslisser | None = None
     max_dagen: int | None = None
+    meldplicht: bool | None = None  # must the school report (must_report)
+    meldrecht: bool | None = None  # may the school report (may_report)
+    termijn: dt.date | None = None  # the deadline that matters most for this decision
     redenen: tuple[Reden, ...]
+    volgende_stappen: tuple[Reden, ...] = ()
     ontbrekende_feiten: tuple[str, ...] = ()
+
+    @property
+    def onzekerheden(self) -> tuple[Reden, ...]:
+        """Reasons and steps whose source could not be verified: the assistant words them with reserve."""
+        return tuple(r for r in (*self.redenen, *self.volgende_stappen) if not r.bron.geverifieerd)
+
+    @property
+    def rust_op_beleid(self) -> bool:
+        return any(r.bron.soort is BronSoort.BELEID for r in self.redenen)
 
     def als_payload(self) -> dict[str, Any]:
         """The structured form that actions attach to a reply (keys of the evaluation contract)."""
         return {
             "topic": self.onderwerp,
-            "allowed": self.toegestaan.value,
-            "decider": self.beslisser.value,
+            "allowed": self.toegestaan.value if self.toegestaan else None,
+            "decider": self.beslisser.value if self.beslisser else None,
             "legal_basis": self.rechtsgrond,
             "max_days": self.max_dagen,
+            "must_report": self.meldplicht,
+            "may_report": self.meldrecht,
+            "deadline": self.termijn.isoformat() if self.termijn else None,
             "missing_facts": list(self.ontbrekende_feiten),
-            "reasons": [
-                {"uitleg": r.uitleg, "parameters": r.parameters, "citation": r.bron.citeer(),
-                 "url": r.bron.url, "soort": r.bron.soort.value, "geverifieerd": r.bron.geverifieerd}
-                for r in self.redenen
-            ],
+            "reasons": [r.als_payload() for r in self.redenen],
+            "next_steps": [r.als_payload() for r in self.volgende_stappen],
+            "uncertainties": [r.uitleg for r in self.onzekerheden],
         }

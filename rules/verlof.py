@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Reden, Toegestaan
+from rules.besluit import reden as maak_reden
 
 ONDERWERP_13A = "verlof_vakantie_13a"
 RECHTSGROND_13A = "art. 11 onder f jo. 13a Leerplichtwet 1969"
@@ -38,7 +39,7 @@ def beoordeel_vakantieverlof(
     weken = rules.getal("vakantieverlof_aanvraagtermijn_weken", peildatum)
 
     def reden(sleutel: str, **parameters: int) -> Reden:
-        return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron)
+        return maak_reden(rules, sleutel, **parameters)
 
     def niemand(*redenen: Reden) -> Besluit:
         return Besluit(
