@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 
+from leerbot import regels_cli
 from leerbot.settings import Settings
 
 
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database commands")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="create or migrate the app database")
+    regels_cli.add_parser(commands)
     return parser
 
 
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
 
         train(settings, force=args.force)
         return 0
+    if args.command == "regels":
+        return regels_cli.run(args, settings)
     if args.command == "db":
         from store.db import upgrade
 

@@ -4,6 +4,7 @@ what is uncertain. Every reason and step carries its citation, so "waarom?" is a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Any, Literal
 
@@ -33,6 +34,20 @@ class Beslisser(str, Enum):
 
 Parameterwaarde = int | str
 
+_MAANDEN = {
+    "nl": ("januari februari maart april mei juni juli augustus september oktober november december").split(),
+    "en": ("January February March April May June July August September October November December").split(),
+}
+
+
+def datum_tekst(waarde: str, taal: Literal["nl", "en"]) -> str:
+    """An ISO date parameter as people write it ('12 februari 2026'); other text unchanged."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+        return waarde
+    datum = dt.date.fromisoformat(waarde)
+    maand = _MAANDEN[taal][datum.month - 1]
+    return f"{datum.day} {maand} {datum.year}" if taal == "nl" else f"{maand} {datum.day}, {datum.year}"
+
 
 class Reden(BaseModel):
     """One reason or next step: the content key of its text, the values filled in, its source."""
@@ -45,7 +60,8 @@ class Reden(BaseModel):
     uiterlijk: dt.date | None = None  # for a next step: the date it must be done by
 
     def tekst(self, rules: RuleSet, taal: Literal["nl", "en"]) -> str:
-        return rules.uitleg(self.uitleg).tekst(taal).format(**self.parameters)
+        waarden = {k: datum_tekst(v, taal) if isinstance(v, str) else v for k, v in self.parameters.items()}
+        return rules.uitleg(self.uitleg).tekst(taal).format(**waarden)
 
     def als_payload(self) -> dict[str, Any]:
         return {
@@ -60,9 +76,9 @@ def reden(rules: RuleSet, sleutel: str, **parameters: Parameterwaarde) -> Reden:
     return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron)
 
 
-def stap(rules: RuleSet, sleutel: str, uiterlijk: dt.date | None, **parameters: Parameterwaarde) -> Reden:
-    """A next step, with the date it must be done by when there is one."""
-    return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron, uiterlijk=uiterlijk)
+def stap(rules: RuleSet, sleutel: str, klaar_op: dt.date | None, **parameters: Parameterwaarde) -> Reden:
+    """A next step, with the date it must be done by (klaar_op) when there is one."""
+    return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron, uiterlijk=klaar_op)
 
 
 class Besluit(BaseModel):

@@ -8,15 +8,35 @@ leerplichtambtenaar's power for more than ten days exists only for art. 14 (gewi
 from __future__ import annotations
 
 import datetime as dt
+import math
+from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, Toegestaan
-from rules.besluit import reden as maak_reden
+from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
+from rules.kalender import Schoolkalender, schooljaar_van
 
 ONDERWERP_13A = "verlof_vakantie_13a"
 RECHTSGROND_13A = "art. 11 onder f jo. 13a Leerplichtwet 1969"
+SCHOOLDAGEN_PER_WEEK = 5
+
+
+class VakantieReden(str, Enum):
+    """Why the family wants to go outside the school holidays, as far as the rules care."""
+
+    BEROEP = "beroep"  # the nature of a parent's job rules out every school holiday
+    GOEDKOPER = "goedkoper"  # cheaper trips, off-season offers
+    ROOSTER = "rooster"  # the employer's roster, colleagues' leave
+    DRUKTE = "drukte"  # traffic, a trip already booked
+
+
+_AFWIJZING = {
+    VakantieReden.GOEDKOPER: "vakantieverlof_afwijzing_goedkoper",
+    VakantieReden.ROOSTER: "vakantieverlof_afwijzing_rooster",
+    VakantieReden.DRUKTE: "vakantieverlof_afwijzing_drukte",
+}
 
 
 class VakantieverlofFeiten(BaseModel):
@@ -25,46 +45,93 @@ class VakantieverlofFeiten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     beroep_maakt_schoolvakanties_onmogelijk: bool | None = None
-    aantal_schooldagen: int | None = Field(default=None, ge=1)
+    reden: VakantieReden | None = None
+    aantal_schooldagen: int | None = Field(default=None, ge=1, le=200)
+    van: dt.date | None = None
+    tot_en_met: dt.date | None = None
+    vakantieregio: Vakantieregio | None = None  # of the school, not of the home
     al_eerder_verleend_dit_schooljaar: bool | None = None
     in_eerste_lesweken: bool | None = None
+    kwalificatieplichtig: bool = False
+    lesdagen_per_week: float | None = Field(default=None, gt=0, le=5)
+
+    @model_validator(mode="after")
+    def _periode(self) -> VakantieverlofFeiten:
+        if (self.van is None) != (self.tot_en_met is None):
+            raise ValueError("tot_en_met: give both the first and the last day, or neither")
+        if self.van and self.tot_en_met:
+            if self.tot_en_met < self.van:
+                raise ValueError("tot_en_met: the last day lies before the first day")
+            if schooljaar_van(self.van) != schooljaar_van(self.tot_en_met):
+                raise ValueError("tot_en_met: the period runs across two school years")
+        return self
 
 
-def beoordeel_vakantieverlof(
-    feiten: VakantieverlofFeiten, rules: RuleSet, peildatum: dt.date
-) -> Besluit:
+def _uit_kalender(
+    feiten: VakantieverlofFeiten, rules: RuleSet, lesweken: int
+) -> tuple[int | None, bool | None, str | None]:
+    """School days and first-lesweken overlap of the period, when the calendar can tell."""
+    if feiten.van is None or feiten.tot_en_met is None:
+        return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
+    kalender = Schoolkalender(rules.kalenders)
+    regios = [feiten.vakantieregio] if feiten.vakantieregio else list(Vakantieregio)
+    uitkomsten = {
+        (kalender.schooldagen(feiten.van, feiten.tot_en_met, regio),
+         kalender.raakt_eerste_lesweken(feiten.van, feiten.tot_en_met, regio, lesweken))
+        for regio in regios
+    }
+    if len(uitkomsten) > 1:  # the answer depends on the holiday region of the school
+        return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
+    dagen, eerste = uitkomsten.pop()
+    return dagen, eerste, regios[0].value if len(regios) == 1 else "alle regio's"
+
+
+def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """What art. 13a says about this request on peildatum, and who decides."""
     max_dagen = rules.getal("vakantieverlof_max_dagen", peildatum)
     lesweken = rules.getal("vakantieverlof_uitgesloten_eerste_lesweken", peildatum)
     weken = rules.getal("vakantieverlof_aanvraagtermijn_weken", peildatum)
 
-    def reden(sleutel: str, **parameters: int) -> Reden:
-        return maak_reden(rules, sleutel, **parameters)
+    redenen: list[Reden] = []
+    if feiten.kwalificatieplichtig and feiten.lesdagen_per_week is not None:
+        # Art. 13a lid 2: only a proportional part of the days the young person must attend.
+        max_dagen = math.floor(max_dagen * feiten.lesdagen_per_week / SCHOOLDAGEN_PER_WEEK)
+        redenen.append(reden(rules, "vakantieverlof_kwalificatieplicht", max_dagen=max_dagen,
+                             lesdagen=_getal(feiten.lesdagen_per_week)))
+    dagen, eerste_lesweken, regio = _uit_kalender(feiten, rules, lesweken)
+    if dagen is not None and feiten.van and feiten.tot_en_met and regio:
+        redenen.append(reden(rules, "vakantieverlof_telling", van=feiten.van.isoformat(),
+                             tot=feiten.tot_en_met.isoformat(), dagen=dagen, regio=regio))
 
-    def niemand(*redenen: Reden) -> Besluit:
-        return Besluit(
-            onderwerp=ONDERWERP_13A, toegestaan=Toegestaan.NEE, beslisser=Beslisser.NIEMAND,
-            rechtsgrond=RECHTSGROND_13A, max_dagen=max_dagen, redenen=redenen,
-        )
+    def niemand(*extra: Reden) -> Besluit:
+        return Besluit(onderwerp=ONDERWERP_13A, toegestaan=Toegestaan.NEE, beslisser=Beslisser.NIEMAND,
+                       rechtsgrond=RECHTSGROND_13A, max_dagen=max_dagen, redenen=(*extra, *redenen))
 
-    voorwaarde = reden("vakantieverlof_voorwaarde_beroep")
+    voorwaarde = reden(rules, "vakantieverlof_voorwaarde_beroep")
+    if feiten.reden in _AFWIJZING:
+        return niemand(voorwaarde, reden(rules, _AFWIJZING[feiten.reden]))
     if feiten.beroep_maakt_schoolvakanties_onmogelijk is False:
-        return niemand(voorwaarde, reden("vakantieverlof_geen_beroep"))
-    if feiten.aantal_schooldagen is not None and feiten.aantal_schooldagen > max_dagen:
-        return niemand(reden("vakantieverlof_te_lang", max_dagen=max_dagen))
+        return niemand(voorwaarde, reden(rules, "vakantieverlof_geen_beroep"))
+    if dagen is not None and dagen > max_dagen:
+        return niemand(reden(rules, "vakantieverlof_te_lang", max_dagen=max_dagen))
     if feiten.al_eerder_verleend_dit_schooljaar:
-        return niemand(reden("vakantieverlof_al_gehad"))
-    if feiten.in_eerste_lesweken:
-        return niemand(reden("vakantieverlof_eerste_lesweken", lesweken=lesweken))
+        return niemand(reden(rules, "vakantieverlof_al_gehad"))
+    if eerste_lesweken:
+        return niemand(reden(rules, "vakantieverlof_eerste_lesweken", lesweken=lesweken))
 
-    ontbrekend = tuple(
-        naam
-        for naam, waarde in (
-            ("beroep_maakt_schoolvakanties_onmogelijk", feiten.beroep_maakt_schoolvakanties_onmogelijk),
-            ("aantal_schooldagen", feiten.aantal_schooldagen),
-        )
-        if waarde is None
-    )
+    beroep_bekend = feiten.beroep_maakt_schoolvakanties_onmogelijk or feiten.reden is VakantieReden.BEROEP
+    ontbrekend = []
+    if not beroep_bekend:
+        ontbrekend.append("beroep_maakt_schoolvakanties_onmogelijk")
+    if dagen is None:
+        ontbrekend.append("aantal_schooldagen" if feiten.van is None else "vakantieregio")
+    stappen: list[Reden] = []
+    if feiten.van is not None:
+        uiterlijk = feiten.van - dt.timedelta(weeks=weken)
+        stappen.append(stap(rules, "vakantieverlof_aanvragen_voor", uiterlijk, weken=weken,
+                            uiterlijk=uiterlijk.isoformat()))
+        if uiterlijk < peildatum:
+            redenen.append(reden(rules, "vakantieverlof_laat", uiterlijk=uiterlijk.isoformat()))
     # Even with every condition met the head still weighs the proof (werkgeversverklaring), so the
     # rules never say more than "conditional": the assistant does not grant anything.
     return Besluit(
@@ -75,9 +142,15 @@ def beoordeel_vakantieverlof(
         max_dagen=max_dagen,
         redenen=(
             voorwaarde,
-            reden("vakantieverlof_beslisser_hoofd"),
-            reden("vakantieverlof_grenzen", max_dagen=max_dagen, lesweken=lesweken),
-            reden("vakantieverlof_aanvragen", weken=weken),
+            reden(rules, "vakantieverlof_beslisser_hoofd"),
+            reden(rules, "vakantieverlof_grenzen", max_dagen=max_dagen, lesweken=lesweken),
+            *redenen,
+            reden(rules, "vakantieverlof_aanvragen", weken=weken),
         ),
-        ontbrekende_feiten=ontbrekend,
+        volgende_stappen=tuple(stappen),
+        ontbrekende_feiten=tuple(ontbrekend),
     )
+
+
+def _getal(waarde: float) -> int | str:
+    return round(waarde) if math.isclose(waarde, round(waarde)) else f"{waarde:.1f}".replace(".", ",")

@@ -1,0 +1,65 @@
+"""`leerbot regels`: ask the rule engine directly, for a consulent or a test."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import typing
+from typing import Any
+
+from content.loader import load_rule_set
+from leerbot.clock import clock_from_setting
+from leerbot.settings import Settings
+from rules.errors import RegelFout
+from rules.registry import ONDERWERPEN, beoordeel
+
+
+def _velden_tekst() -> str:
+    regels = ["onderwerpen en hun feiten (JSON):"]
+    for onderwerp in ONDERWERPEN.values():
+        regels.append(f"  {onderwerp.naam}: {onderwerp.omschrijving}")
+        for naam, veld in onderwerp.feiten.model_fields.items():
+            regels.append(f"      {naam}: {_type_naam(veld.annotation)}")
+    return "\n".join(regels)
+
+
+def _type_naam(annotation: Any) -> str:
+    """'bool', 'float | None', 'tuple[Afwezigheid, ...]' rather than full module paths."""
+    simpel = isinstance(annotation, type) and typing.get_origin(annotation) is None
+    tekst = annotation.__name__ if simpel else str(annotation)
+    return re.sub(r"\b(?:[a-z_]\w*\.)+(\w+)", r"\1", tekst)
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "regels", help="decide a topic from facts given as JSON", epilog=_velden_tekst(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("onderwerp", choices=sorted(ONDERWERPEN))
+    parser.add_argument("--json", dest="feiten", default="{}", help="the facts, as a JSON object")
+    parser.add_argument("--peildatum", type=dt.date.fromisoformat, help="the date taken as today (YYYY-MM-DD)")
+    parser.add_argument("--taal", choices=["nl", "en"], default="nl", help="language of the texts")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the decision as JSON; a bad fact prints the field and the problem and exits 2."""
+    peildatum = args.peildatum or clock_from_setting(settings.today).today()
+    try:
+        feiten = json.loads(args.feiten)
+    except json.JSONDecodeError as exc:
+        print(json.dumps({"error": {"veld": "--json", "probleem": str(exc)}}), file=sys.stdout)
+        return 2
+    rules = load_rule_set()
+    try:
+        besluit = beoordeel(args.onderwerp, feiten, rules, peildatum)
+    except RegelFout as exc:
+        print(json.dumps({"error": {"veld": exc.veld, "probleem": exc.probleem}}, ensure_ascii=False))
+        return 2
+    uitvoer = besluit.als_payload()
+    uitvoer["peildatum"] = peildatum.isoformat()
+    uitvoer["texts"] = [r.tekst(rules, args.taal) for r in (*besluit.redenen, *besluit.volgende_stappen)]
+    print(json.dumps(uitvoer, ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,55 @@
+"""Every topic the rule engine decides, with its input model, so the CLI, the YAML rule cases and the
+actions all reach a rule the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from content.schema import RuleSet
+from rules.besluit import Besluit
+from rules.errors import OngeldigeFeiten
+from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
+from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
+
+
+@dataclass(frozen=True)
+class Onderwerp:
+    naam: str
+    omschrijving: str
+    feiten: type[BaseModel]
+    beoordeel: Callable[[Any, RuleSet, dt.date], Besluit]
+
+
+ONDERWERPEN: Mapping[str, Onderwerp] = {
+    o.naam: o
+    for o in (
+        Onderwerp("vakantieverlof", "verlof voor vakantie om het beroep van een ouder (art. 11 f, 13a)",
+                  VakantieverlofFeiten, beoordeel_vakantieverlof),
+        Onderwerp("meldplicht", "moet of mag de school verzuim melden (art. 21/21a)",
+                  MeldplichtFeiten, beoordeel_meldplicht),
+    )
+}
+
+
+def lees_feiten(onderwerp: Onderwerp, ruw: Mapping[str, Any]) -> BaseModel:
+    """Validate raw facts; the first problem becomes a typed error that names the field."""
+    try:
+        return onderwerp.feiten.model_validate(dict(ruw))
+    except ValidationError as exc:
+        fout = exc.errors()[0]
+        veld = ".".join(str(deel) for deel in fout["loc"]) or str(fout["msg"]).split(":")[0].split()[-1]
+        raise OngeldigeFeiten(veld, str(fout["msg"])) from None
+
+
+def beoordeel(naam: str, ruw: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Besluit:
+    """Decide a topic by name from raw facts (a dict, e.g. parsed JSON)."""
+    try:
+        onderwerp = ONDERWERPEN[naam]
+    except KeyError:
+        raise OngeldigeFeiten("onderwerp", f"unknown topic {naam!r}; known: {', '.join(ONDERWERPEN)}") from None
+    return onderwerp.beoordeel(lees_feiten(onderwerp, ruw), rules, peildatum)

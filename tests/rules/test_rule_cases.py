@@ -1,0 +1,62 @@
+"""YAML rule cases: each names, in a full sentence, what the law says for some facts, and cites the
+article. The runner asks the engine through the same registry as `leerbot regels`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from content import load_rule_set
+from rules.errors import RegelFout
+from rules.registry import ONDERWERPEN, beoordeel
+
+CASES_DIR = Path(__file__).parent / "cases"
+RULES = load_rule_set()
+DEFAULT_PEILDATUM = dt.date(2026, 3, 2)
+_PAYLOAD_KEYS = {"allowed", "decider", "must_report", "may_report", "max_days", "deadline"}
+
+
+def _load_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            cases.append(pytest.param(data["onderwerp"], case, id=f"{path.stem}: {case['naam']}"))
+    return cases
+
+
+CASES = _load_cases()
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(("onderwerp", "case"), CASES)
+def test_rule_case(onderwerp: str, case: dict[str, Any]) -> None:
+    assert onderwerp in ONDERWERPEN
+    assert case["naam"].rstrip().endswith("."), "a case is named by a full sentence"
+    assert str(case["artikel"]).startswith("art."), "a case cites the article it tests"
+    peildatum = case.get("peildatum", DEFAULT_PEILDATUM)
+    verwacht = case["verwacht"]
+    if "fout" in verwacht:
+        with pytest.raises(RegelFout) as caught:
+            beoordeel(onderwerp, case["feiten"], RULES, peildatum)
+        assert caught.value.veld.startswith(verwacht["fout"])
+        return
+    besluit = beoordeel(onderwerp, case["feiten"], RULES, peildatum)
+    payload = besluit.als_payload()
+    for key in _PAYLOAD_KEYS & verwacht.keys():
+        expected = verwacht[key]
+        if isinstance(expected, dt.date):
+            expected = expected.isoformat()
+        assert payload[key] == expected, f"{key}: {payload[key]!r} != {expected!r}"
+    gekregen = {r.uitleg for r in (*besluit.redenen, *besluit.volgende_stappen)}
+    for sleutel in verwacht.get("redenen", []):
+        assert sleutel in gekregen, f"reason {sleutel} missing from {sorted(gekregen)}"
+    for sleutel in verwacht.get("geen_redenen", []):
+        assert sleutel not in gekregen
