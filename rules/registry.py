@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from content.schema import RuleSet
 from rules.besluit import Besluit
 from rules.errors import OngeldigeFeiten
+from rules.gewichtig import GewichtigFeiten, beoordeel_gewichtig
 from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
@@ -30,6 +31,8 @@ ONDERWERPEN: Mapping[str, Onderwerp] = {
     for o in (
         Onderwerp("vakantieverlof", "verlof voor vakantie om het beroep van een ouder (art. 11 f, 13a)",
                   VakantieverlofFeiten, beoordeel_vakantieverlof),
+        Onderwerp("gewichtige_omstandigheden", "verlof wegens gewichtige omstandigheden (art. 11 g, 14)",
+                  GewichtigFeiten, beoordeel_gewichtig),
         Onderwerp("meldplicht", "moet of mag de school verzuim melden (art. 21/21a)",
                   MeldplichtFeiten, beoordeel_meldplicht),
     )
