@@ -12,8 +12,11 @@ from pydantic import BaseModel, ValidationError
 
 from content.schema import RuleSet
 from rules.besluit import Besluit
+from rules.bezwaar import BezwaarFeiten, beoordeel_bezwaar
 from rules.errors import OngeldigeFeiten
 from rules.gewichtig import GewichtigFeiten, beoordeel_gewichtig
+from rules.kennisgeving import KennisgevingFeiten, beoordeel_kennisgeving
+from rules.luxe_verzuim import GevolgenFeiten, beoordeel_gevolgen
 from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
@@ -33,6 +36,12 @@ ONDERWERPEN: Mapping[str, Onderwerp] = {
                   VakantieverlofFeiten, beoordeel_vakantieverlof),
         Onderwerp("gewichtige_omstandigheden", "verlof wegens gewichtige omstandigheden (art. 11 g, 14)",
                   GewichtigFeiten, beoordeel_gewichtig),
+        Onderwerp("kennisgeving", "ziekte (art. 12), godsdienst (art. 13), vijfjarigen (art. 11a)",
+                  KennisgevingFeiten, beoordeel_kennisgeving),
+        Onderwerp("luxe_verzuim", "wat volgt op vakantie zonder verlof of spijbelen (art. 2, 22, 26)",
+                  GevolgenFeiten, beoordeel_gevolgen),
+        Onderwerp("bezwaar", "bezwaar tegen een beslissing op een verlofaanvraag (Awb)",
+                  BezwaarFeiten, beoordeel_bezwaar),
         Onderwerp("meldplicht", "moet of mag de school verzuim melden (art. 21/21a)",
                   MeldplichtFeiten, beoordeel_meldplicht),
     )

@@ -1,0 +1,60 @@
+"""Bezwaar against a refused leave request: to whoever decided, in writing, within six weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from content.schema import RuleSet
+from rules.besluit import Beslisser, Besluit, Reden, reden, stap
+from rules.errors import OngeldigeFeiten
+
+ONDERWERP = "bezwaar"
+RECHTSGROND = "Algemene wet bestuursrecht (bezwaar en beroep); art. 13a en 14 Leerplichtwet 1969"
+
+
+class Beslissing(str, Enum):
+    SCHOOLHOOFD = "schoolhoofd"
+    LEERPLICHTAMBTENAAR = "leerplichtambtenaar"
+
+
+_WIE = {Beslissing.SCHOOLHOOFD: "de directeur van de school",
+        Beslissing.LEERPLICHTAMBTENAAR: "de leerplichtambtenaar (de gemeente)"}
+
+
+class BezwaarFeiten(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    beslist_door: Beslissing = Beslissing.SCHOOLHOOFD
+    besluit_verstuurd_op: dt.date | None = None
+    vertrekdatum: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> BezwaarFeiten:
+        if self.besluit_verstuurd_op and self.vertrekdatum and self.vertrekdatum < self.besluit_verstuurd_op:
+            raise ValueError("vertrekdatum: the departure lies before the decision was sent")
+        return self
+
+
+def beoordeel_bezwaar(feiten: BezwaarFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
+    """To whom, how and by when to object, and what to do when departure is near."""
+    if feiten.besluit_verstuurd_op and feiten.besluit_verstuurd_op > peildatum:
+        raise OngeldigeFeiten("besluit_verstuurd_op", "the decision date lies in the future")
+    weken = rules.getal("bezwaar_termijn_weken", peildatum)
+    redenen: list[Reden] = [
+        reden(rules, "bezwaar_wie", wie=_WIE[feiten.beslist_door]),
+        reden(rules, "bezwaar_termijn", weken=weken),
+    ]
+    termijn = None
+    if feiten.besluit_verstuurd_op is not None:
+        termijn = feiten.besluit_verstuurd_op + dt.timedelta(weeks=weken)
+        sleutel = "bezwaar_te_laat" if termijn < peildatum else "bezwaar_uiterlijk"
+        redenen.append(reden(rules, sleutel, uiterlijk=termijn.isoformat()))
+    if feiten.vertrekdatum is None or feiten.vertrekdatum - peildatum <= dt.timedelta(weeks=weken):
+        redenen.append(reden(rules, "bezwaar_spoed"))
+    redenen.append(reden(rules, "bezwaar_beroep"))
+    beslisser = Beslisser(feiten.beslist_door.value)
+    return Besluit(onderwerp=ONDERWERP, rechtsgrond=RECHTSGROND, beslisser=beslisser, termijn=termijn,
+                   redenen=tuple(redenen), volgende_stappen=(stap(rules, "bezwaar_inhoud", termijn),))
