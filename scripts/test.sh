@@ -26,7 +26,7 @@ summary() {
 
 run_stage ruff "$APP/ruff" check .
 run_stage mypy "$APP/mypy"
-run_stage yamllint "$APP/yamllint" -s nlu content config.yml
+run_stage yamllint "$APP/yamllint" -s nlu content tests/rules config.yml
 run_stage rasa-validate .venvs/rasa/bin/rasa data validate --fail-on-warnings \
   --config config.yml --domain nlu/domain --data nlu/data
 run_stage unit "$APP/python" -m pytest -m "not e2e" -q -p no:cacheprovider
