@@ -76,6 +76,12 @@ class Waarde(_Strict):
     geldig_vanaf: dt.date
     geldig_tot: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _period(self) -> Waarde:
+        if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
+            raise ValueError("geldig_tot lies before geldig_vanaf")
+        return self
+
     def geldt_op(self, peildatum: dt.date) -> bool:
         return self.geldig_vanaf <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
 
@@ -87,6 +93,16 @@ class Parameter(_Strict):
     eenheid: str | None = None
     bron: Bron
     waarden: tuple[Waarde, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Parameter:
+        """Values follow each other in time and never overlap, so a peildatum picks at most one."""
+        for eerder, later in zip(self.waarden, self.waarden[1:], strict=False):
+            if later.geldig_vanaf <= eerder.geldig_vanaf:
+                raise ValueError("waarden must be ordered by geldig_vanaf")
+            if eerder.geldig_tot is None or eerder.geldig_tot >= later.geldig_vanaf:
+                raise ValueError(f"value from {eerder.geldig_vanaf} overlaps the value from {later.geldig_vanaf}")
+        return self
 
     def op(self, peildatum: dt.date) -> int | float | bool | str:
         """The value in force on peildatum; raises BuitenGeldigheid when none is."""
@@ -150,6 +166,12 @@ class RuleSet:
         gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in regio_bestanden.items()})
         gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in kalender_bestanden.items()})
         self.laatst_gecontroleerd = MappingProxyType(gecontroleerd)
+
+    def parameter_sleutels(self) -> tuple[str, ...]:
+        return tuple(sorted(self._parameters))
+
+    def uitleg_sleutels(self) -> tuple[str, ...]:
+        return tuple(sorted(self._uitleg))
 
     def parameter(self, sleutel: str) -> Parameter:
         try:

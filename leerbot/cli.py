@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="create or migrate the app database")
     regels_cli.add_parser(commands)
+    commands.add_parser("content-check", help="report content not checked for over a year (never fails)")
     return parser
 
 
@@ -51,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         from leerbot.training import train
 
         train(settings, force=args.force)
+        return 0
+    if args.command == "content-check":
+        from leerbot.clock import clock_from_setting
+        from leerbot.content_check import report
+
+        print(report(clock_from_setting(settings.today).today()))
         return 0
     if args.command == "regels":
         return regels_cli.run(args, settings)

@@ -9,6 +9,7 @@ import pytest
 
 from content import BronSoort, load_rule_set
 from content.errors import BuitenGeldigheid, ContentValidationError, OnbekendeParameter
+from leerbot.clock import SystemClock
 
 VALID_SOURCE = """
     bron:
@@ -105,3 +106,63 @@ def test_loaded_content_is_immutable() -> None:
         parameter.omschrijving = "anders"  # type: ignore[misc]
     with pytest.raises(TypeError):
         rules._parameters["x"] = parameter  # type: ignore[index]
+
+
+def test_overlapping_values_fail_validation(tmp_path: Path) -> None:
+    body = f"""
+laatst_gecontroleerd: 2026-11-23
+parameters:
+  p:
+    omschrijving: twee waarden die elkaar overlappen
+{VALID_SOURCE}
+    waarden:
+      - {{waarde: 1, geldig_vanaf: 2017-07-01}}
+      - {{waarde: 2, geldig_vanaf: 2020-01-01}}
+"""
+    with pytest.raises(ContentValidationError, match="overlaps"):
+        load_rule_set(_write(tmp_path, body))
+
+
+def test_a_value_replaced_later_is_read_by_date(tmp_path: Path) -> None:
+    body = f"""
+laatst_gecontroleerd: 2026-11-23
+parameters:
+  p:
+    omschrijving: een waarde die later verandert
+{VALID_SOURCE}
+    waarden:
+      - {{waarde: 1, geldig_vanaf: 2017-07-01, geldig_tot: 2019-12-31}}
+      - {{waarde: 2, geldig_vanaf: 2020-01-01}}
+"""
+    rules = load_rule_set(_write(tmp_path, body))
+    assert rules.waarde("p", dt.date(2019, 12, 31)) == 1
+    assert rules.waarde("p", dt.date(2020, 1, 1)) == 2
+
+
+def test_every_explanation_and_parameter_in_the_packaged_content_is_cited() -> None:
+    rules = load_rule_set()
+    for sleutel in rules.parameter_sleutels():
+        bron = rules.parameter(sleutel).bron
+        assert bron.url or bron.document, sleutel
+    for sleutel in rules.uitleg_sleutels():
+        bron = rules.uitleg(sleutel).bron
+        assert bron.url or bron.document, sleutel
+        tekst = rules.uitleg(sleutel)
+        assert tekst.nl.strip()
+        assert tekst.en.strip()
+
+
+def test_no_content_file_claims_to_be_checked_in_the_future() -> None:
+    checked = load_rule_set().laatst_gecontroleerd
+    assert checked
+    today = SystemClock().today()
+    assert all(datum <= today for datum in checked.values())
+
+
+def test_content_check_reports_files_not_checked_for_a_year() -> None:
+    from leerbot.content_check import report
+
+    fresh = report(dt.date(2026, 11, 23))
+    assert "verouderd: 0" in fresh
+    stale = report(dt.date(2028, 1, 1))
+    assert "VEROUDERD regels/meldplicht.yaml" in stale
