@@ -157,6 +157,10 @@ class RuleSet:
         self._uitleg = MappingProxyType(uitleg)
         regio_bestanden = dict(regios or {})
         self.regios: tuple[RegioProfiel, ...] = tuple(b.regio for b in regio_bestanden.values())
+        for profiel in self.regios:
+            onbekend = set(profiel.beleid) - set(parameters)
+            if onbekend:
+                raise ValueError(f"regional profile {profiel.id} overrides unknown parameters: {sorted(onbekend)}")
         ids = [r.id for r in self.regios]
         if len(ids) != len(set(ids)):
             raise ValueError(f"regional profile ids are not unique: {sorted(ids)}")

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
+from rules.regio import beleidswaarde
 
 ONDERWERP = "verlof_gewichtige_omstandigheden"
 RECHTSGROND = "art. 11 onder g jo. 14 Leerplichtwet 1969"
@@ -63,6 +64,7 @@ class GewichtigFeiten(BaseModel):
     eerder_verleend_dit_schooljaar: int = Field(default=0, ge=0, le=200)
     achteraf: bool = False
     dagen_na_verhindering: int | None = Field(default=None, ge=0, le=365)
+    woongemeente: str | None = None  # regional policy (e.g. the kinship degree for weddings) follows it
 
     @model_validator(mode="after")
     def _relatie_bekend(self) -> GewichtigFeiten:
@@ -88,7 +90,8 @@ def _typisch_maximum(
         return rules.getal(sleutel, peildatum)
 
     if soort is Omstandigheid.BRUILOFT:
-        max_graad = getal("gewichtig_bruiloft_max_graad")
+        regionaal, _, _ = beleidswaarde(rules, "gewichtig_bruiloft_max_graad", peildatum, feiten.woongemeente)
+        max_graad = int(regionaal)
         if graad is not None and graad > max_graad:
             return None, reden(rules, "gewichtig_graad_te_ver", graad=graad, max_graad=max_graad)
         if feiten.in_buitenland:

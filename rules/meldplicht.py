@@ -18,6 +18,7 @@ from content.schema import RuleSet
 from rules.besluit import Besluit, Reden, reden, stap
 from rules.errors import OngeldigeFeiten
 from rules.kalender import Rooster, Schoolkalender, maandag_van, werkdagen_na
+from rules.regio import beleidswaarde
 
 ONDERWERP = "meldplicht_vraag"
 RECHTSGROND = "art. 21/21a Leerplichtwet 1969"
@@ -47,6 +48,7 @@ class MeldplichtFeiten(BaseModel):
     aaneengesloten_weken_afwezig: float | None = Field(default=None, ge=0, le=104)
     alleen_geoorloofd: bool = False
     regio: Vakantieregio | None = None
+    woongemeente: str | None = None
 
     @model_validator(mode="after")
     def _plausible(self) -> MeldplichtFeiten:
@@ -135,6 +137,9 @@ def beoordeel_meldplicht(
     if uren < drempel:
         redenen.insert(0, reden(rules, "meldplicht_onder_drempel", uren=_getal(uren), lesweken=lesweken,
                                 drempel=drempel))
+        gevraagd, bron, profiel = beleidswaarde(rules, "meld_signaalverzuim", peildatum, feiten.woongemeente)
+        if gevraagd is True and profiel is not None:
+            redenen.append(Reden(uitleg="meldplicht_signaalverzuim_regio", bron=bron))
         return besluit(False, True, *redenen)
     if feiten.leeftijd is not None and feiten.leeftijd >= volwassen:
         return besluit(False, True, reden(rules, "meldplicht_18_plus"), *redenen, stappen=(kanaal,))

@@ -6,13 +6,14 @@ surrounding towns, not their younger pupils), so the pupil's age or school type 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
 from content.regio_schema import Gemeente, RegioProfiel, Taak
-from content.schema import RuleSet
+from content.schema import Bron, RuleSet
 from rules.errors import OngeldigeFeiten
 
 
@@ -76,6 +77,19 @@ def vind_gemeente(rules: RuleSet, naam: str) -> tuple[RegioProfiel, Gemeente] | 
             if sleutel in {_sleutel(n) for n in namen}:
                 return profiel, gemeente
     return None
+
+
+def beleidswaarde(
+    rules: RuleSet, sleutel: str, peildatum: dt.date, woongemeente: str | None
+) -> tuple[int | float | bool | str, Bron, RegioProfiel | None]:
+    """A policy value as the pupil's region sets it, else the national default, with its source."""
+    if woongemeente and woongemeente.strip():
+        gevonden = vind_gemeente(rules, woongemeente)
+        if gevonden is not None and sleutel in gevonden[0].beleid:
+            regionaal = gevonden[0].beleid[sleutel]
+            return regionaal.waarde, regionaal.bron, gevonden[0]
+    parameter = rules.parameter(sleutel)
+    return parameter.op(peildatum), parameter.bron, None
 
 
 def verantwoordelijk_team(

@@ -16,9 +16,11 @@ from rules.bezwaar import BezwaarFeiten, beoordeel_bezwaar
 from rules.errors import OngeldigeFeiten
 from rules.gewichtig import GewichtigFeiten, beoordeel_gewichtig
 from rules.kennisgeving import KennisgevingFeiten, beoordeel_kennisgeving
+from rules.leerplicht import LeerplichtFeiten, beoordeel_leerplicht
 from rules.luxe_verzuim import GevolgenFeiten, beoordeel_gevolgen
 from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
+from rules.vrijstelling import VrijstellingFeiten, beoordeel_vrijstelling
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,10 @@ ONDERWERPEN: Mapping[str, Onderwerp] = {
                   GevolgenFeiten, beoordeel_gevolgen),
         Onderwerp("bezwaar", "bezwaar tegen een beslissing op een verlofaanvraag (Awb)",
                   BezwaarFeiten, beoordeel_bezwaar),
+        Onderwerp("vrijstelling", "vrijstelling van inschrijving of vervangende leerplicht (art. 5, 5a, 15, 3a, 3b)",
+                  VrijstellingFeiten, beoordeel_vrijstelling),
+        Onderwerp("leerplicht", "wanneer leerplicht en kwalificatieplicht beginnen en eindigen (art. 3, 4a, 4b)",
+                  LeerplichtFeiten, beoordeel_leerplicht),
         Onderwerp("meldplicht", "moet of mag de school verzuim melden (art. 21/21a)",
                   MeldplichtFeiten, beoordeel_meldplicht),
     )

@@ -17,6 +17,7 @@ from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
 from rules.kalender import Schoolkalender, schooljaar_van
+from rules.regio import beleidswaarde
 
 ONDERWERP_13A = "verlof_vakantie_13a"
 RECHTSGROND_13A = "art. 11 onder f jo. 13a Leerplichtwet 1969"
@@ -54,6 +55,7 @@ class VakantieverlofFeiten(BaseModel):
     in_eerste_lesweken: bool | None = None
     kwalificatieplichtig: bool = False
     lesdagen_per_week: float | None = Field(default=None, gt=0, le=5)
+    woongemeente: str | None = None  # a region's own lead time for requests follows it
 
     @model_validator(mode="after")
     def _periode(self) -> VakantieverlofFeiten:
@@ -90,7 +92,8 @@ def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peild
     """What art. 13a says about this request on peildatum, and who decides."""
     max_dagen = rules.getal("vakantieverlof_max_dagen", peildatum)
     lesweken = rules.getal("vakantieverlof_uitgesloten_eerste_lesweken", peildatum)
-    weken = rules.getal("vakantieverlof_aanvraagtermijn_weken", peildatum)
+    regionaal, _, _ = beleidswaarde(rules, "vakantieverlof_aanvraagtermijn_weken", peildatum, feiten.woongemeente)
+    weken = int(regionaal)
 
     redenen: list[Reden] = []
     if feiten.kwalificatieplichtig and feiten.lesdagen_per_week is not None:

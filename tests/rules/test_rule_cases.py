@@ -33,7 +33,7 @@ CASES = _load_cases()
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(CASES) >= 40
+    assert len(CASES) >= 150
 
 
 @pytest.mark.parametrize(("onderwerp", "case"), CASES)

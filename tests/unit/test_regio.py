@@ -63,3 +63,19 @@ def test_heerde_is_in_another_holiday_region_than_zwolle() -> None:
 def test_bad_input_is_a_typed_error_naming_the_field(gemeente: str, leeftijd: int) -> None:
     with pytest.raises(OngeldigeFeiten):
         verantwoordelijk_team(RULES, gemeente, leeftijd=leeftijd)
+
+
+def test_regional_policy_overrides_the_national_value() -> None:
+    import datetime as dt
+
+    from rules.regio import beleidswaarde
+
+    peildatum = dt.date(2026, 3, 2)
+    alkmaar, _, profiel = beleidswaarde(RULES, "gedoogbeschikking_min_uren_werk", peildatum, "Alkmaar")
+    alphen, _, _ = beleidswaarde(RULES, "gedoogbeschikking_min_uren_werk", peildatum, "Nieuwkoop")
+    landelijk, _, geen = beleidswaarde(RULES, "gedoogbeschikking_min_uren_werk", peildatum, "Utrecht")
+    assert (alkmaar, alphen) == (20, 24)
+    assert profiel is not None
+    assert profiel.id == "alkmaar"
+    assert geen is None
+    assert landelijk == RULES.waarde("gedoogbeschikking_min_uren_werk", peildatum)

@@ -1,0 +1,234 @@
+"""When leerplicht and kwalificatieplicht start and end (art. 3, 4a and 4b Leerplichtwet 1969), and which
+of them applies on the peildatum.
+
+Leerplicht starts on the first school day of the month after the 5th birthday, so the school calendar
+sets the exact day: a month that opens in a holiday starts after it (derived, not read in the law). It
+ends at the end of the school year of the 16th birthday, or earlier after twelve full school years. Then
+kwalificatieplicht runs until the 18th birthday itself or a startkwalificatie. This topic grants nothing,
+so toegestaan and beslisser stay empty and termijn carries the date that matters on the peildatum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from content.regio_schema import Vakantieregio
+from content.schema import RuleSet
+from rules.besluit import Besluit, Reden, reden
+from rules.errors import GeenKalender, OngeldigeFeiten
+from rules.kalender import Schoolkalender, is_werkdag, schooljaar_van
+
+ONDERWERP = "leerplicht_leeftijd"
+ONDERWERP_KWALIFICATIEPLICHT = "kwalificatieplicht"
+RECHTSGROND = "art. 3 Leerplichtwet 1969"
+RECHTSGROND_KWALIFICATIEPLICHT = "art. 4a en 4b Leerplichtwet 1969"
+RECHTSGROND_BEIDE = "art. 3 en 4a Leerplichtwet 1969"  # still leerplichtig, but asking about a diploma
+_ZOEK_SCHOOLDAG_DAGEN = 90  # longer than any holiday, so a loaded calendar always yields a school day
+
+
+class Diploma(str, Enum):
+    """The highest diploma or certificate, as far as kwalificatieplicht cares."""
+
+    GEEN = "geen"
+    VMBO = "vmbo"
+    HAVO = "havo"
+    VWO = "vwo"
+    MBO1_ENTREE = "mbo1_entree"
+    MBO2 = "mbo2"
+    MBO3 = "mbo3"
+    MBO4 = "mbo4"
+    PRAKTIJKONDERWIJS = "praktijkonderwijs"
+    VSO_ARBEIDSMARKT = "vso_arbeidsmarkt"
+    VSO_DAGBESTEDING = "vso_dagbesteding"
+
+
+# Art. 1 onder f: havo, vwo, and mbo under WEB art. 7.2.2 lid 1 onder b-e (niveau 2 to 4).
+STARTKWALIFICATIE = frozenset({Diploma.HAVO, Diploma.VWO, Diploma.MBO2, Diploma.MBO3, Diploma.MBO4})
+# Art. 4a lid 2: no kwalificatieplicht after praktijkonderwijs or vso arbeidsmarkt/dagbesteding.
+GEEN_KWALIFICATIEPLICHT = frozenset(
+    {Diploma.PRAKTIJKONDERWIJS, Diploma.VSO_ARBEIDSMARKT, Diploma.VSO_DAGBESTEDING}
+)
+_NAAM = {
+    Diploma.MBO1_ENTREE: "mbo 1 (Entree)", Diploma.MBO2: "mbo 2", Diploma.MBO3: "mbo 3", Diploma.MBO4: "mbo 4",
+    Diploma.VSO_ARBEIDSMARKT: "vso (arbeidsmarkt)", Diploma.VSO_DAGBESTEDING: "vso (dagbesteding)",
+}
+
+
+class LeerplichtFeiten(BaseModel):
+    """What is known about the young person; only the date of birth is required."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    geboortedatum: dt.date
+    vakantieregio: Vakantieregio | None = None  # of the school, which sets the first school day
+    # Full school years completed before the school year of the peildatum (the running one not counted).
+    volledige_schooljaren: int | None = Field(default=None, ge=0, le=20)
+    # School years it took to go through primary school; fewer than 8 counts as 8 (art. 3 lid 2).
+    basisschool_jaren: int | None = Field(default=None, ge=1, le=12)
+    diploma: Diploma | None = None
+
+    @model_validator(mode="after")
+    def _basisschool_past(self) -> LeerplichtFeiten:
+        jaren, totaal = self.basisschool_jaren, self.volledige_schooljaren
+        if jaren is not None and totaal is not None and jaren > totaal:
+            raise ValueError("basisschool_jaren: more years of primary school than full school years in total")
+        return self
+
+
+def verjaardag(geboortedatum: dt.date, jaren: int) -> dt.date:
+    """The day the age `jaren` is reached; for 29 February, 1 March in a year without it (an assumption)."""
+    jaar = geboortedatum.year + jaren
+    try:
+        return geboortedatum.replace(year=jaar)
+    except ValueError:
+        return dt.date(jaar, 3, 1)
+
+
+def _einde_schooljaar(datum: dt.date) -> dt.date:
+    """31 July that ends the school year containing `datum`."""
+    return dt.date(int(schooljaar_van(datum)[5:]), 7, 31)
+
+
+def _eerste_schooldag(kalender: Schoolkalender, maand: dt.date, regio: Vakantieregio) -> dt.date:
+    """The first school day on or after the first of `maand`; GeenKalender when the year is not loaded."""
+    for i in range(_ZOEK_SCHOOLDAG_DAGEN):
+        dag = maand + dt.timedelta(days=i)
+        if kalender.is_schooldag(dag, regio):
+            return dag
+    raise GeenKalender("geboortedatum", f"no school day within {_ZOEK_SCHOOLDAG_DAGEN} days after {maand}")
+
+
+def _start(feiten: LeerplichtFeiten, rules: RuleSet, vijf: dt.date) -> tuple[dt.date, list[Reden]]:
+    """The day leerplicht starts, and why that day: a holiday, an unknown region or no loaded calendar."""
+    maand = (vijf.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    eerste_werkdag = maand
+    while not is_werkdag(eerste_werkdag):
+        eerste_werkdag += dt.timedelta(days=1)
+    kalender = Schoolkalender(rules.kalenders)
+    regios = [feiten.vakantieregio] if feiten.vakantieregio else list(Vakantieregio)
+    try:
+        per_regio = {regio: _eerste_schooldag(kalender, maand, regio) for regio in regios}
+    except GeenKalender:
+        return eerste_werkdag, [reden(rules, "leerplicht_start_rooster", vanaf=eerste_werkdag.isoformat())]
+    # Without the school's region the latest date is safe: no region is leerplichtig later than that.
+    vanaf = max(per_regio.values())
+    redenen: list[Reden] = []
+    if vanaf != eerste_werkdag:
+        redenen.append(reden(rules, "leerplicht_start_vakantie", maand_begin=eerste_werkdag.isoformat(),
+                             vanaf=vanaf.isoformat()))
+    if len(set(per_regio.values())) > 1:
+        datums = {regio.value: dag.isoformat() for regio, dag in per_regio.items()}
+        redenen.append(reden(rules, "leerplicht_start_regio", vanaf=vanaf.isoformat(), **datums))
+    return vanaf, redenen
+
+
+def _einde(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> tuple[dt.date, list[Reden]]:
+    """The end of leerplicht: the school year of the 16th birthday, or earlier after twelve full years."""
+    leeftijd = rules.getal("leerplicht_eindleeftijd", peildatum)
+    zestien = verjaardag(feiten.geboortedatum, leeftijd)
+    einde = _einde_schooljaar(zestien)
+    redenen = [reden(rules, "leerplicht_einde_16", leeftijd=leeftijd, verjaardag=zestien.isoformat(),
+                     einde=einde.isoformat())]
+    if feiten.volledige_schooljaren is None:
+        return einde, redenen
+    jaren = feiten.volledige_schooljaren
+    nodig = rules.getal("leerplicht_volledige_schooljaren", peildatum)
+    basisschool: list[Reden] = []
+    acht = rules.getal("leerplicht_basisschool_schooljaren", peildatum)
+    if feiten.basisschool_jaren is not None and feiten.basisschool_jaren < acht:
+        jaren += acht - feiten.basisschool_jaren
+        basisschool.append(reden(rules, "leerplicht_basisschool_acht", jaren=feiten.basisschool_jaren, acht=acht,
+                                 schooljaren=nodig))
+    # The running school year is year jaren + 1, assuming the young person completes it and the next ones.
+    einde_jaren = dt.date(_einde_schooljaar(peildatum).year - 1 + nodig - jaren, 7, 31)
+    if einde_jaren >= einde:
+        return einde, redenen
+    return einde_jaren, [reden(rules, "leerplicht_einde_12_jaar", schooljaren=nodig, einde=einde_jaren.isoformat(),
+                               zestien=einde.isoformat()), *basisschool]
+
+
+def _controleer(feiten: LeerplichtFeiten, peildatum: dt.date) -> None:
+    """Facts that are only impossible relative to the peildatum, which the input model cannot see."""
+    if feiten.geboortedatum > peildatum:
+        raise OngeldigeFeiten("geboortedatum", "the date of birth lies after the peildatum")
+    if feiten.volledige_schooljaren is not None:
+        # Lenient bound: a child may start school at 4, so no more full years than since that birthday.
+        mogelijk = int(schooljaar_van(peildatum)[:4]) - verjaardag(feiten.geboortedatum, 4).year
+        if feiten.volledige_schooljaren > max(mogelijk, 0):
+            raise OngeldigeFeiten("volledige_schooljaren", "more full school years than possible since age 4")
+
+
+def _diploma_redenen(rules: RuleSet, diploma: Diploma | None) -> list[Reden]:
+    """What the diploma means for kwalificatieplicht (art. 1 onder f, 4a lid 2)."""
+    if diploma is None or diploma is Diploma.GEEN:
+        return []
+    naam = _NAAM.get(diploma, diploma.value)
+    if diploma in STARTKWALIFICATIE:
+        return [reden(rules, "kwalificatieplicht_startkwalificatie", diploma=naam)]
+    if diploma in GEEN_KWALIFICATIEPLICHT:
+        return [reden(rules, "kwalificatieplicht_uitzondering", diploma=naam)]
+    redenen = [reden(rules, "kwalificatieplicht_geen_startkwalificatie", diploma=naam)]
+    if diploma is Diploma.MBO1_ENTREE:
+        redenen.append(reden(rules, "kwalificatieplicht_entree"))
+    return redenen
+
+
+def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
+    """Which duty applies on the peildatum (none yet, leerplicht, kwalificatieplicht, none any more), from
+    and until when, and why."""
+    _controleer(feiten, peildatum)
+    geboren, diploma = feiten.geboortedatum, feiten.diploma
+    achttien_jaar = rules.getal("kwalificatieplicht_eindleeftijd", peildatum)
+    achttien = verjaardag(geboren, achttien_jaar)
+    einde, einde_redenen = _einde(feiten, rules, peildatum)
+    diploma_redenen = _diploma_redenen(rules, diploma)
+    zonder_plicht_na = diploma in STARTKWALIFICATIE or diploma in GEEN_KWALIFICATIEPLICHT
+    extra = [reden(rules, "leerplicht_29_februari")] if (geboren.month, geboren.day) == (2, 29) else []
+
+    def besluit(*redenen: Reden, termijn: dt.date | None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
+        if peildatum > einde:
+            onderwerp, grond = ONDERWERP_KWALIFICATIEPLICHT, RECHTSGROND_KWALIFICATIEPLICHT
+        elif diploma not in (None, Diploma.GEEN):
+            onderwerp, grond = ONDERWERP_KWALIFICATIEPLICHT, RECHTSGROND_BEIDE
+        else:
+            onderwerp, grond = ONDERWERP, RECHTSGROND
+        return Besluit(onderwerp=onderwerp, rechtsgrond=grond, termijn=termijn, redenen=(*redenen, *extra),
+                       ontbrekende_feiten=ontbrekend)
+
+    if peildatum <= einde:
+        start: list[Reden] = []
+        vijf_jaar = rules.getal("leerplicht_startleeftijd", peildatum)
+        vijf = verjaardag(geboren, vijf_jaar)
+        # The start only matters to a young child; for older ones it would be noise (and an old calendar).
+        if peildatum < verjaardag(geboren, vijf_jaar + 1):
+            vanaf, waarom = _start(feiten, rules, vijf)
+            start = [reden(rules, "leerplicht_start", leeftijd=vijf_jaar, verjaardag=vijf.isoformat(),
+                           vanaf=vanaf.isoformat()), *waarom]
+            if peildatum < vanaf:
+                vier = rules.getal("leerplicht_toelating_leeftijd", peildatum)
+                toegelaten = verjaardag(geboren, vier) <= peildatum < vijf
+                vier_jaar = [reden(rules, "leerplicht_vier_jaar", leeftijd=vier)] if toegelaten else []
+                return besluit(reden(rules, "leerplicht_nog_niet", vanaf=vanaf.isoformat()), *vier_jaar, *start,
+                               termijn=vanaf)
+        vooruit = [] if zonder_plicht_na else [
+            reden(rules, "kwalificatieplicht_na_leerplicht", leeftijd=achttien_jaar, achttien=achttien.isoformat())]
+        if diploma in STARTKWALIFICATIE:
+            vooruit.append(reden(rules, "leerplicht_diploma"))
+        return besluit(reden(rules, "leerplicht_leerplichtig", einde=einde.isoformat()), *start, *einde_redenen,
+                       *vooruit, *diploma_redenen, termijn=einde)
+
+    geeindigd = [reden(rules, "leerplicht_geeindigd", einde=einde.isoformat()), *einde_redenen]
+    if peildatum >= achttien:
+        rmc_leeftijd = rules.getal("rmc_tot_leeftijd", peildatum)
+        volgen = diploma not in STARTKWALIFICATIE and peildatum < verjaardag(geboren, rmc_leeftijd)
+        rmc = [reden(rules, "kwalificatieplicht_rmc", leeftijd=rmc_leeftijd)] if volgen else []
+        return besluit(reden(rules, "kwalificatieplicht_voorbij", leeftijd=achttien_jaar,
+                             achttien=achttien.isoformat()), *diploma_redenen, *rmc, termijn=None)
+    if zonder_plicht_na:
+        return besluit(*diploma_redenen, *geeindigd, termijn=None)
+    return besluit(reden(rules, "kwalificatieplichtig", leeftijd=achttien_jaar, achttien=achttien.isoformat()),
+                   *geeindigd, *diploma_redenen, termijn=achttien,
+                   ontbrekend=("diploma",) if diploma is None else ())
