@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from content.errors import ContentValidationError
 from content.kalender_schema import KalenderBestand
-from content.regio_schema import RegioBestand
+from content.regio_schema import GemeentenBestand, RegioBestand
 from content.schema import ContentBestand, RuleSet
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -42,8 +42,9 @@ def load_rule_set(data_dir: Path = DATA_DIR) -> RuleSet:
         raise ContentValidationError(f"no content files in {data_dir / 'regels'}")
     regios = _load_dir(data_dir, "regio", RegioBestand)
     kalenders = _load_dir(data_dir, "kalender", KalenderBestand)
+    gemeenten = _load_dir(data_dir, "gemeenten", GemeentenBestand)
     try:
-        return RuleSet(regels, regios, kalenders)
+        return RuleSet(regels, regios, kalenders, gemeenten)
     except ValueError as exc:
         raise ContentValidationError(str(exc)) from exc
 

@@ -88,3 +88,20 @@ class RegioProfiel(_Strict):
 class RegioBestand(_Strict):
     laatst_gecontroleerd: dt.date
     regio: RegioProfiel
+
+
+class GemeentenBestand(_Strict):
+    """The list of all Dutch municipalities, so a typo is asked about instead of silently treated as a
+    municipality outside the five regions."""
+
+    laatst_gecontroleerd: dt.date
+    bron: Bron
+    aliassen: dict[str, str] = Field(default_factory=dict)
+    gemeenten: tuple[str, ...] = Field(min_length=300)
+
+    @model_validator(mode="after")
+    def _aliassen_bestaan(self) -> GemeentenBestand:
+        onbekend = set(self.aliassen.values()) - set(self.gemeenten)
+        if onbekend:
+            raise ValueError(f"aliassen point to unknown municipalities: {sorted(onbekend)}")
+        return self

@@ -18,7 +18,7 @@ from content.errors import BuitenGeldigheid, OnbekendeParameter
 
 if TYPE_CHECKING:
     from content.kalender_schema import KalenderBestand
-    from content.regio_schema import RegioBestand, RegioProfiel
+    from content.regio_schema import GemeentenBestand, RegioBestand, RegioProfiel
 
 LEERPLICHTWET_BWB_ID = "BWBR0002628"
 
@@ -134,13 +134,16 @@ class ContentBestand(_Strict):
 class RuleSet:
     """The whole loaded content, immutable, handed to rules/ as an argument."""
 
-    __slots__ = ("_parameters", "_uitleg", "kalenders", "laatst_gecontroleerd", "regios")
+    __slots__ = (
+        "_parameters", "_uitleg", "gemeente_aliassen", "gemeenten", "kalenders", "laatst_gecontroleerd", "regios",
+    )
 
     def __init__(
         self,
         bestanden: dict[str, ContentBestand],
         regios: Mapping[str, RegioBestand] | None = None,
         kalenders: Mapping[str, KalenderBestand] | None = None,
+        gemeenten: Mapping[str, GemeentenBestand] | None = None,
     ) -> None:
         parameters: dict[str, Parameter] = {}
         uitleg: dict[str, Uitleg] = {}
@@ -169,6 +172,14 @@ class RuleSet:
         gecontroleerd = {naam: b.laatst_gecontroleerd for naam, b in bestanden.items()}
         gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in regio_bestanden.items()})
         gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in kalender_bestanden.items()})
+        gemeente_bestanden = dict(gemeenten or {})
+        self.gemeenten: frozenset[str] = frozenset(
+            naam for bestand in gemeente_bestanden.values() for naam in bestand.gemeenten
+        )
+        self.gemeente_aliassen: Mapping[str, str] = MappingProxyType(
+            {alias: naam for bestand in gemeente_bestanden.values() for alias, naam in bestand.aliassen.items()}
+        )
+        gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in gemeente_bestanden.items()})
         self.laatst_gecontroleerd = MappingProxyType(gecontroleerd)
 
     def parameter_sleutels(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ surrounding towns, not their younger pupils), so the pupil's age or school type 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,15 +68,23 @@ def _voert_uit(gemeente: Gemeente, taak: Taak) -> bool:
 
 
 def vind_gemeente(rules: RuleSet, naam: str) -> tuple[RegioProfiel, Gemeente] | None:
-    """The profile and municipality for a (current or former) municipality name, if a region has it."""
+    """The profile and municipality for a (current or former) municipality name, if a region has it;
+    None for another Dutch municipality. A name that is no municipality at all raises, with suggestions."""
     sleutel = _sleutel(naam)
     if not sleutel:
         raise OngeldigeFeiten("gemeente", "no municipality name given")
+    aliassen = {_sleutel(alias): officieel for alias, officieel in rules.gemeente_aliassen.items()}
+    sleutel = _sleutel(aliassen.get(sleutel, naam))
     for profiel in rules.regios:
         for gemeente in profiel.gemeenten:
             namen = (gemeente.naam, *gemeente.oude_namen)
             if sleutel in {_sleutel(n) for n in namen}:
                 return profiel, gemeente
+    bekend = {_sleutel(g): g for g in rules.gemeenten}
+    if bekend and sleutel not in bekend:
+        suggesties = difflib.get_close_matches(sleutel, list(bekend), n=3, cutoff=0.75)
+        hint = f"; did you mean {', '.join(bekend[s] for s in suggesties)}?" if suggesties else ""
+        raise OngeldigeFeiten("gemeente", f"{naam!r} is not a Dutch municipality{hint}")
     return None
 
 

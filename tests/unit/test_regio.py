@@ -79,3 +79,18 @@ def test_regional_policy_overrides_the_national_value() -> None:
     assert profiel.id == "alkmaar"
     assert geen is None
     assert landelijk == RULES.waarde("gedoogbeschikking_min_uren_werk", peildatum)
+
+
+@pytest.mark.parametrize(("naam", "suggestie"), [("Zwole", "Zwolle"), ("Nijmegn", "Nijmegen"), ("Atlantis", None)])
+def test_unknown_municipality_is_a_typed_error_with_suggestions(naam: str, suggestie: str | None) -> None:
+    with pytest.raises(OngeldigeFeiten) as caught:
+        verantwoordelijk_team(RULES, naam, leeftijd=9)
+    assert caught.value.veld == "gemeente"
+    if suggestie:
+        assert suggestie in caught.value.probleem
+
+
+def test_known_municipality_outside_the_regions_is_no_error() -> None:
+    assert verantwoordelijk_team(RULES, "'s-Hertogenbosch", leeftijd=9).landelijk
+    assert verantwoordelijk_team(RULES, "Den Haag", leeftijd=9).landelijk
+    assert verantwoordelijk_team(RULES, "Den Bosch", leeftijd=9).landelijk
