@@ -87,11 +87,12 @@ def _typisch_maximum(
     soort = feiten.omstandigheid
 
     def getal(sleutel: str) -> int:
-        return rules.getal(sleutel, peildatum)
+        # Every usual maximum is policy, so a region's profile may set its own value.
+        waarde, _, _ = beleidswaarde(rules, sleutel, peildatum, feiten.woongemeente)
+        return int(waarde)
 
     if soort is Omstandigheid.BRUILOFT:
-        regionaal, _, _ = beleidswaarde(rules, "gewichtig_bruiloft_max_graad", peildatum, feiten.woongemeente)
-        max_graad = int(regionaal)
+        max_graad = getal("gewichtig_bruiloft_max_graad")
         if graad is not None and graad > max_graad:
             return None, reden(rules, "gewichtig_graad_te_ver", graad=graad, max_graad=max_graad)
         if feiten.in_buitenland:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from content.kalender_schema import KalenderBestand, Vakantie, VakantieNaam
 from content.regio_schema import Vakantieregio
@@ -63,6 +64,28 @@ class Rooster:
 
     vakanties: tuple[tuple[dt.date, dt.date], ...]
     eerste_schooldag: dt.date | None = None
+
+
+class Periode(BaseModel):
+    """A holiday of the school's own rooster, as facts give it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    van: dt.date
+    tot_en_met: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.tot_en_met < self.van:
+            raise ValueError("schoolvakanties: a holiday ends before it starts")
+        return self
+
+
+def rooster_uit(vakanties: tuple[Periode, ...], eerste_schooldag: dt.date | None) -> Rooster | None:
+    """The school's own rooster from facts, or None when the facts give none."""
+    if not vakanties and eerste_schooldag is None:
+        return None
+    return Rooster(tuple((p.van, p.tot_en_met) for p in vakanties), eerste_schooldag)
 
 
 class Schoolkalender:

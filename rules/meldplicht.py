@@ -17,7 +17,7 @@ from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Besluit, Reden, reden, stap
 from rules.errors import OngeldigeFeiten
-from rules.kalender import Rooster, Schoolkalender, maandag_van, werkdagen_na
+from rules.kalender import Periode, Rooster, Schoolkalender, maandag_van, rooster_uit, werkdagen_na
 from rules.regio import beleidswaarde
 
 ONDERWERP = "meldplicht_vraag"
@@ -49,6 +49,8 @@ class MeldplichtFeiten(BaseModel):
     alleen_geoorloofd: bool = False
     regio: Vakantieregio | None = None
     woongemeente: str | None = None
+    schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
+    eerste_schooldag: dt.date | None = None
 
     @model_validator(mode="after")
     def _plausible(self) -> MeldplichtFeiten:
@@ -120,8 +122,9 @@ def beoordeel_meldplicht(
     drempeldag: dt.date | None = None
     if feiten.afwezigheden:
         regio = feiten.regio or Vakantieregio.MIDDEN
+        eigen = rooster or rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
         drempeldag, uren = _drempeldag(
-            feiten.afwezigheden, Schoolkalender(rules.kalenders), regio, drempel, lesweken, rooster
+            feiten.afwezigheden, Schoolkalender(rules.kalenders), regio, drempel, lesweken, eigen
         )
     elif feiten.totaal_uren is not None:
         uren = feiten.totaal_uren

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
-from rules.kalender import Schoolkalender, schooljaar_van
+from rules.kalender import Periode, Schoolkalender, rooster_uit, schooljaar_van
 from rules.regio import beleidswaarde
 
 ONDERWERP_13A = "verlof_vakantie_13a"
@@ -56,6 +56,8 @@ class VakantieverlofFeiten(BaseModel):
     kwalificatieplichtig: bool = False
     lesdagen_per_week: float | None = Field(default=None, gt=0, le=5)
     woongemeente: str | None = None  # a region's own lead time for requests follows it
+    schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
+    eerste_schooldag: dt.date | None = None
 
     @model_validator(mode="after")
     def _periode(self) -> VakantieverlofFeiten:
@@ -76,10 +78,11 @@ def _uit_kalender(
     if feiten.van is None or feiten.tot_en_met is None:
         return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
     kalender = Schoolkalender(rules.kalenders)
+    rooster = rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
     regios = [feiten.vakantieregio] if feiten.vakantieregio else list(Vakantieregio)
     uitkomsten = {
-        (kalender.schooldagen(feiten.van, feiten.tot_en_met, regio),
-         kalender.raakt_eerste_lesweken(feiten.van, feiten.tot_en_met, regio, lesweken))
+        (kalender.schooldagen(feiten.van, feiten.tot_en_met, regio, rooster),
+         kalender.raakt_eerste_lesweken(feiten.van, feiten.tot_en_met, regio, lesweken, rooster))
         for regio in regios
     }
     if len(uitkomsten) > 1:  # the answer depends on the holiday region of the school
