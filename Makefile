@@ -11,7 +11,7 @@ LEERBOT := $(APP_VENV)/bin/leerbot
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test setup venvs train db lint content-check clean
+.PHONY: run chat test setup venvs train db lint eval content-check clean
 
 run: setup
 	$(LEERBOT) run
@@ -52,6 +52,10 @@ train: venvs
 
 db: venvs
 	$(LEERBOT) db upgrade </dev/null >&2
+
+# The held-out evaluation set through the whole pipeline; figures go in docs/quality.md.
+eval: setup
+	$(LEERBOT) eval --cases tests/eval/cases.yaml --out var/eval-results.jsonl
 
 # A report of content not checked against its sources for over a year; it never fails the build.
 content-check: venvs

@@ -82,6 +82,10 @@ class MessagePipeline:
         """One of the front end's own sentences, in the user's last language."""
         await deliver(user, [Reply(texts.text(key, self._languages.get(user.sender_id, "nl")))])
 
+    async def turn_state(self, user: ChatUser) -> dict[str, Any]:
+        """What Rasa made of the conversation so far: for evaluation and hand-off summaries."""
+        return await self._rasa.tracker_state(user.sender_id)
+
     async def pending_count(self, channel: str) -> int:
         return await self._pending.count(channel)
 

@@ -57,6 +57,14 @@ class RasaClient:
         for _ in range(2):
             await self._request("POST", path, params=params, json=events)
 
+    async def tracker_state(self, sender_id: str) -> dict[str, Any]:
+        """The conversation's current state (latest intent, slots, active form), without its events."""
+        result = await self._request(
+            "GET", f"/conversations/{quote(sender_id, safe='')}/tracker",
+            params={"token": self._token, "include_events": "NONE"},
+        )
+        return dict(result) if isinstance(result, dict) else {}
+
     async def is_ready(self) -> bool:
         """True when the server answers and has a model loaded."""
         try:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import logging
 import sys
+from pathlib import Path
 
 from leerbot import regels_cli
 from leerbot.settings import Settings
@@ -40,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="create or migrate the app database")
     regels_cli.add_parser(commands)
+    evaluation = commands.add_parser("eval", help="run evaluation cases through the whole pipeline")
+    evaluation.add_argument("--cases", type=Path, required=True)
+    evaluation.add_argument("--out", type=Path)
+    evaluation.add_argument("--peildatum", type=dt.date.fromisoformat)
     commands.add_parser("content-check", help="report content not checked for over a year (never fails)")
     return parser
 
@@ -53,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
 
         train(settings, force=args.force)
         return 0
+    if args.command == "eval":
+        from leerbot.evaluation import run as run_eval
+        from leerbot.training import train
+
+        train(settings)
+        return run_eval(args.cases, args.out, args.peildatum, settings)
     if args.command == "content-check":
         from leerbot.clock import clock_from_setting
         from leerbot.content_check import report

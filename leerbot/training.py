@@ -50,7 +50,7 @@ def train(settings: Settings, force: bool = False) -> bool:
     fingerprint = training_fingerprint(settings)
     settings.model_path.parent.mkdir(parents=True, exist_ok=True)
     command = [
-        str(settings.rasa_executable), "train",
+        str(settings.rasa_executable), "train", "--quiet",
         "--config", "config.yml", "--domain", "nlu/domain", "--data", "nlu/data",
         "--out", str(settings.model_path.parent),
         "--fixed-model-name", settings.model_path.name.removesuffix(".tar.gz"),

@@ -1,0 +1,167 @@
+"""`leerbot eval`: whole conversations through the real pipeline, scored as shared/spec/eval-cases.md says.
+
+Each case is a fresh conversation entering through the same message pipeline as Telegram and the
+terminal (redaction, role, language, Rasa, structured payloads). The runner starts a stack of its own,
+with its own databases, on free ports, and stops it afterwards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import socket
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.intents import canonical_label
+from bot.messages import ChatUser, Reply, Role
+from bot.pipeline import MessagePipeline
+from bot.rasa_client import RasaClient
+from leerbot.clock import FixedClock, SystemClock
+from leerbot.eval_scoring import summarise
+from leerbot.settings import Settings
+from leerbot.supervisor import Supervisor, build_processes
+from store.db import make_engine, make_session_factory, upgrade
+from store.repositories import Accounts, PendingQueue
+
+log = logging.getLogger(__name__)
+CHANNEL = "eval"
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    """The cases of a file in the shared format; keys the runner does not know are ignored."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cases = data["cases"] if isinstance(data, Mapping) else data
+    for case in cases:
+        if "id" not in case or "text" not in case or "expected_intent" not in case:
+            raise ValueError(f"case {case.get('id', '?')} lacks id, text or expected_intent")
+    return list(cases)
+
+
+def user_turns(case: Mapping[str, Any]) -> list[str]:
+    text = case["text"]
+    if isinstance(text, str):
+        return [text]
+    return [str(turn["msg"]) for turn in text if turn.get("from") == "user"]
+
+
+def _decision(replies: Sequence[Reply]) -> dict[str, Any] | None:
+    for reply in reversed(replies):
+        decision = reply.data.get("decision")
+        if isinstance(decision, dict):
+            return decision
+    return None
+
+
+def _peildatum(case: Mapping[str, Any], fallback: dt.date | None) -> dt.date:
+    value = case.get("peildatum")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return fallback or SystemClock().today()
+
+
+async def run_case(
+    case: Mapping[str, Any], rasa: RasaClient, accounts: Accounts, pending: PendingQueue,
+    peildatum: dt.date | None,
+) -> dict[str, Any]:
+    """One case as one new conversation; records what the assistant understood and decided."""
+    role: Role = case.get("role", "ouder") if case.get("role") in ("ouder", "school", "consulent") else "ouder"
+    user = ChatUser(sender_id=f"eval-{uuid.uuid4().hex[:16]}", channel=CHANNEL, role=role)
+    pipeline = MessagePipeline(rasa, accounts, pending, FixedClock(_peildatum(case, peildatum)))
+    replies: list[Reply] = []
+    latencies: list[float] = []
+    last_turn: list[Reply] = []
+
+    async def collect(_: ChatUser, batch: list[Reply]) -> None:
+        last_turn.extend(batch)
+
+    for message in user_turns(case):
+        last_turn = []
+        started = time.perf_counter()
+        await pipeline.handle_text(user, message, collect)
+        latencies.append(round((time.perf_counter() - started) * 1000, 1))
+        replies.extend(last_turn)
+    state = await pipeline.turn_state(user)
+    latest = state.get("latest_message") or {}
+    intent = latest.get("intent") or {}
+    slots = state.get("slots") or {}
+    label = canonical_label(intent.get("name"), (state.get("active_loop") or {}).get("name"),
+                            slots.get("laatste_besluit"))
+    texts = [r.text for r in replies if r.text]
+    return {
+        "id": case["id"],
+        "intent": label,
+        "intent_confidence": intent.get("confidence"),
+        "decision": _decision(last_turn),
+        "replies": texts,
+        "handoff": any(r.data.get("handoff") for r in replies),
+        "latency_ms": latencies,
+        "echoed": [s for s in case.get("must_not_echo", []) if any(str(s) in t for t in texts)],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def evaluate(
+    cases: Sequence[Mapping[str, Any]], settings: Settings, peildatum: dt.date | None,
+    start_stack: bool = True,
+) -> list[dict[str, Any]]:
+    """Run every case; starts (and stops) a stack of its own unless told one is running for `settings`."""
+    supervisor = Supervisor(build_processes(settings), settings.startup_timeout_seconds) if start_stack else None
+    if supervisor is not None:
+        await supervisor.start()
+    upgrade(settings.app_database_url)
+    engine = make_engine(settings.app_database_url)
+    rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    results = []
+    try:
+        sessions = make_session_factory(engine)
+        accounts, pending = Accounts(sessions), PendingQueue(sessions)
+        for index, case in enumerate(cases, start=1):
+            results.append(await run_case(case, rasa, accounts, pending, peildatum))
+            if index % 25 == 0:
+                log.info("evaluated %d of %d cases", index, len(cases))
+    finally:
+        await rasa.aclose()
+        await engine.dispose()
+        if supervisor is not None:
+            supervisor.stop()
+    return results
+
+
+def run(cases_path: Path, out_path: Path | None, peildatum: dt.date | None, base: Settings) -> int:
+    """The command: its own stack and databases in a temporary folder, results to --out, summary last."""
+    try:
+        cases = load_cases(cases_path)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        print(f"cannot read cases: {exc}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="leerbot-eval-") as tmp:
+        var = Path(tmp)
+        settings = base.model_copy(update={
+            "var_dir": var, "rasa_port": _free_port(), "action_port": _free_port(),
+            "database_url": f"sqlite:///{var / 'eval.db'}", "rasa_tracker_url": f"sqlite:///{var / 'tracker.db'}",
+        })
+        results = asyncio.run(evaluate(cases, settings, peildatum))
+    if out_path is not None:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        with out_path.open("w", encoding="utf-8") as handle:
+            for result in results:
+                handle.write(json.dumps(result, ensure_ascii=False) + "\n")
+    print(json.dumps(summarise(cases, results)))
+    return 0
