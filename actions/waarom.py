@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import rule_set, taal
+from actions.context import PAYLOAD_KEY, rule_set, taal
 
 
 class ActionWaarom(Action):
@@ -29,5 +29,7 @@ class ActionWaarom(Action):
         for reden in besluit["reasons"]:
             tekst = rules.uitleg(reden["uitleg"]).tekst(lang).format(**reden.get("parameters", {}))
             regels.append(f"• {tekst} ({reden['citation']}; {reden['url']})")
-        dispatcher.utter_message(response="utter_waarom", redenen="\n".join(regels))
+        # The reply rests on the decision, so it carries it too.
+        dispatcher.utter_message(response="utter_waarom", redenen="\n".join(regels),
+                                 json_message={PAYLOAD_KEY: {"decision": besluit}})
         return []

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--cases", type=Path, required=True)
     evaluation.add_argument("--out", type=Path)
     evaluation.add_argument("--peildatum", type=dt.date.fromisoformat)
+    rapport = commands.add_parser("eval-report", help="Markdown report of an eval --out file")
+    rapport.add_argument("--cases", type=Path, required=True)
+    rapport.add_argument("--results", type=Path, required=True)
     commands.add_parser("content-check", help="report content not checked for over a year (never fails)")
     return parser
 
@@ -65,6 +68,15 @@ def main(argv: list[str] | None = None) -> int:
 
         train(settings)
         return run_eval(args.cases, args.out, args.peildatum, settings)
+    if args.command == "eval-report":
+        import json
+
+        from leerbot.eval_scoring import report_markdown
+        from leerbot.evaluation import load_cases
+
+        results = [json.loads(line) for line in args.results.read_text(encoding="utf-8").splitlines() if line]
+        print(report_markdown(load_cases(args.cases), results))
+        return 0
     if args.command == "content-check":
         from leerbot.clock import clock_from_setting
         from leerbot.content_check import report

@@ -113,3 +113,27 @@ def summarise(cases: Iterable[Mapping[str, Any]], results: Sequence[Mapping[str,
         "latency_ms_p50": round(percentile(latencies, 0.50), 1),
         "latency_ms_p95": round(percentile(latencies, 0.95), 1),
     }
+
+
+def report_markdown(cases: Sequence[Mapping[str, Any]], results: Sequence[Mapping[str, Any]], top: int = 5) -> str:
+    """Confusions between intents and the worst-understood cases, as Markdown for docs/quality.md."""
+    by_id = {r["id"]: r for r in results}
+    summary = summarise(cases, results)
+    lines = ["| figure | value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in summary.items()]
+    confusions: Counter[tuple[str, str]] = Counter()
+    worst: list[tuple[float, str, str, str]] = []
+    for case in cases:
+        result = by_id[case["id"]]
+        expected, got = str(case["expected_intent"]), str(result.get("intent"))
+        if expected != got:
+            confusions[(expected, got)] += 1
+            confidence = float(result.get("intent_confidence") or 0.0)
+            text = case["text"] if isinstance(case["text"], str) else case["text"][-1]["msg"]
+            worst.append((-confidence, case["id"], f"{expected} → {got}", str(text)[:90]))
+    lines += ["", "Most frequent confusions (expected → predicted):", "", "| expected | predicted | cases |",
+              "|---|---|---|"]
+    lines += [f"| {e} | {p} | {n} |" for (e, p), n in confusions.most_common(12)]
+    lines += ["", f"The {top} wrong cases the model was most sure about:", "", "| case | confusion | message |",
+              "|---|---|---|"]
+    lines += [f"| {cid} | {what} | {text} |" for _, cid, what, text in sorted(worst)[:top]]
+    return "\n".join(lines)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
-from rules.besluit import Besluit, Reden, reden
+from rules.besluit import Besluit, Reden, Toegestaan, reden
 from rules.errors import GeenKalender, OngeldigeFeiten
 from rules.kalender import Schoolkalender, is_werkdag, schooljaar_van
 
@@ -188,7 +188,8 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
     zonder_plicht_na = diploma in STARTKWALIFICATIE or diploma in GEEN_KWALIFICATIEPLICHT
     extra = [reden(rules, "leerplicht_29_februari")] if (geboren.month, geboren.day) == (2, 29) else []
 
-    def besluit(*redenen: Reden, termijn: dt.date | None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
+    def besluit(*redenen: Reden, termijn: dt.date | None, ontbrekend: tuple[str, ...] = (),
+                toegestaan: Toegestaan | None = None) -> Besluit:
         if peildatum > einde:
             onderwerp, grond = ONDERWERP_KWALIFICATIEPLICHT, RECHTSGROND_KWALIFICATIEPLICHT
         elif diploma not in (None, Diploma.GEEN):
@@ -196,7 +197,7 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
         else:
             onderwerp, grond = ONDERWERP, RECHTSGROND
         return Besluit(onderwerp=onderwerp, rechtsgrond=grond, termijn=termijn, redenen=(*redenen, *extra),
-                       ontbrekende_feiten=ontbrekend)
+                       ontbrekende_feiten=ontbrekend, toegestaan=toegestaan)
 
     if peildatum <= einde:
         start: list[Reden] = []
@@ -211,8 +212,9 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
                 vier = rules.getal("leerplicht_toelating_leeftijd", peildatum)
                 toegelaten = verjaardag(geboren, vier) <= peildatum < vijf
                 vier_jaar = [reden(rules, "leerplicht_vier_jaar", leeftijd=vier)] if toegelaten else []
+                # Not yet leerplichtig: staying away (a day off, a holiday) needs nobody's permission.
                 return besluit(reden(rules, "leerplicht_nog_niet", vanaf=vanaf.isoformat()), *vier_jaar, *start,
-                               termijn=vanaf)
+                               termijn=vanaf, toegestaan=Toegestaan.NIET_NODIG)
         vooruit = [] if zonder_plicht_na else [
             reden(rules, "kwalificatieplicht_na_leerplicht", leeftijd=achttien_jaar, achttien=achttien.isoformat())]
         if diploma in STARTKWALIFICATIE:

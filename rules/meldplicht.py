@@ -117,6 +117,14 @@ def beoordeel_meldplicht(
         return besluit(True, True, reden(rules, "meldplicht_luxe", drempel=drempel), stappen=(kanaal,))
     if feiten.aaneengesloten_weken_afwezig is not None and feiten.aaneengesloten_weken_afwezig > lrv_weken:
         return besluit(True, True, reden(rules, "meldplicht_langdurig", weken=lrv_weken), stappen=(kanaal,))
+    hele_weken = feiten.aaneengesloten_weken_afwezig
+    if hele_weken is not None and hele_weken >= 1 and feiten.totaal_uren is None and not feiten.afwezigheden:
+        # A whole school week away is more lesson time than the threshold, so the 16 hours are reached.
+        if feiten.leeftijd is not None and feiten.leeftijd >= volwassen:
+            return besluit(False, True, reden(rules, "meldplicht_18_plus"), stappen=(kanaal,))
+        return besluit(True, True, reden(rules, "meldplicht_hele_weken", drempel=drempel, lesweken=lesweken),
+                       stappen=(kanaal, stap(rules, "meldplicht_nieuwe_periode", None, lesweken=lesweken,
+                                             drempel=drempel)))
 
     redenen: list[Reden] = []
     drempeldag: dt.date | None = None

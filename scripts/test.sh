@@ -26,9 +26,11 @@ summary() {
 
 run_stage ruff "$APP/ruff" check .
 run_stage mypy "$APP/mypy"
-run_stage yamllint "$APP/yamllint" -s nlu content tests/rules config.yml
+run_stage yamllint "$APP/yamllint" -s nlu content tests/rules tests/eval tests/conversations config.yml
 run_stage rasa-validate .venvs/rasa/bin/rasa data validate --fail-on-warnings \
   --config config.yml --domain nlu/domain --data nlu/data
+run_stage rasa-stories .venvs/rasa/bin/rasa test core --stories tests/conversations \
+  --model models/leerbot.tar.gz --fail-on-prediction-errors --out var/rasa-test-results
 run_stage unit "$APP/python" -m pytest -m "not e2e" -q -p no:cacheprovider
 run_stage e2e "$APP/python" -m pytest -m e2e -q -p no:cacheprovider
 summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.e2e.conftest import wait_for, wait_for_text
@@ -23,33 +25,38 @@ async def test_holiday_question_states_article_13a_condition_and_decider(telegra
     assert [(b["text"], b["callback_data"]) for b in buttons] == [("Ja", "/affirm"), ("Nee", "/deny")]
 
     telegram.push_button(chat_id, telegram.last_bot_message(chat_id), "/affirm")
-    sent = await wait_for(telegram, chat_id, 3)
-    assert "Hoeveel schooldagen" in sent[2]["text"]
+    # "een dag" was in the question already, so the form asks nothing more and answers.
+    answer = (await wait_for(telegram, chat_id, 3))[2]["text"]
+    assert "schoolhoofd beslist" in answer
+    assert "niets toezeggen" in answer
     assert telegram.calls_of("answerCallbackQuery")
     edits = telegram.calls_of("editMessageText")
     assert edits
     assert edits[-1]["text"].endswith("→ Ja")
 
-    telegram.push_text(chat_id, "3 dagen")
-    answer = (await wait_for(telegram, chat_id, 4))[3]["text"]
-    assert "schoolhoofd beslist" in answer
-    assert "niets toezeggen" in answer
-
     telegram.push_text(chat_id, "waarom?")
-    why = (await wait_for(telegram, chat_id, 5))[4]["text"]
+    why = (await wait_for(telegram, chat_id, 4))[3]["text"]
     assert "art. 13a lid 2 Leerplichtwet 1969" in why
     assert "wetten.overheid.nl" in why
 
 
 async def test_more_than_ten_days_is_something_nobody_can_grant(telegram: FakeTelegram, chat_id: int) -> None:
     telegram.push_text(chat_id, "wij hebben een camping, mogen we in mei weg?")
-    await wait_for(telegram, chat_id, 2)
-    telegram.push_button(chat_id, telegram.last_bot_message(chat_id), "/affirm")
-    await wait_for(telegram, chat_id, 3)
+    rule, question = await wait_for(telegram, chat_id, 2)
+    assert "13a" in rule["text"]
+    assert "Hoeveel schooldagen" in question["text"]  # the job reason was in the question already
     telegram.push_text(chat_id, "twee weken en een dag")
-    answer = (await wait_for(telegram, chat_id, 4))[3]["text"]
+    answer = (await wait_for(telegram, chat_id, 3))[2]["text"]
     assert "niemand" in answer
     assert "leerplichtambtenaar niet" in answer
+
+
+async def test_fifteen_days_in_the_first_message_is_answered_at_once(telegram: FakeTelegram, chat_id: int) -> None:
+    telegram.push_text(chat_id, "mogen we 15 dagen eerder op vakantie want mijn man werkt in de horeca")
+    (answer,) = await wait_for(telegram, chat_id, 1)
+    assert "niemand" in answer["text"]
+    await asyncio.sleep(1)
+    assert len(telegram.sent_messages(chat_id)) == 1  # no questions after the answer
 
 
 async def test_no_job_reason_means_nobody_can_grant_it(telegram: FakeTelegram, chat_id: int) -> None:

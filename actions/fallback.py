@@ -1,0 +1,33 @@
+"""Two-stage fallback: first ask the user to rephrase; when that fails again, offer a person."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+EERSTE = "utter_default"
+TWEEDE = "utter_default_consulent"
+
+
+def vorige_ook_niet_begrepen(tracker: Tracker) -> bool:
+    """Whether the user's message before this one was not understood either."""
+    gebruiker = [e for e in tracker.events if e.get("event") == "user"]
+    if len(gebruiker) < 2:
+        return False
+    vorige = (gebruiker[-2].get("parse_data") or {}).get("intent") or {}
+    return vorige.get("name") == "nlu_fallback"
+
+
+class ActionFallback(Action):
+    """Clarify once; after a second miss in a row, point to a person instead of guessing."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response=TWEEDE if vorige_ook_niet_begrepen(tracker) else EERSTE)
+        return []

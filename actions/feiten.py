@@ -1,0 +1,331 @@
+"""Facts for the rules, read from what the user wrote (entities where Rasa found them, else the text).
+
+Only facts that are clearly stated are returned; anything else stays unknown, so the rule answers with
+its general form instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import dateparser
+
+from actions.normalise import parse_schooldagen
+from rules.gewichtig import GRAAD_VAN_RELATIE
+
+Feiten = dict[str, Any]
+
+_ENGELSE_RELATIES = {"father": "vader", "mother": "moeder", "dad": "vader", "mum": "moeder", "mom": "moeder",
+                     "grandfather": "opa", "grandpa": "opa", "grandmother": "oma", "grandma": "oma",
+                     "brother": "broer", "sister": "zus", "uncle": "oom", "aunt": "tante", "cousin": "neef",
+                     "nephew": "neef", "niece": "nicht", "opi": "opa", "omi": "oma", "pa": "vader", "ma": "moeder"}
+_OMSTANDIGHEDEN = (
+    ("bruiloft", r"bruiloft|trouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
+    ("overlijden", r"begrafenis|uitvaart|overl[eij]|gestorven|crematie|funeral|died|passed away|rouw"),
+    ("ernstige_ziekte", r"ziekenhuis|ernstig ziek|terminaal|stervend|hospital|seriously ill|dying|kanker"),
+    ("verhuizing", r"verhuiz|verhuis|moving house|we move|relocat"),
+    ("jubileum", r"jubileum|jarig huwelijk|anniversary"),
+    ("wettelijke_verplichting", r"rechtbank|rechter|zitting|ambassade|paspoort aanvragen|court"),
+    ("familiebezoek", r"familiebezoek|familie bezoeken|opzoeken|visit (my |our )?family"),
+    ("verjaardag", r"verjaardag|birthday|jarig\b"),
+    ("goedkoper", r"goedkop|aanbieding|prijs|cheaper|cheap"),
+)
+_BUITENLAND = re.compile(
+    r"buitenland|abroad|marokko|turkije|suriname|cura[cç]ao|indonesi|polen|spanje|itali|ghana|nigeria|"
+    r"syri|eritrea|india|pakistan|egypte|portugal|griekenland|bosni|ethiopi|somali|china|morocco|turkey|"
+    r"in het land van herkomst|overseas", re.IGNORECASE)
+_BEROEP = re.compile(
+    r"camping|seizoen|horeca|hotel|restaurant|boer|akkerbouw|tuinder|oogst|zelfstandig|ondernemer|"
+    r"eigen bedrijf|piloot|steward|toerisme|ijssalon|strandtent|season|farm|harvest|self-employed|"
+    r"own business|nooit vrij in de (zomer|vakantie)|altijd werken in de (zomer|vakantie)", re.IGNORECASE)
+_GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"
+                        r"expensive", re.IGNORECASE)
+_DRUKTE = re.compile(r"drukte|file|spits|traffic|al geboekt|already booked", re.IGNORECASE)
+_EERSTE_WEKEN = re.compile(r"(eerste|1e|first) (twee |2 )?(week|weken|weeks?)( na de zomer| of the school)?|"
+                           r"na de zomervakantie later|week later terug", re.IGNORECASE)
+_TWEEDE_KEER = re.compile(r"tweede keer|nog een keer|al eerder (vrij|verlof)|second time|again this year|"
+                          r"vorige keer al|al \S+ dagen (vakantie)?verlof (gehad|gekregen)|"
+                          r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave", re.IGNORECASE)
+_AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen (?:\w+ ){0,3}(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"
+                          r"(?:gehad|gekregen|had) al (\d+) dagen", re.IGNORECASE)
+
+
+_DUUR = re.compile(
+    r"(\d+(?:[.,]\d+)?|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalve|"
+    r"halve|a|an|one|two|three|four|five|six|ten)\s+(?:school)?(?:dag|dagen|dagje|week|weken|weekje|days?|weeks?)\b",
+    re.IGNORECASE)
+
+
+def _dagen(tekst: str, entities: list[Mapping[str, Any]]) -> int | None:
+    """A duration only when a number stands before the unit: "volgende week" is a moment, not a week."""
+    bron = _entiteit(entities, "aantal_dagen")
+    if bron is None:
+        match = _DUUR.search(tekst)
+        bron = tekst[match.start():] if match else None
+    dagen = parse_schooldagen(bron) if bron else None
+    if dagen is not None and re.search(r"(meer dan|langer dan|more than|over)\s+" + re.escape(str(dagen)), tekst, re.I):
+        dagen += 1  # "meer dan 10 dagen" is at least 11
+    return dagen
+
+
+def _entiteit(entities: list[Mapping[str, Any]], naam: str) -> str | None:
+    for entity in entities:
+        if entity.get("entity") == naam and entity.get("value") not in (None, ""):
+            return str(entity["value"])
+    return None
+
+
+def _getal(patroon: str, tekst: str) -> float | None:
+    match = re.search(patroon, tekst, flags=re.IGNORECASE)
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+_TELWOORDEN = {
+    "een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5,
+    "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
+    "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12, "dertien": 13, "thirteen": 13,
+    "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15, "zestien": 16, "sixteen": 16,
+    "zeventien": 17, "seventeen": 17, "achttien": 18, "eighteen": 18, "twintig": 20, "twenty": 20,
+}
+
+
+def _getal_of_woord(eenheid: str, tekst: str) -> float | None:
+    waarde = _getal(r"(\d+(?:[.,]\d+)?)\s*(?:" + eenheid + r")", tekst)
+    if waarde is not None:
+        return waarde
+    match = re.search(r"\b(" + "|".join(_TELWOORDEN) + r")\s+(?:" + eenheid + r")", tekst, flags=re.IGNORECASE)
+    return float(_TELWOORDEN[match.group(1).lower()]) if match else None
+
+
+def uren(tekst: str) -> float | None:
+    return _getal_of_woord(r"uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?", tekst)
+
+
+def weken(tekst: str) -> float | None:
+    return _getal_of_woord(r"(?:les|school ?)?(?:weken|week|wkn|wk|weeks?)\b", tekst)
+
+
+def leeftijd(tekst: str) -> int | None:
+    waarde = _getal(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", tekst)
+    if waarde is None:
+        waarde = _getal(r"(?:zoon|dochter|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl)"
+                        r"\s+(?:van|of|is|aged)\s+(\d{1,2})\b", tekst)
+    return int(waarde) if waarde is not None else None
+
+
+def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
+    kandidaat = (_entiteit(entities, "relatie") or "").lower()
+    woorden = [kandidaat] if kandidaat else re.findall(r"[a-z]+", tekst.lower())
+    for woord in woorden:
+        woord = _ENGELSE_RELATIES.get(woord, woord)
+        if woord in GRAAD_VAN_RELATIE:
+            return woord
+    return None
+
+
+def omstandigheid(tekst: str) -> str | None:
+    for naam, patroon in _OMSTANDIGHEDEN:
+        if re.search(patroon, tekst, flags=re.IGNORECASE):
+            return naam
+    return None
+
+
+def periode(tekst: str, peildatum: dt.date) -> tuple[dt.date, dt.date] | None:
+    """'van 3 t/m 14 maart', '3 tot en met 7 april', 'from 3 to 7 March' → first and last day."""
+    match = re.search(
+        r"(\d{1,2}(?:\s+[a-z]+)?(?:\s+\d{4})?)\s*(?:t/m|tm|tot en met|tot|-|to|until|till)\s*"
+        r"(\d{1,2}\s+[a-z]+(?:\s+\d{4})?)", tekst, flags=re.IGNORECASE)
+    if not match:
+        return None
+    instellingen = {"PREFER_DATES_FROM": "future", "DATE_ORDER": "DMY",
+                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
+    eind = dateparser.parse(match.group(2), languages=["nl", "en"], settings=instellingen)
+    begin_tekst = match.group(1)
+    if eind is not None and begin_tekst.strip().isdigit():
+        begin_tekst = f"{begin_tekst} {eind.strftime('%B')} {eind.year}"
+        begin = dateparser.parse(begin_tekst, languages=["en"], settings=instellingen)
+    else:
+        begin = dateparser.parse(begin_tekst, languages=["nl", "en"], settings=instellingen)
+    if begin is None or eind is None or eind.date() < begin.date():
+        return None
+    return begin.date(), eind.date()
+
+
+def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
+    if _GOEDKOPER.search(tekst):
+        feiten["reden"] = "goedkoper"
+    elif _DRUKTE.search(tekst):
+        feiten["reden"] = "drukte"
+    elif _BEROEP.search(tekst):
+        feiten["beroep_maakt_schoolvakanties_onmogelijk"] = True
+    if _EERSTE_WEKEN.search(tekst):
+        feiten["in_eerste_lesweken"] = True
+    if _TWEEDE_KEER.search(tekst):
+        feiten["al_eerder_verleend_dit_schooljaar"] = True
+    dagen = _dagen(tekst, entities)
+    if dagen is not None:
+        feiten["aantal_schooldagen"] = dagen
+    return feiten
+
+
+def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
+    soort = omstandigheid(tekst)
+    if soort:
+        feiten["omstandigheid"] = soort
+    rel = relatie(tekst, entities)
+    if rel:
+        feiten["relatie"] = rel
+    if _BUITENLAND.search(tekst):
+        feiten["in_buitenland"] = True
+    eerder = _AL_VERLEEND.search(tekst)
+    if eerder:
+        feiten["eerder_verleend_dit_schooljaar"] = int(eerder.group(1) or eerder.group(2))
+        tekst = tekst[:eerder.start()] + tekst[eerder.end():]  # the rest is about the new request
+    dagen = _dagen(tekst, [] if eerder else entities)
+    if dagen is not None:
+        feiten["aantal_schooldagen"] = dagen
+    if re.search(r"achteraf|afgelopen|gisteren|vorige week|already (went|happened)|last week", tekst, re.I):
+        feiten["achteraf"] = True
+    return feiten
+
+
+def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
+    aantal_uren, aantal_weken = uren(tekst), weken(tekst)
+    if aantal_uren is not None:
+        feiten["totaal_uren"] = aantal_uren
+        if aantal_weken is not None:
+            feiten["over_weken"] = aantal_weken
+    if re.search(r"luxe|vakantie|holiday|op reis|eerder weg|later terug", tekst, re.IGNORECASE):
+        feiten["luxe_verzuim"] = True
+    if re.search(r"langer dan (4|vier) weken|thuiszit|lrv|langdurig|more than (4|four) weeks", tekst, re.I):
+        feiten["aaneengesloten_weken_afwezig"] = 5
+    heel = re.search(r"al (\d+|een|twee|drie|vier|vijf|zes) (?:hele )?weken? (?:\w+ ){0,3}(?:afwezig|niet op school|"
+                     r"thuis|weg)|(\d+) weeks? (?:absent|not at school)", tekst, re.IGNORECASE)
+    if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
+        aantal = heel.group(1) or heel.group(2)
+        feiten["aaneengesloten_weken_afwezig"] = float(_TELWOORDEN.get(aantal.lower(), 0) or aantal)
+    jaar = leeftijd(tekst)
+    if jaar is not None and 4 <= jaar <= 30:
+        feiten["leeftijd"] = jaar
+    gemeente = _entiteit(entities, "gemeente")
+    if gemeente:
+        feiten["woongemeente"] = gemeente
+    return feiten
+
+
+EXTRACTORS: dict[str, Callable[[str, list[Mapping[str, Any]], dt.date], Feiten]] = {
+    "vakantieverlof": vakantieverlof,
+    "gewichtige_omstandigheden": gewichtig,
+    "meldplicht": meldplicht,
+}
+
+
+_DIPLOMA = (
+    ("mbo1_entree", r"entree|mbo[- ]?1\b|mbo niveau 1"), ("mbo2", r"mbo[- ]?2\b|mbo niveau 2"),
+    ("mbo3", r"mbo[- ]?3\b|mbo niveau 3"), ("mbo4", r"mbo[- ]?4\b|mbo niveau 4"),
+    ("praktijkonderwijs", r"praktijkonderwijs|pro[- ]?diploma|pro certificaat"),
+    ("vwo", r"\bvwo|gymnasium|atheneum"), ("havo", r"\bhavo"), ("vmbo", r"\bvmbo|mavo|\bkader|\bbasisberoeps"),
+)
+
+
+def geboortedatum(tekst: str, peildatum: dt.date) -> dt.date | None:
+    match = re.search(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a-z0-9]+[-/ ]\d{4})", tekst, re.I)
+    if not match:
+        return None
+    datum = dateparser.parse(match.group(1), languages=["nl", "en"], settings={"DATE_ORDER": "DMY"})
+    return datum.date() if datum else None
+
+
+def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
+    geboren = geboortedatum(tekst, peildatum)
+    jaar = leeftijd(tekst)
+    if geboren is not None:
+        feiten["geboortedatum"] = geboren
+    elif jaar is not None and 1 <= jaar <= 30:
+        # Only an age: the middle of that year of life stands in for the birth date (said in the answer).
+        feiten["geboortedatum"] = peildatum.replace(year=peildatum.year - jaar) - dt.timedelta(days=182)
+    for naam, patroon in _DIPLOMA:
+        if re.search(patroon, tekst, flags=re.IGNORECASE) and re.search(r"diploma|gehaald|behaald|geslaagd|"
+                                                                         r"passed|certificate", tekst, re.I):
+            feiten["diploma"] = naam
+            break
+    return feiten
+
+
+def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    grond = "art15_ander_onderwijs"
+    if re.search(r"kermis|circus|woonwagen|binnenvaart|schipper|reizend|trekkend|travel(l)?ing", tekst, re.I):
+        grond = "art5a_trekkend"
+    elif re.search(r"stage|werken|praktijk|leerwerk|3a\b|vervangende leerplicht", tekst, re.I) and re.search(
+            r"1[45]|veertien|vijftien", tekst):
+        grond = "art3a_vervangend_14"
+    elif re.search(r"laatste (leerplichtige )?jaar|3b\b", tekst, re.I):
+        grond = "art3b_laatste_jaar"
+    elif re.search(r"gedoog|gestopt met (mijn |zijn |haar )?(opleiding|mbo)|verkeerde studiekeuze", tekst, re.I):
+        grond = "gedoogbeschikking"
+    feiten: Feiten = {"grond": grond}
+    if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):
+        feiten["vorig_jaar_school_van_die_richting"] = True
+    jaar = leeftijd(tekst)
+    if jaar is not None and 0 <= jaar <= 30:
+        feiten["leeftijd"] = jaar
+    return feiten
+
+
+def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
+    aantal_uren = uren(tekst)
+    if aantal_uren is not None and aantal_uren <= 40:
+        feiten["uren_per_week"] = aantal_uren
+    feest = _entiteit(entities, "feestdag")
+    if feest is None:
+        match = re.search(r"carnaval|koningsdag|sinterklaas|halloween", tekst, re.IGNORECASE)
+        feest = match.group(0) if match else None
+    if feest:
+        feiten["feestdag"] = feest
+    dagen = _dagen(tekst, entities)
+    if dagen is not None:
+        feiten["aantal_dagen"] = dagen
+    if _BUITENLAND.search(tekst):
+        feiten["in_buitenland"] = True
+    jaar = leeftijd(tekst)
+    if jaar is not None and 4 <= jaar <= 25:
+        feiten["leeftijd"] = jaar
+    return feiten
+
+
+def luxe_verzuim(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
+    if re.search(r"spijbel|skip|truan|niet naar school|te laat", tekst, re.IGNORECASE):
+        feiten["soort"] = "spijbelen"
+    dagen = _dagen(tekst, entities)
+    if dagen is not None:
+        feiten["dagen"] = dagen
+    if _TWEEDE_KEER.search(tekst):
+        feiten["eerste_keer"] = False
+    jaar = leeftijd(tekst)
+    if jaar is not None and 4 <= jaar <= 25:
+        feiten["leeftijd"] = jaar
+    return feiten
+
+
+def bezwaar(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    if re.search(r"leerplichtambtenaar|leerplicht(consulent)?|gemeente|municipality", tekst, re.IGNORECASE):
+        return {"beslist_door": "leerplichtambtenaar"}
+    return {}
+
+
+EXTRACTORS.update({
+    "leerplicht": leerplicht,
+    "vrijstelling": vrijstelling,
+    "kennisgeving": kennisgeving,
+    "luxe_verzuim": luxe_verzuim,
+    "bezwaar": bezwaar,
+})

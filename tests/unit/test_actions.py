@@ -1,0 +1,77 @@
+"""Actions with tracker fixtures: the decision travels as structured data with every rule-based reply."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.antwoord import ANTWOORD_ACTIONS
+from actions.context import PAYLOAD_KEY
+from actions.fallback import ActionFallback
+from actions.verlof import ActionVakantieverlofUitleg
+from actions.vervolg import ActionVervolg, teksten_sinds_onderwerp
+from actions.waarom import ActionWaarom
+
+
+def tracker(text: str, slots: dict[str, Any] | None = None, events: list[dict[str, Any]] | None = None) -> Tracker:
+    message = {"text": text, "intent": {}, "entities": [], "metadata": {"peildatum": "2026-03-02"}}
+    return Tracker("t", {"taal": "nl", **(slots or {})}, message, events or [], False, None, {}, "")
+
+
+def run(action: Any, state: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, state, {}))
+    return dispatcher.messages, events
+
+
+@pytest.mark.parametrize("action_class", ANTWOORD_ACTIONS)
+def test_every_topic_answer_carries_its_decision(action_class: Any) -> None:
+    messages, events = run(action_class(), tracker("mijn zoon van 9 heeft een vraag"))
+    decisions = [m["custom"][PAYLOAD_KEY]["decision"] for m in messages if m.get("custom")]
+    assert decisions, f"{action_class.label} answered without a decision"
+    assert decisions[0]["legal_basis"]
+    assert any(e.get("name") == "laatste_besluit" for e in events)
+
+
+def test_13a_with_fifteen_days_is_answered_at_once_as_nobody_can_grant_it() -> None:
+    messages, events = run(ActionVakantieverlofUitleg(), tracker("mogen we 15 dagen weg, ik werk in de horeca"))
+    decision = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert decision["decider"] == "niemand"
+    assert {"event": "slot", "name": "vakantieverlof_klaar", "value": True, "timestamp": None} in events
+
+
+def test_why_carries_the_last_decision() -> None:
+    besluit = {"topic": "meldplicht_vraag", "must_report": False, "reasons": [
+        {"uitleg": "meldplicht_onder_drempel", "parameters": {"uren": 14, "lesweken": 4, "drempel": 16},
+         "citation": "art. 21/21a lid 1 Leerplichtwet 1969", "url": "https://wetten.overheid.nl"}]}
+    messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": besluit}))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["must_report"] is False
+
+
+def user(text: str, intent: str) -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+
+def test_follow_up_adds_up_the_facts_since_the_topic_began() -> None:
+    events = [user("hoi", "greet"),
+              user("mn schoonvader is ernstig ziek in Marokko", "verlof_gewichtige_omstandigheden"),
+              user("5 dagen", "inform")]
+    assert teksten_sinds_onderwerp(tracker("5 dagen", events=events)) == [
+        "mn schoonvader is ernstig ziek in Marokko", "5 dagen"]
+    state = tracker("5 dagen", {"laatste_besluit": {"topic": "verlof_gewichtige_omstandigheden"}}, events)
+    messages, _ = run(ActionVervolg(), state)
+    decision = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert decision["decider"] == "schoolhoofd"
+    assert decision["max_days"] == 10
+
+
+def test_second_miss_in_a_row_offers_a_person() -> None:
+    eerste, _ = run(ActionFallback(), tracker("xkcd", events=[user("xkcd", "nlu_fallback")]))
+    tweede, _ = run(ActionFallback(), tracker("qwerty", events=[user("xkcd", "nlu_fallback"),
+                                                                  user("qwerty", "nlu_fallback")]))
+    assert eerste[0]["response"] == "utter_default"
+    assert tweede[0]["response"] == "utter_default_consulent"
