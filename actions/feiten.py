@@ -116,6 +116,12 @@ def leeftijd(tekst: str) -> int | None:
     return int(waarde) if waarde is not None else None
 
 
+def _leeftijd_binnen(tekst: str, laag: int, hoog: int) -> int | None:
+    """An age in the text, only when it is plausible for the question at hand."""
+    jaar = leeftijd(tekst)
+    return jaar if jaar is not None and laag <= jaar <= hoog else None
+
+
 def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
     kandidaat = (_entiteit(entities, "relatie") or "").lower()
     woorden = [kandidaat] if kandidaat else re.findall(r"[a-z]+", tekst.lower())
@@ -210,8 +216,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
         aantal = heel.group(1) or heel.group(2)
         feiten["aaneengesloten_weken_afwezig"] = float(_TELWOORDEN.get(aantal.lower(), 0) or aantal)
-    jaar = leeftijd(tekst)
-    if jaar is not None and 4 <= jaar <= 30:
+    jaar = _leeftijd_binnen(tekst, 4, 30)
+    if jaar is not None:
         feiten["leeftijd"] = jaar
     gemeente = _entiteit(entities, "gemeente")
     if gemeente:
@@ -273,8 +279,8 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     feiten: Feiten = {"grond": grond}
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):
         feiten["vorig_jaar_school_van_die_richting"] = True
-    jaar = leeftijd(tekst)
-    if jaar is not None and 0 <= jaar <= 30:
+    jaar = _leeftijd_binnen(tekst, 0, 30)
+    if jaar is not None:
         feiten["leeftijd"] = jaar
     return feiten
 
@@ -295,8 +301,8 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         feiten["aantal_dagen"] = dagen
     if _BUITENLAND.search(tekst):
         feiten["in_buitenland"] = True
-    jaar = leeftijd(tekst)
-    if jaar is not None and 4 <= jaar <= 25:
+    jaar = _leeftijd_binnen(tekst, 4, 25)
+    if jaar is not None:
         feiten["leeftijd"] = jaar
     return feiten
 
@@ -310,8 +316,8 @@ def luxe_verzuim(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         feiten["dagen"] = dagen
     if _TWEEDE_KEER.search(tekst):
         feiten["eerste_keer"] = False
-    jaar = leeftijd(tekst)
-    if jaar is not None and 4 <= jaar <= 25:
+    jaar = _leeftijd_binnen(tekst, 4, 25)
+    if jaar is not None:
         feiten["leeftijd"] = jaar
     return feiten
 
