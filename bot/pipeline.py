@@ -162,8 +162,7 @@ class MessagePipeline:
             previous = "en" if account.language == "en" else "nl"
         language = detect_language(text, previous)
         if language != previous:
-            account = await self._accounts.get_or_create(user.channel, user.sender_id)
-            await self._accounts.set_language(account.id, language)
+            await self._accounts.set_language(user.channel, user.sender_id, language)
         self._languages[user.sender_id] = language
         return language
 

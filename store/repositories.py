@@ -27,9 +27,14 @@ class Accounts:
                 await session.commit()
             return account
 
-    async def set_language(self, account_id: int, language: str) -> None:
+    async def set_language(self, channel: str, external_id: str, language: str) -> None:
+        """One UPDATE by the natural key; the account exists once get_or_create has run for it."""
         async with self._sessions() as session:
-            await session.execute(update(Account).where(Account.id == account_id).values(language=language))
+            await session.execute(
+                update(Account)
+                .where(Account.channel == channel, Account.external_id == external_id)
+                .values(language=language)
+            )
             await session.commit()
 
 

@@ -33,7 +33,7 @@ async def test_account_is_created_once_and_keeps_language(database_url: str) -> 
         again = await accounts.get_or_create("telegram", "tg-1")
         assert first.id == again.id
         assert first.role == "ouder"
-        await accounts.set_language(first.id, "en")
+        await accounts.set_language("telegram", "tg-1", "en")
         assert (await accounts.get_or_create("telegram", "tg-1")).language == "en"
     finally:
         await engine.dispose()
