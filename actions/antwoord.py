@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -40,18 +40,26 @@ ALGEMEEN: dict[str, str] = {
 }
 
 
-def beslis(label: str, tracker: Tracker, tekst: str | None = None) -> Besluit | None:
-    """The decision of the label's rule for the facts in the message (or the given text), else its
-    general rule."""
+# Topics whose answer starts a form when the message lacks the facts the rule needs.
+FORMULIER_ONDERWERPEN = frozenset({"meldplicht_vraag", "leerplicht_leeftijd"})
+
+
+def lees_feiten(label: str, tracker: Tracker, tekst: str | None = None) -> dict[str, Any]:
+    """The facts for the label's rule in the message (or the given text) and those the label implies."""
     onderwerp, vast = ONDERWERPEN[label]
     message = tracker.latest_message or {}
     entities = list(message.get("entities") or []) if tekst is None else []
     tekst = str(message.get("text") or "") if tekst is None else tekst
-    datum = peildatum(tracker)
-    extractor = EXTRACTORS[onderwerp]
-    feiten = {**extractor(tekst, entities, datum), **vast}
+    feiten = {**EXTRACTORS[onderwerp](tekst, entities, peildatum(tracker)), **vast}
     if onderwerp == "vrijstelling" and "grond" in vast:
         feiten.pop("leeftijd", None)
+    return feiten
+
+
+def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | None:
+    """The decision of the label's rule for these facts, else its general rule."""
+    onderwerp, vast = ONDERWERPEN[label]
+    datum = peildatum(tracker)
     try:
         return beoordeel(onderwerp, feiten, rule_set(), datum)
     except RegelFout:
@@ -61,6 +69,15 @@ def beslis(label: str, tracker: Tracker, tekst: str | None = None) -> Besluit | 
             return beoordeel(onderwerp, vast, rule_set(), datum)
         except RegelFout:
             return None
+
+
+def feiten_nodig(label: str, feiten: dict[str, Any], besluit: Besluit | None) -> bool:
+    """Whether the answer should go on to ask for facts: only for topics with a form."""
+    if label == "meldplicht_vraag":
+        return besluit is not None and "afwezigheden" in besluit.ontbrekende_feiten
+    if label == "leerplicht_leeftijd":
+        return "geboortedatum" not in feiten
+    return False
 
 
 class _Antwoord(Action):
@@ -74,23 +91,49 @@ class _Antwoord(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        return beantwoord(self.label, dispatcher, tracker)
+        # A new question ends a form that was still waiting for an answer.
+        events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
+        feiten = lees_feiten(self.label, tracker)
+        besluit, antwoord = _antwoord(self.label, dispatcher, tracker, feiten)
+        events.extend(antwoord)
+        if self.label in FORMULIER_ONDERWERPEN:
+            nodig = feiten_nodig(self.label, feiten, besluit)
+            tekst = str((tracker.latest_message or {}).get("text") or "")
+            events += [SlotSet("feiten_nodig", nodig), SlotSet("formulier_onderwerp", {"label": self.label,
+                                                                                      "tekst": tekst})]
+            if nodig and feiten.get("over_weken"):
+                events.append(SlotSet("verzuim_weken", feiten["over_weken"]))
+        return events
 
 
 def beantwoord(
     label: str, dispatcher: CollectingDispatcher, tracker: Tracker, tekst: str | None = None
 ) -> list[EventType]:
-    """Utter the label's headline with the reasons, the decision attached; remember the decision."""
-    besluit = beslis(label, tracker, tekst)
+    """Answer the label from the facts in the message (or the given text); remember the decision."""
+    return _antwoord(label, dispatcher, tracker, lees_feiten(label, tracker, tekst))[1]
+
+
+def beantwoord_met_feiten(
+    label: str, dispatcher: CollectingDispatcher, tracker: Tracker, tekst: str, aanvulling: dict[str, Any]
+) -> list[EventType]:
+    """Answer the label from the facts in the text, completed (or corrected) by facts a form collected."""
+    return _antwoord(label, dispatcher, tracker, {**lees_feiten(label, tracker, tekst), **aanvulling})[1]
+
+
+def _antwoord(
+    label: str, dispatcher: CollectingDispatcher, tracker: Tracker, feiten: dict[str, Any]
+) -> tuple[Besluit | None, list[EventType]]:
+    """Utter the label's headline with the reasons, the decision attached."""
+    besluit = beslis(label, tracker, feiten)
     if besluit is None:
         dispatcher.utter_message(response=f"utter_kop_{label}", redenen="")
-        return []
+        return None, []
     # A decision on another label's rule (kwalificatieplicht vs leerplicht) keeps the asked topic.
     if besluit.onderwerp != label and label in ALGEMEEN:
         besluit = besluit.model_copy(update={"onderwerp": label})
     redenen = redenen_tekst(besluit, rule_set(), taal(tracker)) if besluit.redenen else ""
     dispatcher.utter_message(response=f"utter_kop_{label}", redenen=redenen, json_message=besluit_payload(besluit))
-    return [SlotSet("laatste_besluit", besluit.als_payload())]
+    return besluit, [SlotSet("laatste_besluit", besluit.als_payload())]
 
 
 def _maak(label: str) -> type[_Antwoord]:

@@ -21,7 +21,9 @@ Feiten = dict[str, Any]
 _ENGELSE_RELATIES = {"father": "vader", "mother": "moeder", "dad": "vader", "mum": "moeder", "mom": "moeder",
                      "grandfather": "opa", "grandpa": "opa", "grandmother": "oma", "grandma": "oma",
                      "brother": "broer", "sister": "zus", "uncle": "oom", "aunt": "tante", "cousin": "neef",
-                     "nephew": "neef", "niece": "nicht", "opi": "opa", "omi": "oma", "pa": "vader", "ma": "moeder"}
+                     "nephew": "neef", "niece": "nicht", "opi": "opa", "omi": "oma", "pa": "vader", "ma": "moeder",
+                     # A parent's parent-in-law is the child's grandparent.
+                     "schoonvader": "opa", "schoonmoeder": "oma", "schoonouders": "opa"}
 _OMSTANDIGHEDEN = (
     ("bruiloft", r"bruiloft|trouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
     ("overlijden", r"begrafenis|uitvaart|overl[eij]|gestorven|crematie|funeral|died|passed away|rouw"),
@@ -175,7 +177,15 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
     dagen = _dagen(tekst, entities)
     if dagen is not None:
         feiten["aantal_schooldagen"] = dagen
+    gevonden = periode(tekst, peildatum)
+    if gevonden is not None:
+        feiten["van"], feiten["tot_en_met"] = gevonden
     return feiten
+
+
+def weekdagen(van: dt.date, tot_en_met: dt.date) -> int:
+    """Monday to Friday in the period: the most school days it can hold."""
+    return sum(1 for n in range((tot_en_met - van).days + 1) if (van + dt.timedelta(days=n)).weekday() < 5)
 
 
 def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
@@ -205,8 +215,6 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     aantal_uren, aantal_weken = uren(tekst), weken(tekst)
     if aantal_uren is not None:
         feiten["totaal_uren"] = aantal_uren
-        if aantal_weken is not None:
-            feiten["over_weken"] = aantal_weken
     if re.search(r"luxe|vakantie|holiday|op reis|eerder weg|later terug", tekst, re.IGNORECASE):
         feiten["luxe_verzuim"] = True
     if re.search(r"langer dan (4|vier) weken|thuiszit|lrv|langdurig|more than (4|four) weeks", tekst, re.I):
@@ -216,6 +224,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
         aantal = heel.group(1) or heel.group(2)
         feiten["aaneengesloten_weken_afwezig"] = float(_TELWOORDEN.get(aantal.lower(), 0) or aantal)
+    if aantal_weken is not None and 0 < aantal_weken <= 52 and "aaneengesloten_weken_afwezig" not in feiten:
+        feiten["over_weken"] = aantal_weken  # without hours too: a form then asks only for the hours
     jaar = _leeftijd_binnen(tekst, 4, 30)
     if jaar is not None:
         feiten["leeftijd"] = jaar
@@ -248,6 +258,48 @@ def geboortedatum(tekst: str, peildatum: dt.date) -> dt.date | None:
     return datum.date() if datum else None
 
 
+_WORDT = re.compile(r"(?:wordt|turns)\s+(\d{1,2})\s+(?:op|in|on)\s+(.{3,20})$|"
+                    r"(?:wordt|turns|is jarig)\s+(?:op\s+|in\s+|on\s+)?(.{3,20}?)\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def geboortedatum_antwoord(tekst: str, peildatum: dt.date) -> dt.date | None:
+    """A date of birth from an answer to "when was the child born?": "12-5-2020", "15 november 2019", "hij
+    wordt in april 5", or only an age (then the middle of that year of life stands in for it)."""
+    genoemd = geboortedatum(tekst, peildatum)
+    if genoemd is not None:
+        return genoemd
+    instellingen = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
+                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
+    wordt = _WORDT.search(tekst.strip())
+    if wordt:
+        jaar, moment = (wordt.group(1), wordt.group(2)) if wordt.group(1) else (wordt.group(4), wordt.group(3))
+        datum = dateparser.parse(moment, languages=["nl", "en"],
+                                 settings={**instellingen, "PREFER_DATES_FROM": "future", "REQUIRE_PARTS": []})
+        if datum is not None:
+            return _jaren_terug(datum.date(), int(jaar))
+    if re.search(r"\d{4}", tekst):
+        datum = dateparser.parse(re.sub(r"^\D*?(?=\d)", "", tekst.strip()), languages=["nl", "en"],
+                                 settings=instellingen)
+        if datum is not None and peildatum.replace(year=peildatum.year - 30) <= datum.date() <= peildatum:
+            return dt.date(datum.year, datum.month, datum.day)
+    jaar = leeftijd(tekst)
+    woorden = re.findall(r"\w+", tekst.lower())
+    if jaar is None and len(woorden) <= 5:  # a short answer: "4", "hij is 4", "vier jaar"
+        getallen = [int(w) if w.isdigit() else _TELWOORDEN.get(w) for w in woorden if w not in ("een", "one")]
+        getal = [g for g in getallen if g is not None]
+        jaar = getal[0] if len(getal) == 1 else None
+    if jaar is not None and 1 <= jaar <= 30:
+        return _jaren_terug(peildatum, jaar) - dt.timedelta(days=182)
+    return None
+
+
+def _jaren_terug(datum: dt.date, jaren: int) -> dt.date:
+    try:
+        return datum.replace(year=datum.year - jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year - jaren, day=28)
+
+
 def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     geboren = geboortedatum(tekst, peildatum)
@@ -256,7 +308,7 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["geboortedatum"] = geboren
     elif jaar is not None and 1 <= jaar <= 30:
         # Only an age: the middle of that year of life stands in for the birth date (said in the answer).
-        feiten["geboortedatum"] = peildatum.replace(year=peildatum.year - jaar) - dt.timedelta(days=182)
+        feiten["geboortedatum"] = _jaren_terug(peildatum, jaar) - dt.timedelta(days=182)
     for naam, patroon in _DIPLOMA:
         if re.search(patroon, tekst, flags=re.IGNORECASE) and re.search(r"diploma|gehaald|behaald|geslaagd|"
                                                                          r"passed|certificate", tekst, re.I):

@@ -7,21 +7,53 @@ slot, so the form asks only for what is still missing; when those facts already 
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Literal
 
+from pydantic import ValidationError
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, peildatum, redenen_tekst, rule_set, taal
+from actions.feiten import periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
 from actions.normalise import parse_schooldagen
-from rules.besluit import Beslisser, Besluit, Toegestaan
+from rules.besluit import Beslisser, Besluit, Toegestaan, datum_tekst
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
 KLAAR = "vakantieverlof_klaar"
 FEITEN = "vakantieverlof_feiten"
+
+
+def _bewaarbaar(feiten: dict[str, Any]) -> dict[str, Any]:
+    """Slot values travel as JSON: dates as ISO strings (the rule model reads them back)."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in feiten.items()}
+
+
+def periode_probleem(gelezen: dict[str, Any], vandaag: dt.date) -> tuple[str, dict[str, Any]] | None:
+    """A period that cannot be right: in the past, or fewer weekdays than the days the user named. The facts
+    in doubt are taken out of `gelezen`, so the form asks for them again instead of deciding on them."""
+    van, tot = gelezen.get("van"), gelezen.get("tot_en_met")
+    if not isinstance(van, dt.date) or not isinstance(tot, dt.date):
+        return None
+    if van < vandaag:
+        for sleutel in ("van", "tot_en_met", "aantal_schooldagen"):
+            gelezen.pop(sleutel, None)
+        return "utter_periode_verleden", {"van": van.isoformat()}
+    dagen = gelezen.get("aantal_schooldagen")
+    if isinstance(dagen, int) and dagen > weekdagen(van, tot):
+        for sleutel in ("van", "tot_en_met", "aantal_schooldagen"):
+            gelezen.pop(sleutel)
+        return "utter_feiten_tegenstrijdig", {"dagen": dagen, "van": van.isoformat(), "tot": tot.isoformat(),
+                                              "weekdagen": weekdagen(van, tot)}
+    try:
+        VakantieverlofFeiten.model_validate(gelezen)
+    except ValidationError:  # e.g. a period across two school years: ask for the days instead
+        gelezen.pop("van")
+        gelezen.pop("tot_en_met")
+    return None
 
 
 def _feiten(tracker: Tracker) -> VakantieverlofFeiten:
@@ -53,6 +85,10 @@ def _uitkomst(dispatcher: CollectingDispatcher, tracker: Tracker, besluit: Beslu
                              json_message=besluit_payload(besluit))
 
 
+def _datums_als_tekst(waarden: dict[str, Any], lang: Literal["nl", "en"]) -> dict[str, Any]:
+    return {k: datum_tekst(v, lang) if k in ("van", "tot") else v for k, v in waarden.items()}
+
+
 class ActionVakantieverlofUitleg(Action):
     """States the general rule of art. 13a with its decision, or the final answer when facts settle it."""
 
@@ -65,7 +101,11 @@ class ActionVakantieverlofUitleg(Action):
         tekst = str((tracker.latest_message or {}).get("text") or "")
         entities = list((tracker.latest_message or {}).get("entities") or [])
         gelezen = lees_vakantieverlof(tekst, entities, peildatum(tracker))
-        events: list[EventType] = [SlotSet(FEITEN, gelezen)]
+        probleem = periode_probleem(gelezen, peildatum(tracker))
+        if probleem is not None:
+            response, waarden = probleem
+            dispatcher.utter_message(response=response, **_datums_als_tekst(waarden, taal(tracker)))
+        events: list[EventType] = [SlotSet(FEITEN, _bewaarbaar(gelezen))]
         if "aantal_schooldagen" in gelezen:
             events.append(SlotSet("aantal_dagen", float(gelezen["aantal_schooldagen"])))
         if gelezen.get("beroep_maakt_schoolvakanties_onmogelijk"):
@@ -107,6 +147,15 @@ class ValidateVakantieverlofForm(FormValidationAction):
     ) -> dict[str, Any]:
         # The whole answer counts, not only the entity DIET found in it: "twee weken en een dag" is 11.
         tekst = str(tracker.latest_message.get("text") or "")
+        gelezen = {"van": p[0], "tot_en_met": p[1]} if (p := periode(tekst, peildatum(tracker))) else {}
+        if gelezen:
+            probleem = periode_probleem(gelezen, peildatum(tracker))
+            if probleem is not None:
+                dispatcher.utter_message(response=probleem[0], **_datums_als_tekst(probleem[1], taal(tracker)))
+                return {"aantal_dagen": None}
+            if gelezen:  # a period in one school year: the rule counts its school days with the calendar
+                bewaard = {**(tracker.get_slot(FEITEN) or {}), **_bewaarbaar(gelezen)}
+                return {"aantal_dagen": float(weekdagen(gelezen["van"], gelezen["tot_en_met"])), FEITEN: bewaard}
         dagen: float | None = parse_schooldagen(tekst) if tekst and not tekst.startswith("/") else None
         if dagen is None:
             dagen = slot_value if isinstance(slot_value, int | float) else parse_schooldagen(str(slot_value))

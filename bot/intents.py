@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 CANONICAL_LABELS = frozenset({
@@ -15,11 +15,30 @@ CANONICAL_LABELS = frozenset({
 FOLLOW_UP_INTENTS = frozenset({"affirm", "deny", "inform", "waarom", "stop", "nlu_fallback"})
 FORM_TOPICS: Mapping[str, str] = {
     "vakantieverlof_form": "verlof_vakantie_13a",
+    "meldplicht_form": "meldplicht_vraag",
+    "leeftijd_form": "leerplicht_leeftijd",
 }
 
 
-def canonical_label(intent: str | None, active_loop: str | None, last_decision: Any) -> str:
-    """The label for a turn: its own intent when canonical, else the topic of the conversation."""
+def form_answered(events: Sequence[Mapping[str, Any]]) -> str | None:
+    """The form that took the last user message as an answer (it ran and was not rejected), if any."""
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].get("event") != "user":
+            continue
+        volgende = [e for e in events[index + 1:] if e.get("event") in ("action", "action_execution_rejected")]
+        if volgende and volgende[0].get("name") in FORM_TOPICS:
+            rejected = len(volgende) > 1 and volgende[1].get("event") == "action_execution_rejected"
+            return None if rejected else str(volgende[0]["name"])
+        return None
+    return None
+
+
+def canonical_label(intent: str | None, active_loop: str | None, last_decision: Any,
+                    answered_form: str | None = None) -> str:
+    """The label for a turn: the topic of the form it answered, else its own intent when canonical, else
+    the topic of the conversation."""
+    if answered_form in FORM_TOPICS:
+        return FORM_TOPICS[str(answered_form)]
     if intent in CANONICAL_LABELS:
         return str(intent)
     if active_loop and active_loop in FORM_TOPICS:

@@ -39,3 +39,31 @@ def detect_language(text: str, previous: Language = "nl") -> Language:
             return "nl"
         return previous
     return previous
+
+
+# Turkish words that are neither Dutch nor English, and the letters only Turkish uses among these three.
+_TR = frozenset(
+    (
+    "ve bir bu için mi mı mu mü ne nasıl neden var yok okul okula çocuk çocuğum oğlum kızım izin tatil "
+    "merhaba lütfen teşekkür ederim öğretmen gün hafta ama değil olur mu musunuz istiyorum benim "
+    ).split()
+)
+_TURKISH_LETTERS = re.compile(r"[ğışİĞŞ]")
+
+
+def other_language(text: str) -> str | None:
+    """'ar' for Arabic script, 'tr' for Turkish, 'other' for another non-Latin script; None for Dutch/English."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    arabic = sum("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in letters)
+    if arabic * 2 > len(letters):
+        return "ar"
+    if sum(not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f") for c in letters) * 2 > len(letters):
+        return "other"
+    words = re.findall(r"\w+", text.lower())
+    turkish = sum(word in _TR for word in words) + len(_TURKISH_LETTERS.findall(text))
+    known = sum(word in _NL or word in _EN for word in words)
+    if turkish >= 2 and turkish > known:
+        return "tr"
+    return None

@@ -14,8 +14,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot import texts
-from bot.language import Language, detect_language
-from bot.messages import ChatUser, Reply, replies_from_rasa
+from bot.language import Language, detect_language, other_language
+from bot.messages import Button, ChatUser, Reply, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
 from leerbot.clock import Clock
@@ -71,6 +71,11 @@ class MessagePipeline:
         clean, had_number = redact_personal_numbers(text)
         if had_number:
             await deliver(user, [Reply(texts.text("personal_number", language))])
+        if other_language(clean) is not None:
+            # Rasa would guess an intent from words it was never trained on; say what we do understand.
+            button = Button(texts.text("consulent_button", language), "/handoff_mens")
+            await deliver(user, [Reply(texts.text("other_language", language), (button,))])
+            return
         await self._dispatch(user, clean, language, deliver)
 
     async def handle_button(self, user: ChatUser, payload: str, deliver: Deliver) -> None:

@@ -58,10 +58,10 @@ class RasaClient:
             await self._request("POST", path, params=params, json=events)
 
     async def tracker_state(self, sender_id: str) -> dict[str, Any]:
-        """The conversation's current state (latest intent, slots, active form), without its events."""
+        """The conversation's current state (latest intent, slots, active form) and its applied events."""
         result = await self._request(
             "GET", f"/conversations/{quote(sender_id, safe='')}/tracker",
-            params={"token": self._token, "include_events": "NONE"},
+            params={"token": self._token, "include_events": "APPLIED"},
         )
         return dict(result) if isinstance(result, dict) else {}
 

@@ -51,6 +51,23 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "nl": "Ik zie geen tekst in je bericht. Wat wil je weten?",
         "en": "I do not see any text in your message. What would you like to know?",
     },
+    # Said in both languages at once: the user wrote neither.
+    "other_language": {
+        "nl": (
+            "Ik begrijp alleen Nederlands en Engels. Stel je vraag in een van die talen, of praat met een "
+            "consulent van de gemeente.\nI only understand Dutch and English. Please ask in one of those, or "
+            "talk to a consulent of the municipality."
+        ),
+        "en": (
+            "I only understand Dutch and English. Please ask in one of those, or talk to a consulent of the "
+            "municipality.\nIk begrijp alleen Nederlands en Engels. Stel je vraag in een van die talen, of praat "
+            "met een consulent van de gemeente."
+        ),
+    },
+    "consulent_button": {
+        "nl": "Een consulent spreken / Talk to a consulent",
+        "en": "Talk to a consulent / Een consulent spreken",
+    },
     "error": {
         "nl": "Er ging bij mij iets mis. Probeer het zo nog eens; wat je al had verteld, ben ik niet kwijt.",
         "en": "Something went wrong on my side. Please try again shortly; I have kept what you told me.",

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from bot.intents import canonical_label
+from bot.intents import canonical_label, form_answered
 from bot.messages import ChatUser, Reply, Role
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
@@ -97,7 +97,7 @@ async def run_case(
     intent = latest.get("intent") or {}
     slots = state.get("slots") or {}
     label = canonical_label(intent.get("name"), (state.get("active_loop") or {}).get("name"),
-                            slots.get("laatste_besluit"))
+                            slots.get("laatste_besluit"), form_answered(state.get("events") or []))
     texts = [r.text for r in replies if r.text]
     return {
         "id": case["id"],

@@ -155,3 +155,16 @@ async def test_english_user_gets_english_fixed_texts(offline_bot) -> None:  # ty
     application, request, _ = offline_bot
     await application.process_update(_update(application, 1, text="What is the fine if we leave two days early?"))
     assert "kept" in request.sent_texts()[0]
+
+
+async def test_arabic_or_turkish_gets_a_bilingual_answer_with_a_consulent_button(offline_bot) -> None:  # type: ignore[no-untyped-def]
+    application, request, pending = offline_bot
+    await application.process_update(_update(application, 1, text="Merhaba, oğlum için okuldan nasıl izin alabilirim?"))
+    await application.process_update(_update(application, 2, text="مرحبا، أريد التحدث مع موظف"))
+    sends = [params for name, params in request.calls if name == "sendMessage"]
+    assert len(sends) == 2
+    for params in sends:
+        assert "alleen Nederlands en Engels" in params["text"]
+        assert "only understand Dutch and English" in params["text"]
+        assert "handoff_mens" in json.dumps(params["reply_markup"])
+    assert await pending.count("telegram") == 0  # answered by the front end, never waiting for Rasa

@@ -1,0 +1,41 @@
+"""Questions outside the leerplicht: a pointer to the place that can answer them instead of a shrug."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+# First match wins; the order puts the most specific places first.
+WEGWIJZERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"kinderbijslag|svb|child ?benefit|toeslag", re.I), "utter_buiten_svb"),
+    (re.compile(r"pest|bully|bullied|klacht|complain|ongewenst|intimidat|discriminat|vertrouwens", re.I),
+     "utter_buiten_vertrouwenspersoon"),
+    (re.compile(r"ouderbijdrage|schoolgeld|school ?fee|inschrij|aanmeld|toelating|admission|enrol|geschorst|"
+                r"schorsing|verwijder|expel|suspend|cijfer|rapport|huiswerk|homework|grade|rooster|timetable|"
+                r"lesuitval|leraar|juf\b|meester\b|teacher", re.I), "utter_buiten_school"),
+)
+ALGEMEEN = "utter_out_of_scope"
+
+
+def wegwijzer(tekst: str) -> str:
+    for patroon, response in WEGWIJZERS:
+        if patroon.search(tekst):
+            return response
+    return ALGEMEEN
+
+
+class ActionBuitenLeerplicht(Action):
+    """Says the question is outside what the assistant knows, and where to ask it."""
+
+    def name(self) -> str:
+        return "action_buiten_leerplicht"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response=wegwijzer(str((tracker.latest_message or {}).get("text") or "")))
+        return []

@@ -1,0 +1,179 @@
+"""The meldplicht and leerplicht-age forms, periods in the 13a form, and messages in other languages."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.antwoord import ANTWOORD_ACTIONS
+from actions.buiten import wegwijzer
+from actions.context import PAYLOAD_KEY
+from actions.feiten import geboortedatum_antwoord, weekdagen
+from actions.formulieren import ActionFormulierBesluit, ValidateLeeftijdForm, ValidateMeldplichtForm
+from actions.verlof import ActionVakantieverlofUitleg, ValidateVakantieverlofForm, periode_probleem
+from bot.intents import canonical_label, form_answered
+from bot.language import other_language
+
+PEILDATUM = dt.date(2026, 3, 2)
+ACTIONS = {cls.label: cls for cls in ANTWOORD_ACTIONS}
+
+
+def tracker(text: str, slots: dict[str, Any] | None = None, loop: str | None = None) -> Tracker:
+    message = {"text": text, "intent": {}, "entities": [], "metadata": {"peildatum": PEILDATUM.isoformat()}}
+    active = {"name": loop} if loop else {}
+    return Tracker("t", {"taal": "nl", **(slots or {})}, message, [], False, None, active, "")
+
+
+def run(action: Any, state: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, state, {}))
+    return dispatcher.messages, {e["name"]: e.get("value") for e in events if e.get("event") == "slot"}
+
+
+def decision(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    found = [m["custom"][PAYLOAD_KEY]["decision"] for m in messages if m.get("custom")]
+    assert found, "no decision attached"
+    return dict(found[-1])
+
+
+def test_meldplicht_question_without_hours_states_the_rule_and_starts_the_form() -> None:
+    messages, slots = run(ACTIONS["meldplicht_vraag"](), tracker("moet ik dit verzuim melden? al 3 weken gedoe"))
+    assert decision(messages)["legal_basis"].startswith("art. 21/21a")
+    assert slots["feiten_nodig"] is True
+    assert slots["formulier_onderwerp"]["label"] == "meldplicht_vraag"
+
+
+def test_meldplicht_question_with_hours_needs_no_form() -> None:
+    messages, slots = run(ACTIONS["meldplicht_vraag"](), tracker("moet ik 14 uur in 3 weken melden?"))
+    assert decision(messages)["must_report"] is False
+    assert slots["feiten_nodig"] is False
+
+
+def test_a_new_question_ends_a_waiting_form() -> None:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ACTIONS["ziekte"]().run(dispatcher, tracker("mijn kind is ziek", loop="leeftijd_form"), {}))
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
+def validate(form: Any, slot: str, text: str, slots: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[Any]]:
+    dispatcher = CollectingDispatcher()
+    method = getattr(form, f"validate_{slot}")
+    return method(text, dispatcher, tracker(text, slots), {}), dispatcher.messages
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("14 uur in 3 weken", {"verzuim_uren": 14.0, "verzuim_weken": 3.0}),
+    ("zo'n 20 uur", {"verzuim_uren": 20.0}),
+    ("16", {"verzuim_uren": 16.0}),
+])
+def test_hours_are_read_with_weeks_when_given(text: str, expected: dict[str, Any]) -> None:
+    result, messages = validate(ValidateMeldplichtForm(), "verzuim_uren", text)
+    assert result == expected
+    assert messages == []
+
+
+def test_unreadable_hours_are_asked_again_kindly() -> None:
+    result, messages = validate(ValidateMeldplichtForm(), "verzuim_uren", "weet ik niet precies")
+    assert result == {"verzuim_uren": None}
+    assert messages[0]["response"] == "utter_verzuim_uren_onbekend"
+
+
+def test_a_correction_of_the_hours_while_weeks_are_asked_keeps_the_form_going() -> None:
+    result, messages = validate(ValidateMeldplichtForm(), "verzuim_weken", "nee, 12 uur", {"verzuim_uren": 14.0})
+    assert result == {"verzuim_uren": 12.0, "verzuim_weken": None}
+    assert messages == []
+    result, _ = validate(ValidateMeldplichtForm(), "verzuim_weken", "4")
+    assert result == {"verzuim_weken": 4.0}
+
+
+def test_the_form_decides_with_the_first_message_and_the_answers() -> None:
+    slots = {"formulier_onderwerp": {"label": "meldplicht_vraag", "tekst": "lln 2 vmbo spijbelt, melden?"},
+             "verzuim_uren": 16.0, "verzuim_weken": 4.0}
+    messages, events = run(ActionFormulierBesluit(), tracker("4 weken", slots))
+    assert decision(messages)["must_report"] is True
+    assert events["verzuim_uren"] is None
+    assert events["formulier_onderwerp"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15 november 2019", dt.date(2019, 11, 15)),
+    ("12-5-2020", dt.date(2020, 5, 12)),
+    ("ze wordt 5 op 2 september", dt.date(2021, 9, 2)),
+    ("hij is 4", dt.date(2021, 9, 1)),
+    ("vier jaar", dt.date(2021, 9, 1)),
+    ("geen idee", None),
+    ("een", None),
+])
+def test_birth_dates_and_ages_from_an_answer(text: str, expected: dt.date | None) -> None:
+    assert geboortedatum_antwoord(text, PEILDATUM) == expected
+
+
+def test_the_age_form_answers_for_this_child() -> None:
+    result, _ = validate(ValidateLeeftijdForm(), "geboortedatum", "ze is geboren op 10 juni 2021")
+    assert result == {"geboortedatum": "2021-06-10"}
+    slots = {"formulier_onderwerp": {"label": "leerplicht_leeftijd", "tekst": "vanaf wanneer leerplichtig?"},
+             **result}
+    messages, _ = run(ActionFormulierBesluit(), tracker("10 juni 2021", slots))
+    assert decision(messages)["legal_basis"].startswith("art. 3")
+    assert decision(messages)["allowed"] == "not_needed"  # not yet five on the peildatum
+
+
+def test_contradictory_days_and_period_are_asked_not_decided() -> None:
+    gelezen: dict[str, Any] = {"aantal_schooldagen": 10, "van": dt.date(2026, 3, 9), "tot_en_met": dt.date(2026, 3, 11)}
+    probleem = periode_probleem(gelezen, PEILDATUM)
+    assert probleem is not None
+    assert probleem[0] == "utter_feiten_tegenstrijdig"
+    assert gelezen == {}
+    tekst = "10 dagen weg, van 9 t/m 11 maart, ik werk in de horeca"
+    messages, slots = run(ActionVakantieverlofUitleg(), tracker(tekst))
+    assert messages[0]["response"] == "utter_feiten_tegenstrijdig"
+    assert decision(messages)["decider"] == "schoolhoofd"  # the general rule, not a decision on doubtful facts
+    assert "aantal_dagen" not in slots
+
+
+def test_a_period_in_the_past_is_questioned() -> None:
+    messages, _ = run(ActionVakantieverlofUitleg(), tracker("mag ze mee van 3 t/m 6 februari 2026?"))
+    assert messages[0]["response"] == "utter_periode_verleden"
+
+
+def test_a_period_in_the_form_counts_school_days() -> None:
+    result, _ = validate(ValidateVakantieverlofForm(), "aantal_dagen", "van 16 t/m 20 maart")
+    assert result["aantal_dagen"] == 5.0
+    assert result["vakantieverlof_feiten"] == {"van": "2026-03-16", "tot_en_met": "2026-03-20"}
+    assert weekdagen(dt.date(2026, 3, 13), dt.date(2026, 3, 16)) == 2
+
+
+def test_the_turn_that_answers_a_form_carries_the_form_topic() -> None:
+    events = [{"event": "user", "text": "22 uur in 3 weken"}, {"event": "action", "name": "meldplicht_form"},
+              {"event": "slot", "name": "verzuim_uren"}]
+    assert form_answered(events) == "meldplicht_form"
+    assert canonical_label("melding_doen", None, None, form_answered(events)) == "meldplicht_vraag"
+    rejected = [*events[:2], {"event": "action_execution_rejected", "name": "meldplicht_form"}]
+    assert form_answered(rejected) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("مرحبا، هل يمكن لابني أن يأخذ إجازة؟", "ar"),
+    ("Merhaba, oğlum için okuldan nasıl izin alabilirim?", "tr"),
+    ("Привет, мой сын не ходит в школу", "other"),
+    ("mag mijn zoon vrij voor de bruiloft in turkije", None),
+    ("Can my daughter skip school for a wedding?", None),
+    ("👍👍", None),
+])
+def test_other_languages_are_recognised(text: str, expected: str | None) -> None:
+    assert other_language(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("krijgen we nog kinderbijslag als hij 17 is?", "utter_buiten_svb"),
+    ("mijn dochter wordt gepest in de klas", "utter_buiten_vertrouwenspersoon"),
+    ("hoe hoog is de ouderbijdrage?", "utter_buiten_school"),
+    ("wat is het weer morgen", "utter_out_of_scope"),
+])
+def test_out_of_scope_questions_get_a_pointer_to_the_right_place(text: str, expected: str) -> None:
+    assert wegwijzer(text) == expected
