@@ -33,6 +33,8 @@ ONDERWERPEN: dict[str, tuple[str, dict[str, Any]]] = {
     "vijfjarige": ("kennisgeving", {"soort": "vijfjarige"}),
     "bezwaar": ("bezwaar", {}),
 }
+# Every topic a follow-up can continue: the answer topics above, and art. 13a (which has its own actions).
+REGELS: dict[str, tuple[str, dict[str, Any]]] = {**ONDERWERPEN, "verlof_vakantie_13a": ("vakantieverlof", {})}
 # Legal basis of the general rule, when the message lacks a fact the rule needs (e.g. a birth date).
 ALGEMEEN: dict[str, str] = {
     "leerplicht_leeftijd": "art. 3 Leerplichtwet 1969",
@@ -46,7 +48,7 @@ FORMULIER_ONDERWERPEN = frozenset({"meldplicht_vraag", "leerplicht_leeftijd"})
 
 def lees_feiten(label: str, tracker: Tracker, tekst: str | None = None) -> dict[str, Any]:
     """The facts for the label's rule in the message (or the given text) and those the label implies."""
-    onderwerp, vast = ONDERWERPEN[label]
+    onderwerp, vast = REGELS[label]
     message = tracker.latest_message or {}
     entities = list(message.get("entities") or []) if tekst is None else []
     tekst = str(message.get("text") or "") if tekst is None else tekst
@@ -58,7 +60,7 @@ def lees_feiten(label: str, tracker: Tracker, tekst: str | None = None) -> dict[
 
 def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | None:
     """The decision of the label's rule for these facts, else its general rule."""
-    onderwerp, vast = ONDERWERPEN[label]
+    onderwerp, vast = REGELS[label]
     datum = peildatum(tracker)
     try:
         return beoordeel(onderwerp, feiten, rule_set(), datum)

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import ONDERWERPEN, beantwoord
+from actions.antwoord import REGELS, beantwoord
 from bot.intents import CANONICAL_LABELS
 
 
@@ -25,6 +25,9 @@ def teksten_sinds_onderwerp(tracker: Tracker) -> list[str]:
     return list(reversed(teksten))
 
 
+MIN_WOORDEN_VOOR_ONDERWERP = 5
+
+
 class ActionVervolg(Action):
     """Re-decides the current topic with the facts from all its messages; otherwise asks to rephrase."""
 
@@ -36,7 +39,23 @@ class ActionVervolg(Action):
     ) -> list[EventType]:
         besluit = tracker.get_slot("laatste_besluit")
         onderwerp = besluit.get("topic") if isinstance(besluit, dict) else None
-        if onderwerp not in ONDERWERPEN:
-            dispatcher.utter_message(response="utter_default")
-            return []
-        return beantwoord(str(onderwerp), dispatcher, tracker, " . ".join(teksten_sinds_onderwerp(tracker)))
+        if onderwerp in REGELS:
+            return beantwoord(str(onderwerp), dispatcher, tracker, " . ".join(teksten_sinds_onderwerp(tracker)))
+        alternatief = onderwerp_van_zin(tracker)
+        if alternatief is not None:
+            return beantwoord(alternatief, dispatcher, tracker)
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
+def onderwerp_van_zin(tracker: Tracker) -> str | None:
+    """A whole sentence read as a bare answer while no topic is open ("we willen 10 dagen weg, van 1 t/m 3
+    maart, ...") is a question after all: the most likely topic among the other intents. A short answer
+    ("15") without a topic says too little to guess from."""
+    message = tracker.latest_message or {}
+    if len(str(message.get("text") or "").split()) < MIN_WOORDEN_VOOR_ONDERWERP:
+        return None
+    for kandidaat in list(message.get("intent_ranking") or [])[1:]:
+        if kandidaat.get("name") in REGELS:
+            return str(kandidaat["name"])
+    return None

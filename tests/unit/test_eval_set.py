@@ -51,3 +51,12 @@ def test_no_eval_message_shares_eight_words_with_the_training_data() -> None:
         for case in CASES for message in user_turns(case) for run in _runs(message) if run in training
     ]
     assert shared == []
+
+
+def test_no_eval_message_is_a_training_example() -> None:
+    """Messages shorter than 8 words ("22 uur in 3 weken") are compared whole; only answers of up to three
+    words ("ja", "hoi", "drie weken") are common enough to be in both."""
+    training = {" ".join(_words(example)) for example in _training_examples()}
+    same = [(case["id"], message) for case in CASES for message in user_turns(case)
+            if len(_words(message)) > 3 and " ".join(_words(message)) in training]
+    assert same == []

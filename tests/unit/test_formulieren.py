@@ -177,3 +177,18 @@ def test_other_languages_are_recognised(text: str, expected: str | None) -> None
 ])
 def test_out_of_scope_questions_get_a_pointer_to_the_right_place(text: str, expected: str) -> None:
     assert wegwijzer(text) == expected
+
+
+def test_a_whole_question_read_as_a_bare_answer_is_answered_on_its_likely_topic() -> None:
+    from actions.vervolg import ActionVervolg
+
+    state = tracker("we willen 10 dagen weg, mijn vrouw is zzp'er in de evenementen")
+    state.latest_message["intent_ranking"] = [{"name": "inform", "confidence": 0.9},
+                                              {"name": "verlof_vakantie_13a", "confidence": 0.05}]
+    messages, slots = run(ActionVervolg(), state)
+    assert decision(messages)["decider"] == "schoolhoofd"
+    assert slots["laatste_besluit"]["topic"] == "verlof_vakantie_13a"
+    kort = tracker("15")
+    kort.latest_message["intent_ranking"] = state.latest_message["intent_ranking"]
+    messages, _ = run(ActionVervolg(), kort)
+    assert messages[0]["response"] == "utter_default"
