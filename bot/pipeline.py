@@ -9,17 +9,22 @@ answered, in order, once Rasa is back.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
+import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import texts
 from bot.language import Language, detect_language, other_language
-from bot.messages import Button, ChatUser, Reply, replies_from_rasa
+from bot.messages import Button, ChatUser, Reply, Role, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
 from leerbot.clock import Clock
 from store.repositories import Accounts, PendingQueue
+
+if TYPE_CHECKING:
+    from meldingen.gesprek import MeldingGesprek
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +34,13 @@ MAX_MESSAGE_CHARS = 2000
 # A kept message Rasa takes but still cannot answer (e.g. the action server stays down) is given up
 # after this many tries, with an apology, so the retry loop always ends.
 MAX_ATTEMPTS = 15
+# How long a sender's role (linked school staff or not) is trusted before it is looked up again.
+ROLE_CACHE_SECONDS = 60.0
+
+
+def _topic(reply: Reply) -> Any:
+    decision = reply.data.get("decision")
+    return decision.get("topic") if isinstance(decision, dict) else None
 
 
 class MessagePipeline:
@@ -41,8 +53,11 @@ class MessagePipeline:
         pending: PendingQueue,
         clock: Clock,
         slow_notice_seconds: float = 3.0,
+        meldingen: MeldingGesprek | None = None,
     ) -> None:
         self._rasa = rasa
+        self._meldingen = meldingen
+        self._rollen: dict[str, tuple[Role, float]] = {}
         self._accounts = accounts
         self._pending = pending
         self._clock = clock
@@ -76,12 +91,57 @@ class MessagePipeline:
             button = Button(texts.text("consulent_button", language), "/handoff_mens")
             await deliver(user, [Reply(texts.text("other_language", language), (button,))])
             return
+        if self._meldingen is not None:
+            user = await self._met_rol(self._meldingen, user)
+            if await self._melding_bericht(self._meldingen, user, clean, language, deliver):
+                return
         await self._dispatch(user, clean, language, deliver)
 
+    async def _melding_bericht(
+        self, meldingen: MeldingGesprek, user: ChatUser, text: str, language: Language, deliver: Deliver
+    ) -> bool:
+        """School commands and answers to an open melding draft; True when the message was taken."""
+        command, _, argument = text.strip().partition(" ")
+        command = command.lower().split("@")[0]
+        if command == "/koppel":
+            await deliver(user, await meldingen.koppel(user, argument, language))
+            self._rollen.pop(user.sender_id, None)
+            return True
+        if command == "/mijnmeldingen":
+            await deliver(user, await meldingen.mijn_meldingen(user, language))
+            return True
+        if command == "/intrekken":
+            await deliver(user, await meldingen.intrekken(user, argument, language))
+            return True
+        if not await meldingen.open(user):
+            return False
+        replies, taken = await meldingen.antwoord(user, text, language)
+        if replies:
+            await deliver(user, replies)
+        return taken
+
+    async def _met_rol(self, meldingen: MeldingGesprek, user: ChatUser) -> ChatUser:
+        """Linked school staff talk as 'school'; looked up at most once a minute per sender."""
+        if user.role != "ouder":
+            return user  # the front end knows better (terminal --role, evaluation)
+        bewaard = self._rollen.get(user.sender_id)
+        if bewaard is None or bewaard[1] < time.monotonic():
+            role: Role = "school" if await meldingen.gekoppeld(user) else "ouder"
+            bewaard = (role, time.monotonic() + ROLE_CACHE_SECONDS)
+            self._rollen[user.sender_id] = bewaard
+        return dataclasses.replace(user, role=bewaard[0])
+
     async def handle_button(self, user: ChatUser, payload: str, deliver: Deliver) -> None:
-        """A pressed button: its payload goes to Rasa as it is (payloads come from our own responses)."""
+        """A pressed button: its payload goes to an open melding, else to Rasa as it is (payloads come from
+        our own responses)."""
         async with self._lock(user.sender_id):
-            await self._dispatch(user, payload, self._languages.get(user.sender_id, "nl"), deliver)
+            language = self._languages.get(user.sender_id, "nl")
+            if self._meldingen is not None:
+                user = await self._met_rol(self._meldingen, user)
+                if not payload.startswith("/") and await self._melding_bericht(
+                        self._meldingen, user, payload, language, deliver):
+                    return
+            await self._dispatch(user, payload, language, deliver)
 
     async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
         """One of the front end's own sentences, in the user's last language."""
@@ -140,7 +200,11 @@ class MessagePipeline:
             log.warning("Rasa unavailable (%s); message kept for %s", exc, user.channel)
             await self._keep(user, text, language, deliver)
             return
-        await deliver(user, replies_from_rasa(output))
+        replies = replies_from_rasa(output)
+        if self._meldingen is not None and any(_topic(r) == "melding_doen" for r in replies):
+            # A school that wants to file: the melding conversation takes over (or says how to get linked).
+            replies += await self._meldingen.starten(user, text, language)
+        await deliver(user, replies)
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
         slots: dict[str, str] = {"taal": language, "rol": user.role}

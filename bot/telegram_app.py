@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 START_TEXT = "hallo"
+SCHOOL_COMMANDS = ["koppel", "mijnmeldingen", "intrekken"]
 
 
 def chat_user(update: Update) -> ChatUser:
@@ -139,6 +140,8 @@ def build_application(
     application = builder.build()
     front.application = application
     application.add_handler(CommandHandler(["start", "help"], front.on_start))
+    # School commands are plain text to the shared pipeline, so the terminal knows them too.
+    application.add_handler(CommandHandler(SCHOOL_COMMANDS, front.on_text))
     application.add_handler(MessageHandler(filters.COMMAND, front.on_unknown_command))
     application.add_handler(CallbackQueryHandler(front.on_button))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, front.on_text))

@@ -16,6 +16,7 @@ from bot.terminal import TerminalChat
 from leerbot.clock import clock_from_setting
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes, check_ports_free
+from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory
 from store.repositories import Accounts, PendingQueue
 
@@ -28,10 +29,11 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     engine = make_engine(settings.app_database_url)
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    clock = clock_from_setting(settings.today)
     try:
         yield MessagePipeline(
-            rasa, Accounts(sessions), PendingQueue(sessions), clock_from_setting(settings.today),
-            slow_notice_seconds=settings.slow_notice_seconds,
+            rasa, Accounts(sessions), PendingQueue(sessions), clock,
+            slow_notice_seconds=settings.slow_notice_seconds, meldingen=melding_gesprek(sessions, clock),
         )
     finally:
         await rasa.aclose()

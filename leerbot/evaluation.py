@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.intents import canonical_label, form_answered
 from bot.messages import ChatUser, Reply, Role
@@ -30,11 +31,14 @@ from leerbot.clock import FixedClock, SystemClock
 from leerbot.eval_scoring import summarise
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes
+from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
 from store.repositories import Accounts, PendingQueue
+from store.scholen import Scholen
 
 log = logging.getLogger(__name__)
 CHANNEL = "eval"
+EVAL_BRIN = "00EV"  # the runner's own school for cases with role school, in the runner's own database
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -72,13 +76,18 @@ def _peildatum(case: Mapping[str, Any], fallback: dt.date | None) -> dt.date:
 
 
 async def run_case(
-    case: Mapping[str, Any], rasa: RasaClient, accounts: Accounts, pending: PendingQueue,
+    case: Mapping[str, Any], rasa: RasaClient, sessions: async_sessionmaker[AsyncSession],
     peildatum: dt.date | None,
 ) -> dict[str, Any]:
     """One case as one new conversation; records what the assistant understood and decided."""
     role: Role = case.get("role", "ouder") if case.get("role") in ("ouder", "school", "consulent") else "ouder"
     user = ChatUser(sender_id=f"eval-{uuid.uuid4().hex[:16]}", channel=CHANNEL, role=role)
-    pipeline = MessagePipeline(rasa, accounts, pending, FixedClock(_peildatum(case, peildatum)))
+    clock = FixedClock(_peildatum(case, peildatum))
+    if role == "school":  # a linked school account, as the spec asks: linked the way a school links
+        _, code = await Scholen(sessions).toevoegen(EVAL_BRIN, "Evaluatieschool", "Utrecht", clock.now())
+        await Scholen(sessions).koppel(CHANNEL, user.sender_id, code, clock.now())
+    pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
+                               meldingen=melding_gesprek(sessions, clock))
     replies: list[Reply] = []
     latencies: list[float] = []
     last_turn: list[Reply] = []
@@ -131,9 +140,8 @@ async def evaluate(
     results = []
     try:
         sessions = make_session_factory(engine)
-        accounts, pending = Accounts(sessions), PendingQueue(sessions)
         for index, case in enumerate(cases, start=1):
-            results.append(await run_case(case, rasa, accounts, pending, peildatum))
+            results.append(await run_case(case, rasa, sessions, peildatum))
             if index % 25 == 0:
                 log.info("evaluated %d of %d cases", index, len(cases))
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from leerbot.clock import SystemClock
@@ -58,3 +58,119 @@ class PendingMessage(Base):
     peildatum: Mapped[dt.date | None] = mapped_column(nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class School(Base):
+    """A school the leerplicht administration linked, identified by its BRIN code."""
+
+    __tablename__ = "scholen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    brin: Mapped[str] = mapped_column(String(6), unique=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    gemeente: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Koppelcode(Base):
+    """A single-use code that links one chat account to a school. Only its SHA-256 is stored."""
+
+    __tablename__ = "koppelcodes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("scholen.id"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class SchoolKoppeling(Base):
+    """A chat account of a staff member that may file meldingen for a school, until revoked."""
+
+    __tablename__ = "school_koppelingen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("scholen.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(64), index=True)
+    linked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class KoppelPoging(Base):
+    """Failed link attempts of one account, so guessing codes is paused after a few tries."""
+
+    __tablename__ = "koppel_pogingen"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(64))
+    mislukt: Mapped[int] = mapped_column(Integer, default=0)
+    gepauzeerd_tot: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class MeldingConcept(Base):
+    """A melding being filled in: the answers so far (JSON) and the field asked; kept for 7 days."""
+
+    __tablename__ = "melding_concepten"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(64))
+    school_id: Mapped[int] = mapped_column(ForeignKey("scholen.id"))
+    velden: Mapped[str] = mapped_column(Text, default="{}")
+    gevraagd: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    actief: Mapped[bool] = mapped_column(Boolean, default=True)  # False: paused, offered again on return
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # Always set from the injected clock by the repository (no onupdate: that would read the system clock).
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Melding(Base):
+    """A verzuimmelding filed by a linked school: the municipality's intake, routed to a team."""
+
+    __tablename__ = "meldingen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referentie: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("scholen.id"), index=True)
+    koppeling_id: Mapped[int] = mapped_column(ForeignKey("school_koppelingen.id"))
+    leerling_naam: Mapped[str] = mapped_column(String(200))
+    geboortedatum: Mapped[dt.date] = mapped_column(Date)
+    woonplaats: Mapped[str] = mapped_column(String(100))
+    schooltype: Mapped[str] = mapped_column(String(10))
+    leerjaar: Mapped[str] = mapped_column(String(40))
+    eerste_dag: Mapped[dt.date] = mapped_column(Date)
+    laatste_dag: Mapped[dt.date] = mapped_column(Date)
+    uren: Mapped[float] = mapped_column(Float)
+    aaneengesloten: Mapped[bool] = mapped_column(Boolean)
+    reden: Mapped[str] = mapped_column(Text)
+    acties: Mapped[str] = mapped_column(Text)
+    verzoek: Mapped[str] = mapped_column(String(40))
+    contact_naam: Mapped[str] = mapped_column(String(200))
+    contact_telefoon: Mapped[str] = mapped_column(String(40))
+    contact_email: Mapped[str] = mapped_column(String(200))
+    ouders_geinformeerd: Mapped[bool] = mapped_column(Boolean)
+    categorie: Mapped[str] = mapped_column(String(20))
+    meldplichtig: Mapped[bool] = mapped_column(Boolean)
+    termijn: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    team: Mapped[str] = mapped_column(String(100), index=True)
+    buiten_regio: Mapped[bool] = mapped_column(Boolean, default=False)
+    mogelijk_dubbel: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(30))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class MeldingStatus(Base):
+    """Every status a melding had (DUO's statuses), with when and by whom."""
+
+    __tablename__ = "melding_statussen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    melding_id: Mapped[int] = mapped_column(ForeignKey("meldingen.id"), index=True)
+    status: Mapped[str] = mapped_column(String(30))
+    door: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -1,0 +1,74 @@
+"""The summary a school checks before a melding is saved, in the order of DUO's verzuimmelding, and the
+short lines of /mijnmeldingen. Shown only to the linked staff member who typed the facts; never a BSN."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from meldingen.categorie import Categorie
+from meldingen.teksten import Taal, knop, label
+from meldingen.velden import leeftijd_op, weekdagen
+from rules.besluit import datum_tekst
+from store.models import Melding
+
+CATEGORIE_NAMEN = {"wettelijk": "wettelijk verzuim", "langdurig": "langdurig relatief verzuim",
+                   "luxe": "luxe verzuim", "overig": "overig verzuim"}
+
+
+def getal(waarde: float) -> str:
+    return str(int(waarde)) if float(waarde) == int(waarde) else f"{waarde:.1f}".replace(".", ",")
+
+
+def datum(iso: str, taal: Taal) -> str:
+    return datum_tekst(iso, taal)
+
+
+def leeftijd(geboren: dt.date, peildatum: dt.date) -> int:
+    return leeftijd_op(geboren, peildatum)
+
+
+def weken(velden: Mapping[str, Any]) -> int:
+    if "eerste_dag" in velden:
+        dagen = weekdagen(dt.date.fromisoformat(velden["eerste_dag"]), dt.date.fromisoformat(velden["laatste_dag"]))
+        return max(1, math.ceil(dagen / 5))
+    return int(velden.get("_weken") or 0)
+
+
+def _ja_nee(waarde: Any, taal: Taal) -> str:
+    return knop("ja" if waarde else "nee", taal)
+
+
+def tekst(velden: Mapping[str, Any], categorie: Categorie | None, taal: Taal) -> str:
+    """Every fact of the melding, one per line, as the school will find them in the DUO form."""
+    regels = [
+        (label("leerling_naam", taal), velden["leerling_naam"]),
+        (label("geboortedatum", taal), datum(velden["geboortedatum"], taal)),
+        (label("woonplaats", taal), velden["woonplaats"]),
+        (label("leerjaar", taal), velden["leerjaar"]),
+        (label("categorie", taal), CATEGORIE_NAMEN[categorie.soort] if categorie else "?"),
+        (label("periode", taal), f"{datum(velden['eerste_dag'], taal)} – {datum(velden['laatste_dag'], taal)}"),
+        (label("uren", taal), getal(velden["uren"])),
+        (label("aaneengesloten", taal), _ja_nee(velden["aaneengesloten"], taal)),
+        (label("reden", taal), velden["reden"]),
+        (label("acties", taal), velden["acties"]),
+        (label("verzoek", taal), knop(velden["verzoek"], taal)),
+        (label("contact", taal), f"{velden['contact_naam']}, {velden['contact_telefoon']}, {velden['contact_email']}"),
+        (label("ouders_geinformeerd", taal), _ja_nee(velden["ouders_geinformeerd"], taal)),
+    ]
+    return "\n".join(f"{naam}: {waarde}" for naam, waarde in regels)
+
+
+def stand(velden: Mapping[str, Any], taal: Taal) -> str:
+    """How far a draft got, without repeating personal details: for the offer to continue."""
+    ingevuld = sum(1 for k, v in velden.items() if not k.startswith("_") and v is not None and k != "categorie")
+    return f"{ingevuld} gegevens ingevuld" if taal == "nl" else f"{ingevuld} details filled in"
+
+
+def regel(melding: Melding, taal: Taal) -> str:
+    """One line per melding: reference, initials only, kind, period and status."""
+    initialen = "".join(deel[0].upper() + "." for deel in melding.leerling_naam.split()[:3])
+    periode = f"{datum(melding.eerste_dag.isoformat(), taal)} – {datum(melding.laatste_dag.isoformat(), taal)}"
+    return f"{melding.referentie} · {initialen} · {CATEGORIE_NAMEN[melding.categorie]} · {periode} · {melding.status}"
