@@ -3,6 +3,7 @@ the decision attached as structured data. The text comes from content; the headl
 
 from __future__ import annotations
 
+import abc
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -82,10 +83,13 @@ def feiten_nodig(label: str, feiten: dict[str, Any], besluit: Besluit | None) ->
     return False
 
 
-class _Antwoord(Action):
-    """Answers one topic; subclasses only name the label."""
+class _Antwoord(Action, abc.ABC):
+    """Answers one topic; subclasses only name the label. Abstract, so the action server does not register
+    the base class itself."""
 
-    label = ""
+    @property
+    @abc.abstractmethod
+    def label(self) -> str: ...
 
     def name(self) -> str:
         return f"action_antwoord_{self.label}"

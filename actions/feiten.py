@@ -61,12 +61,28 @@ _DUUR = re.compile(
     re.IGNORECASE)
 
 
+_TERMIJN = re.compile(r"van ?te ?voren|vooraf|in advance|beforehand|aanvraagtermijn|hoe lang (van )?te", re.I)
+_KORT_ANTWOORD = 3  # words: "15", "5 dagen?" answer a question about the number of days
+
+
 def _dagen(tekst: str, entities: list[Mapping[str, Any]]) -> int | None:
-    """A duration only when a number stands before the unit: "volgende week" is a moment, not a week."""
-    bron = _entiteit(entities, "aantal_dagen")
+    """A duration only when a number stands before the unit ("volgende week" is a moment, not a week), or a
+    bare number that is a whole short answer. An entity DIET tagged elsewhere ("vrijdag 17 april") is no
+    duration; weeks in a question about the lead time ("8 weken van tevoren") are not the leave asked."""
+    bron = None
+    for match in _DUUR.finditer(tekst):
+        na = tekst[match.end():match.end() + 12]
+        if _TERMIJN.search(tekst) and re.search(r"week|weken|weeks", match.group(0), re.I) \
+                and not re.match(r"\s*(weg|vrij|verlof|vakantie|off|away)", na, re.I):
+            continue  # a lead time, not the length of the leave
+        # With a lead time in the message, only this amount counts; else amounts add up ("2 weken en 1 dag").
+        bron = match.group(0) if _TERMIJN.search(tekst) else tekst[match.start():]
+        break
     if bron is None:
-        match = _DUUR.search(tekst)
-        bron = tekst[match.start():] if match else None
+        korte = [deel for deel in re.split(r"\s+\.\s+", tekst) if len(deel.split()) <= _KORT_ANTWOORD]
+        bron = next((deel for deel in reversed(korte) if re.search(r"\d", deel)), None)
+    if bron is None and len(tekst.split()) <= _KORT_ANTWOORD:
+        bron = _entiteit(entities, "aantal_dagen")
     dagen = parse_schooldagen(bron) if bron else None
     if dagen is not None and re.search(r"(meer dan|langer dan|more than|over)\s+" + re.escape(str(dagen)), tekst, re.I):
         dagen += 1  # "meer dan 10 dagen" is at least 11

@@ -7,6 +7,7 @@ slot, so the form asks only for what is still missing; when those facts already 
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 from typing import Any, Literal
 
@@ -181,3 +182,31 @@ class ActionVakantieverlofBesluit(Action):
         besluit = _beoordeel(tracker)
         _uitkomst(dispatcher, tracker, besluit)
         return [SlotSet("laatste_besluit", besluit.als_payload()), *reset]
+
+
+class _VraagMetBesluit(Action, abc.ABC):
+    """A form question that carries the decision of art. 13a for the facts known so far, so every reply
+    that asks for a fact still states who decides and on what basis. Abstract, so the action server does
+    not register the base class itself."""
+
+    @property
+    @abc.abstractmethod
+    def slot(self) -> str: ...
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        besluit = _beoordeel(tracker)
+        dispatcher.utter_message(response=f"utter_ask_{self.slot}", json_message=besluit_payload(besluit))
+        return [SlotSet("laatste_besluit", besluit.als_payload())]
+
+
+class ActionAskBeroepReden(_VraagMetBesluit):
+    slot = "beroep_reden"
+
+
+class ActionAskAantalDagen(_VraagMetBesluit):
+    slot = "aantal_dagen"

@@ -107,6 +107,9 @@ class MessagePipeline:
             await deliver(user, await meldingen.koppel(user, argument, language))
             self._rollen.pop(user.sender_id, None)
             return True
+        if command == "/melding":
+            await deliver(user, await meldingen.starten(user, argument, language))
+            return True
         if command == "/mijnmeldingen":
             await deliver(user, await meldingen.mijn_meldingen(user, language))
             return True

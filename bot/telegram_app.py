@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 START_TEXT = "hallo"
-SCHOOL_COMMANDS = ["koppel", "mijnmeldingen", "intrekken"]
+SCHOOL_COMMANDS = ["koppel", "melding", "mijnmeldingen", "intrekken"]
 
 
 def chat_user(update: Update) -> ChatUser:

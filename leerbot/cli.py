@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from leerbot import regels_cli
+from leerbot import meldingen_cli, regels_cli
 from leerbot.settings import Settings
 
 
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="create or migrate the app database")
     regels_cli.add_parser(commands)
+    meldingen_cli.add_parsers(commands)
     evaluation = commands.add_parser("eval", help="run evaluation cases through the whole pipeline")
     evaluation.add_argument("--cases", type=Path, required=True)
     evaluation.add_argument("--out", type=Path)
@@ -85,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "regels":
         return regels_cli.run(args, settings)
+    if args.command == "school":
+        return meldingen_cli.run_school(args, settings)
+    if args.command == "meldingen":
+        return meldingen_cli.run_meldingen(args, settings)
     if args.command == "db":
         from store.db import upgrade
 

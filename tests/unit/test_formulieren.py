@@ -20,7 +20,7 @@ from bot.intents import canonical_label, form_answered
 from bot.language import other_language
 
 PEILDATUM = dt.date(2026, 3, 2)
-ACTIONS = {cls.label: cls for cls in ANTWOORD_ACTIONS}
+ACTIONS = {str(cls().label): cls for cls in ANTWOORD_ACTIONS}
 
 
 def tracker(text: str, slots: dict[str, Any] | None = None, loop: str | None = None) -> Tracker:
@@ -192,3 +192,26 @@ def test_a_whole_question_read_as_a_bare_answer_is_answered_on_its_likely_topic(
     kort.latest_message["intent_ranking"] = state.latest_message["intent_ranking"]
     messages, _ = run(ActionVervolg(), kort)
     assert messages[0]["response"] == "utter_default"
+
+
+@pytest.mark.parametrize(("tekst", "entity", "dagen"), [
+    ("hoe lang van tevoren moet je vakantieverlof aanvragen? 8 weken toch?", None, None),  # a lead time
+    ("we willen 2 weken weg, 8 weken van tevoren aangevraagd", None, 10),
+    ("we moeten naar een begrafenis in suriname . 15", None, 15),  # a follow-up answer after the question
+    ("Mijn oom trouwt op vrijdag 17 april. Mogen de kinderen die dag vrij?", "17", None),  # a date, no duration
+    ("15", "15", 15),
+])
+def test_days_are_read_only_where_they_are_a_duration(tekst: str, entity: str | None, dagen: int | None) -> None:
+    from actions.feiten import _dagen
+
+    entities = [{"entity": "aantal_dagen", "value": entity}] if entity else []
+    assert _dagen(tekst, entities) == dagen
+
+
+def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
+    from actions.verlof import ActionAskBeroepReden
+
+    messages, _ = run(ActionAskBeroepReden(), tracker("8 dagen in mei", {"aantal_dagen": 8.0}))
+    assert messages[0]["response"] == "utter_ask_beroep_reden"
+    assert decision(messages)["allowed"] == "conditional"
+    assert decision(messages)["decider"] == "schoolhoofd"
