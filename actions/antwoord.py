@@ -134,8 +134,9 @@ def _antwoord(
     if besluit is None:
         dispatcher.utter_message(response=f"utter_kop_{label}", redenen="")
         return None, []
-    # A decision on another label's rule (kwalificatieplicht vs leerplicht) keeps the asked topic.
-    if besluit.onderwerp != label and label in ALGEMEEN:
+    # The decision carries the topic that was asked (melding_doen, not the meldplicht rule it rests on;
+    # kwalificatieplicht, not leerplicht), so a follow-up and the front end know the conversation's topic.
+    if besluit.onderwerp != label:
         besluit = besluit.model_copy(update={"onderwerp": label})
     redenen = redenen_tekst(besluit, rule_set(), taal(tracker)) if besluit.redenen else ""
     dispatcher.utter_message(response=f"utter_kop_{label}", redenen=redenen, json_message=besluit_payload(besluit))

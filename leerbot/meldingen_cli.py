@@ -22,7 +22,7 @@ from leerbot.settings import Settings
 from rules.errors import OngeldigeFeiten
 from rules.regio import vind_gemeente
 from store.db import make_engine, make_session_factory, upgrade
-from store.meldingen import Meldingen
+from store.meldingen import STATUSSEN, Meldingen
 from store.models import Melding
 from store.scholen import Scholen
 
@@ -56,6 +56,10 @@ def add_parsers(commands: Any) -> None:
             sub.add_argument("--format", choices=["csv", "json"], default="csv")
     show = melding_commands.add_parser("show")
     show.add_argument("referentie")
+    status = melding_commands.add_parser("status", help="set a status (DUO's statuses), kept in the history")
+    status.add_argument("referentie")
+    status.add_argument("status", choices=STATUSSEN)
+    status.add_argument("--door", default="leerplichtteam")
 
 
 def _met_database(settings: Settings, werk: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
@@ -104,6 +108,15 @@ def run_school(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_meldingen(args: argparse.Namespace, settings: Settings) -> int:
+    if args.meldingen_command == "status":
+        now = clock_from_setting(settings.today).now()
+        melding = _met_database(settings, lambda s: Meldingen(s).status_zetten(args.referentie, args.status,
+                                                                                args.door, now))
+        if melding is None:
+            print(f"no melding {args.referentie}", file=sys.stderr)
+            return 1
+        print(f"{melding.referentie}: {melding.status}")
+        return 0
     if args.meldingen_command == "show":
         gevonden = _met_database(settings, lambda s: Meldingen(s).met_historie(args.referentie))
         if gevonden is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -53,11 +52,13 @@ class Settings(BaseSettings):
     today: dt.date | None = None
     log_level: str = "INFO"
 
-    @cached_property
+    # Plain properties, not cached: model_copy(update=...) copies a cached value along and would keep
+    # pointing a copy (the evaluation runner's, a test's) at the original database.
+    @property
     def app_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.var_dir / 'leerbot.db'}"
 
-    @cached_property
+    @property
     def tracker_database_url(self) -> str:
         return self.rasa_tracker_url or f"sqlite:///{self.var_dir / 'rasa-tracker.db'}"
 

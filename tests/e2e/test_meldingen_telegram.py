@@ -141,7 +141,9 @@ async def test_each_kind_of_verzuim_is_filed_stored_and_listed_for_the_team(
         cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
         env={**os.environ, "DATABASE_URL": school_settings.database_url},
     )
-    [melding] = json.loads(cli.stdout)
+    rijen = json.loads(cli.stdout)
+    assert len(rijen) == 1, (cli.stdout, cli.stderr[-2000:], school_settings.database_url)
+    [melding] = rijen
     assert melding["referentie"] == referentie
     assert melding["categorie"] in soort
     assert melding["status"] == "geregistreerd"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -204,7 +205,7 @@ def test_a_whole_question_read_as_a_bare_answer_is_answered_on_its_likely_topic(
 def test_days_are_read_only_where_they_are_a_duration(tekst: str, entity: str | None, dagen: int | None) -> None:
     from actions.feiten import _dagen
 
-    entities = [{"entity": "aantal_dagen", "value": entity}] if entity else []
+    entities: list[Mapping[str, Any]] = [{"entity": "aantal_dagen", "value": entity}] if entity else []
     assert _dagen(tekst, entities) == dagen
 
 

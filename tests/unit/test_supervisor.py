@@ -24,3 +24,13 @@ def test_taken_port_names_the_setting_to_change(tmp_path: Path) -> None:
 
 def test_free_ports_pass(tmp_path: Path) -> None:
     check_ports_free(Settings(rasa_port=free_port(), action_port=free_port(), var_dir=tmp_path))
+
+
+def test_a_copied_settings_object_uses_its_own_databases(tmp_path: Path) -> None:
+    """The evaluation runner and tests copy settings with another database; nothing may stick to the old."""
+
+    base = Settings(var_dir=tmp_path)
+    assert base.app_database_url.endswith("leerbot.db")
+    assert base.tracker_database_url.endswith("rasa-tracker.db")
+    copy = base.model_copy(update={"database_url": "sqlite:///eigen.db", "rasa_tracker_url": "sqlite:///t.db"})
+    assert (copy.app_database_url, copy.tracker_database_url) == ("sqlite:///eigen.db", "sqlite:///t.db")
