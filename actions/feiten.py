@@ -129,8 +129,9 @@ def weken(tekst: str) -> float | None:
 def leeftijd(tekst: str) -> int | None:
     waarde = _getal(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", tekst)
     if waarde is None:
-        waarde = _getal(r"(?:zoon|dochter|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl)"
-                        r"\s+(?:van|of|is|aged)\s+(\d{1,2})\b", tekst)
+        waarde = _getal(r"(?:zoon|dochter|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|"
+                        r"\bhij|\bzij|\bze|\bhe|\bshe)\s+(?:van|of|is|aged)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken))",
+                        tekst)
     return int(waarde) if waarde is not None else None
 
 

@@ -7,7 +7,7 @@ slot, so the form asks only for what is still missing; when those facts already 
 
 from __future__ import annotations
 
-import abc
+import copy
 import datetime as dt
 from typing import Any, Literal
 
@@ -130,6 +130,18 @@ class ValidateVakantieverlofForm(FormValidationAction):
     def name(self) -> str:
         return "validate_vakantieverlof_form"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Validate, then attach the decision of art. 13a for the facts known now, so the question the form
+        asks next still carries who decides and on what basis (without a round trip of its own)."""
+        events: list[EventType] = list(await super().run(dispatcher, tracker, domain))
+        bijgewerkt = copy.copy(tracker)
+        bijgewerkt.slots = {**tracker.slots, **{e["name"]: e.get("value") for e in events if e.get("event") == "slot"}}
+        if not bijgewerkt.get_slot(KLAAR):
+            dispatcher.utter_message(json_message=besluit_payload(_beoordeel(bijgewerkt)))
+        return events
+
     async def required_slots(
         self,
         domain_slots: list[str],
@@ -182,31 +194,3 @@ class ActionVakantieverlofBesluit(Action):
         besluit = _beoordeel(tracker)
         _uitkomst(dispatcher, tracker, besluit)
         return [SlotSet("laatste_besluit", besluit.als_payload()), *reset]
-
-
-class _VraagMetBesluit(Action, abc.ABC):
-    """A form question that carries the decision of art. 13a for the facts known so far, so every reply
-    that asks for a fact still states who decides and on what basis. Abstract, so the action server does
-    not register the base class itself."""
-
-    @property
-    @abc.abstractmethod
-    def slot(self) -> str: ...
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        besluit = _beoordeel(tracker)
-        dispatcher.utter_message(response=f"utter_ask_{self.slot}", json_message=besluit_payload(besluit))
-        return [SlotSet("laatste_besluit", besluit.als_payload())]
-
-
-class ActionAskBeroepReden(_VraagMetBesluit):
-    slot = "beroep_reden"
-
-
-class ActionAskAantalDagen(_VraagMetBesluit):
-    slot = "aantal_dagen"

@@ -64,6 +64,7 @@ class MessagePipeline:
         self._slow_notice_seconds = slow_notice_seconds
         self._locks: dict[str, asyncio.Lock] = {}
         self._slots_sent: dict[str, dict[str, str]] = {}
+        self._nieuw: set[str] = set()  # senders whose account (and so Rasa conversation) was just created
         self._languages: dict[str, Language] = {}
         self._told_kept: set[str] = set()
 
@@ -116,8 +117,8 @@ class MessagePipeline:
         if command == "/intrekken":
             await deliver(user, await meldingen.intrekken(user, argument, language))
             return True
-        if not await meldingen.open(user):
-            return False
+        if user.role != "school" or not await meldingen.open(user):
+            return False  # only linked school staff can have a melding draft
         replies, taken = await meldingen.antwoord(user, text, language)
         if replies:
             await deliver(user, replies)
@@ -211,7 +212,13 @@ class MessagePipeline:
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
         slots: dict[str, str] = {"taal": language, "rol": user.role}
-        if self._slots_sent.get(user.sender_id) != slots:
+        bekend = self._slots_sent.get(user.sender_id)
+        if bekend is None and user.sender_id in self._nieuw:
+            # A sender we have never seen: its Rasa session starts with this message, and the session start
+            # action takes language and role from the metadata below. No tracker call needed.
+            self._nieuw.discard(user.sender_id)
+            self._slots_sent[user.sender_id] = slots
+        elif bekend != slots:
             await self._rasa.set_slots(user.sender_id, slots)
             self._slots_sent[user.sender_id] = slots
         metadata = {"peildatum": peildatum.isoformat() if peildatum else None, "rol": user.role,
@@ -230,8 +237,10 @@ class MessagePipeline:
     async def _language_of(self, user: ChatUser, text: str) -> Language:
         previous = self._languages.get(user.sender_id)
         if previous is None:
-            account = await self._accounts.get_or_create(user.channel, user.sender_id)
+            account, created = await self._accounts.get_or_create(user.channel, user.sender_id)
             previous = "en" if account.language == "en" else "nl"
+            if created:
+                self._nieuw.add(user.sender_id)
         language = detect_language(text, previous)
         if language != previous:
             await self._accounts.set_language(user.channel, user.sender_id, language)

@@ -20,8 +20,9 @@ _T: dict[str, tuple[str, str]] = {
     "vraag_periode": ("Over welke periode gaat het? Noem de eerste en de laatste verzuimdag, bijvoorbeeld "
                       "'van 2 t/m 20 november'.", "Which period is it about? Give the first and the last day of "
                       "absence, for example 'from 2 to 20 November'."),
-    "vraag_uren": ("Hoeveel uur ongeoorloofd verzuim was het in die periode, in totaal?",
-                   "How many hours of unauthorised absence were there in that period, in total?"),
+    "vraag_uren": ("Hoeveel uur ongeoorloofd verzuim was het in die periode? In totaal, of per dag of week "
+                   "('2 uur per dag').", "How many hours of unauthorised absence were there in that period? In "
+                   "total, or per day or week ('2 hours per day')."),
     "vraag_aaneengesloten": ("Was de leerling die hele periode aaneengesloten afwezig?",
                              "Was the pupil absent continuously for that whole period?"),
     "vraag_reden": ("Wat is volgens de school de (vermoedelijke) reden? Bijvoorbeeld spijbelen, vakantie, "

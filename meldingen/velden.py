@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -156,6 +157,12 @@ def lees_uren(tekst: str, bekend: Mapping[str, Any], **_: Any) -> Gelezen:
         aantal = float(tekst.replace(",", "."))
     if aantal is None or aantal <= 0:
         return _fout("uren_onleesbaar")
+    per = re.search(r"per (dag|day|schooldag|week)|elke (dag|week)|every (day|week)|daily|weekly", tekst, re.I)
+    if per is not None:  # "3 uur per dag": times the school days (or weeks) of the period
+        if "eerste_dag" not in bekend:
+            return _fout("uren_onleesbaar")
+        dagen = weekdagen(dt.date.fromisoformat(bekend["eerste_dag"]), dt.date.fromisoformat(bekend["laatste_dag"]))
+        aantal *= math.ceil(dagen / 5) if re.search(r"week|weekly", per.group(0), re.I) else dagen
     if "eerste_dag" in bekend and "laatste_dag" in bekend:
         maximum = MAX_UREN_PER_SCHOOLDAG * weekdagen(dt.date.fromisoformat(bekend["eerste_dag"]),
                                                      dt.date.fromisoformat(bekend["laatste_dag"]))

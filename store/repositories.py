@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.models import Account, PendingMessage
@@ -16,16 +17,26 @@ class Accounts:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
-    async def get_or_create(self, channel: str, external_id: str) -> Account:
+    async def get_or_create(self, channel: str, external_id: str) -> tuple[Account, bool]:
+        """The account, and whether it was created just now."""
         async with self._sessions() as session:
             account = await session.scalar(
                 select(Account).where(Account.channel == channel, Account.external_id == external_id)
             )
-            if account is None:
-                account = Account(channel=channel, external_id=external_id, role="ouder", language="nl")
-                session.add(account)
+            if account is not None:
+                return account, False
+            account = Account(channel=channel, external_id=external_id, role="ouder", language="nl")
+            session.add(account)
+            try:
                 await session.commit()
-            return account
+            except IntegrityError:  # created by a concurrent message of the same sender
+                await session.rollback()
+                found = await session.scalar(
+                    select(Account).where(Account.channel == channel, Account.external_id == external_id))
+                if found is None:
+                    raise
+                return found, False
+            return account, True
 
     async def set_language(self, channel: str, external_id: str, language: str) -> None:
         """One UPDATE by the natural key; the account exists once get_or_create has run for it."""

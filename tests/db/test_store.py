@@ -29,12 +29,13 @@ async def test_account_is_created_once_and_keeps_language(database_url: str) -> 
     engine = make_engine(database_url)
     try:
         accounts = Accounts(make_session_factory(engine))
-        first = await accounts.get_or_create("telegram", "tg-1")
-        again = await accounts.get_or_create("telegram", "tg-1")
+        first, created = await accounts.get_or_create("telegram", "tg-1")
+        again, created_again = await accounts.get_or_create("telegram", "tg-1")
+        assert (created, created_again) == (True, False)
         assert first.id == again.id
         assert first.role == "ouder"
         await accounts.set_language("telegram", "tg-1", "en")
-        assert (await accounts.get_or_create("telegram", "tg-1")).language == "en"
+        assert (await accounts.get_or_create("telegram", "tg-1"))[0].language == "en"
     finally:
         await engine.dispose()
 

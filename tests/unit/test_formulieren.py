@@ -210,9 +210,18 @@ def test_days_are_read_only_where_they_are_a_duration(tekst: str, entity: str | 
 
 
 def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
-    from actions.verlof import ActionAskBeroepReden
+    from actions.verlof import ValidateVakantieverlofForm
 
-    messages, _ = run(ActionAskBeroepReden(), tracker("8 dagen in mei", {"aantal_dagen": 8.0}))
-    assert messages[0]["response"] == "utter_ask_beroep_reden"
+    state = tracker("8 dagen in mei", {"requested_slot": "beroep_reden"}, loop="vakantieverlof_form")
+    state.latest_message["intent"] = {"name": "inform"}
+    messages, _ = run(ValidateVakantieverlofForm(), state)
     assert decision(messages)["allowed"] == "conditional"
     assert decision(messages)["decider"] == "schoolhoofd"
+
+
+@pytest.mark.parametrize(("tekst", "jaar"), [("tot wanneer moet ze naar school? ze is 15", 15), ("hij is 4", 4),
+                                             ("ze is 3 weken ziek", None), ("hij is 16 uur afwezig", None)])
+def test_ages_after_a_pronoun(tekst: str, jaar: int | None) -> None:
+    from actions.feiten import leeftijd
+
+    assert leeftijd(tekst) == jaar
