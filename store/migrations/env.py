@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from store import models_wachtrij  # noqa: F401 - registers the queue tables on Base.metadata
 from store.models import Base
 
 config = context.config
