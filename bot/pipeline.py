@@ -24,6 +24,7 @@ from leerbot.clock import Clock
 from store.repositories import Accounts, PendingQueue
 
 if TYPE_CHECKING:
+    from bot.wachtrij_dienst import WachtrijDienst
     from meldingen.gesprek import MeldingGesprek
 
 log = logging.getLogger(__name__)
@@ -54,9 +55,11 @@ class MessagePipeline:
         clock: Clock,
         slow_notice_seconds: float = 3.0,
         meldingen: MeldingGesprek | None = None,
+        wachtrij: WachtrijDienst | None = None,
     ) -> None:
         self._rasa = rasa
         self._meldingen = meldingen
+        self._wachtrij = wachtrij
         self._rollen: dict[str, tuple[Role, float]] = {}
         self._accounts = accounts
         self._pending = pending
@@ -92,10 +95,12 @@ class MessagePipeline:
             button = Button(texts.text("consulent_button", language), "/handoff_mens")
             await deliver(user, [Reply(texts.text("other_language", language), (button,))])
             return
-        if self._meldingen is not None:
-            user = await self._met_rol(self._meldingen, user)
-            if await self._melding_bericht(self._meldingen, user, clean, language, deliver):
-                return
+        user = await self._met_rol(user)
+        if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, clean, language, deliver):
+            return
+        if self._meldingen is not None and await self._melding_bericht(self._meldingen, user, clean, language,
+                                                                        deliver):
+            return
         await self._dispatch(user, clean, language, deliver)
 
     async def _melding_bericht(
@@ -124,13 +129,18 @@ class MessagePipeline:
             await deliver(user, replies)
         return taken
 
-    async def _met_rol(self, meldingen: MeldingGesprek, user: ChatUser) -> ChatUser:
-        """Linked school staff talk as 'school'; looked up at most once a minute per sender."""
+    async def _met_rol(self, user: ChatUser) -> ChatUser:
+        """Registered consulenten and linked school staff get their role; looked up at most once a minute
+        per sender."""
         if user.role != "ouder":
             return user  # the front end knows better (terminal --role, evaluation)
         bewaard = self._rollen.get(user.sender_id)
         if bewaard is None or bewaard[1] < time.monotonic():
-            role: Role = "school" if await meldingen.gekoppeld(user) else "ouder"
+            role: Role = "ouder"
+            if self._wachtrij is not None and await self._wachtrij.is_consulent(user):
+                role = "consulent"
+            elif self._meldingen is not None and await self._meldingen.gekoppeld(user):
+                role = "school"
             bewaard = (role, time.monotonic() + ROLE_CACHE_SECONDS)
             self._rollen[user.sender_id] = bewaard
         return dataclasses.replace(user, role=bewaard[0])
@@ -140,16 +150,23 @@ class MessagePipeline:
         our own responses)."""
         async with self._lock(user.sender_id):
             language = self._languages.get(user.sender_id, "nl")
-            if self._meldingen is not None:
-                user = await self._met_rol(self._meldingen, user)
-                if not payload.startswith("/") and await self._melding_bericht(
-                        self._meldingen, user, payload, language, deliver):
-                    return
+            user = await self._met_rol(user)
+            if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, payload, language, deliver):
+                return
+            if self._meldingen is not None and not payload.startswith("/") and await self._melding_bericht(
+                    self._meldingen, user, payload, language, deliver):
+                return
             await self._dispatch(user, payload, language, deliver)
 
     async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
         """One of the front end's own sentences, in the user's last language."""
         await deliver(user, [Reply(texts.text(key, self._languages.get(user.sender_id, "nl")))])
+
+    async def nieuwe_update(self, update_id: int) -> bool:
+        """False when this Telegram update was handled before (delivered twice, e.g. across a restart)."""
+        if self._wachtrij is None:
+            return True
+        return await self._wachtrij.wachtrij.nieuwe_update(update_id, self._clock.now())
 
     async def turn_state(self, user: ChatUser) -> dict[str, Any]:
         """What Rasa made of the conversation so far: for evaluation and hand-off summaries."""
@@ -208,6 +225,8 @@ class MessagePipeline:
         if self._meldingen is not None and any(_topic(r) == "melding_doen" for r in replies):
             # A school that wants to file: the melding conversation takes over (or says how to get linked).
             replies += await self._meldingen.starten(user, text, language)
+        if self._wachtrij is not None:
+            replies += await self._wachtrij.na_rasa(user, text, language, replies, deliver)
         await deliver(user, replies)
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:

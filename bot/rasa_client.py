@@ -57,6 +57,11 @@ class RasaClient:
         for _ in range(2):
             await self._request("POST", path, params=params, json=events)
 
+    async def post_events(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+        """Append events (e.g. pause and resume while a person takes over) to an existing conversation."""
+        path = f"/conversations/{quote(sender_id, safe='')}/tracker/events"
+        await self._request("POST", path, params={"token": self._token, "include_events": "NONE"}, json=events)
+
     async def tracker_state(self, sender_id: str) -> dict[str, Any]:
         """The conversation's current state (latest intent, slots, active form) and its applied events."""
         result = await self._request(

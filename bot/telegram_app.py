@@ -15,10 +15,12 @@ from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -31,7 +33,9 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 START_TEXT = "hallo"
-SCHOOL_COMMANDS = ["koppel", "melding", "mijnmeldingen", "intrekken"]
+# Commands the shared pipeline reads as text, so the terminal knows them too.
+PIPELINE_COMMANDS = ["koppel", "melding", "mijnmeldingen", "intrekken", "wachtrij", "pak", "info", "overdragen",
+                     "sluit", "heropen", "stop", "mijngegevens", "vergeetmij"]
 
 
 def chat_user(update: Update) -> ChatUser:
@@ -60,6 +64,11 @@ class TelegramFrontEnd:
             for index, chunk in enumerate(chunks):
                 markup = telegram_keyboard(reply.buttons) if index == len(chunks) - 1 else None
                 await self.application.bot.send_message(chat_id=chat_id, text=chunk, reply_markup=markup)
+
+    async def skip_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self.pipeline.nieuwe_update(update.update_id):
+            log.info("update %d was handled before; skipped", update.update_id)
+            raise ApplicationHandlerStop
 
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start and /help: the greeting, from Rasa like any other turn."""
@@ -139,9 +148,10 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
     front.application = application
+    # Before any handler: an update Telegram delivers a second time (after a restart) is dropped.
+    application.add_handler(TypeHandler(Update, front.skip_duplicates), group=-1)
     application.add_handler(CommandHandler(["start", "help"], front.on_start))
-    # School commands are plain text to the shared pipeline, so the terminal knows them too.
-    application.add_handler(CommandHandler(SCHOOL_COMMANDS, front.on_text))
+    application.add_handler(CommandHandler(PIPELINE_COMMANDS, front.on_text))
     application.add_handler(MessageHandler(filters.COMMAND, front.on_unknown_command))
     application.add_handler(CallbackQueryHandler(front.on_button))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, front.on_text))

@@ -13,6 +13,7 @@ from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.telegram_app import build_application, run_polling
 from bot.terminal import TerminalChat
+from bot.wachtrij_dienst import WachtrijDienst
 from leerbot.clock import clock_from_setting
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes, check_ports_free
@@ -30,10 +31,12 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
     clock = clock_from_setting(settings.today)
+    dienst = WachtrijDienst(sessions, rasa, clock, settings.tracker_database_url)
     try:
         yield MessagePipeline(
             rasa, Accounts(sessions), PendingQueue(sessions), clock,
-            slow_notice_seconds=settings.slow_notice_seconds, meldingen=melding_gesprek(sessions, clock),
+            slow_notice_seconds=settings.slow_notice_seconds,
+            meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,
         )
     finally:
         await rasa.aclose()

@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from leerbot import meldingen_cli, regels_cli
+from leerbot import meldingen_cli, regels_cli, wachtrij_cli
 from leerbot.settings import Settings
 
 
@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="create or migrate the app database")
     regels_cli.add_parser(commands)
     meldingen_cli.add_parsers(commands)
+    wachtrij_cli.add_parsers(commands)
     evaluation = commands.add_parser("eval", help="run evaluation cases through the whole pipeline")
     evaluation.add_argument("--cases", type=Path, required=True)
     evaluation.add_argument("--out", type=Path)
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return meldingen_cli.run_school(args, settings)
     if args.command == "meldingen":
         return meldingen_cli.run_meldingen(args, settings)
+    if args.command in ("consulent", "audit", "opschonen", "team"):
+        return wachtrij_cli.run(args, settings)
     if args.command == "db":
         from store.db import upgrade
 

@@ -27,6 +27,7 @@ from bot.intents import canonical_label, form_answered
 from bot.messages import ChatUser, Reply, Role
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
+from bot.wachtrij_dienst import WachtrijDienst
 from leerbot.clock import FixedClock, SystemClock
 from leerbot.eval_scoring import summarise
 from leerbot.settings import Settings
@@ -86,8 +87,11 @@ async def run_case(
     if role == "school":  # a linked school account, as the spec asks: linked the way a school links
         _, code = await Scholen(sessions).toevoegen(EVAL_BRIN, "Evaluatieschool", "Utrecht", clock.now())
         await Scholen(sessions).koppel(CHANNEL, user.sender_id, code, clock.now())
+    dienst = WachtrijDienst(sessions, rasa, clock)
+    if role == "consulent":  # a registered consulent, as the spec asks
+        await dienst.wachtrij.consulent_toevoegen(user.sender_id, "Evaluatie", ["landelijk"], clock.now())
     pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
-                               meldingen=melding_gesprek(sessions, clock))
+                               meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst)
     replies: list[Reply] = []
     latencies: list[float] = []
     last_turn: list[Reply] = []

@@ -24,6 +24,7 @@ from meldingen.velden import PER_NAAM, correctie, lees, te_wijzigen, uit_eerste_
 from rules.regio import Schooltype, verantwoordelijk_team
 from store.meldingen import Concepten, Meldingen
 from store.scholen import Scholen, bewust
+from store.wachtrij import Wachtrij
 
 HERVAT_NA = dt.timedelta(minutes=30)  # a draft untouched this long is offered again, not answered into
 STOP = re.compile(r"^\s*(stop|stoppen|annuleer|annuleren|cancel|afbreken)\b", re.I)
@@ -32,8 +33,10 @@ BEVESTIG, HERVATTEN = "bevestig", "hervatten"
 
 
 class MeldingGesprek:
-    def __init__(self, scholen: Scholen, concepten: Concepten, meldingen: Meldingen, clock: Clock) -> None:
+    def __init__(self, scholen: Scholen, concepten: Concepten, meldingen: Meldingen, clock: Clock,
+                 wachtrij: Wachtrij | None = None) -> None:
         self._scholen, self._concepten, self._meldingen, self._clock = scholen, concepten, meldingen, clock
+        self._wachtrij = wachtrij  # every new melding also joins the consulent queue of its team
 
     async def gekoppeld(self, user: ChatUser) -> bool:
         return await self._scholen.school_van(user.channel, user.sender_id) is not None
@@ -197,6 +200,13 @@ class MeldingGesprek:
              "termijn": categorie.termijn, "team": team.profiel.id, "buiten_regio": team.landelijk},
             door=f"school {koppeling[0].brin}", now=now)
         await self._concepten.verwijderen(user.channel, user.sender_id)
+        if self._wachtrij is not None:
+            await self._wachtrij.aanmaken(
+                team=team.profiel.id, channel=user.channel, external_id=user.sender_id, rol="school",
+                onderwerp="melding_doen", prioriteit=0, now=now, melding_referentie=melding.referentie,
+                samenvatting={"reden": f"nieuwe melding ({categorie.soort})",
+                              "besluit": categorie.besluit.als_payload(),
+                              "laatste": [samenvatting.tekst(velden, categorie, "nl")]})
         replies = [Reply(tekst("opgeslagen", taal, referentie=melding.referentie, team=team.profiel.team,
                                status=tekst("status_geregistreerd", taal)),
                          data={**self._data(categorie), "melding": melding.referentie})]
@@ -224,5 +234,6 @@ class MeldingGesprek:
         return [Reply(tekst("ingetrokken", taal, referentie=melding.referentie))]
 
 
-def melding_gesprek(sessions: async_sessionmaker[AsyncSession], clock: Clock) -> MeldingGesprek:
-    return MeldingGesprek(Scholen(sessions), Concepten(sessions), Meldingen(sessions), clock)
+def melding_gesprek(sessions: async_sessionmaker[AsyncSession], clock: Clock,
+                    wachtrij: Wachtrij | None = None) -> MeldingGesprek:
+    return MeldingGesprek(Scholen(sessions), Concepten(sessions), Meldingen(sessions), clock, wachtrij)

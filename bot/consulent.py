@@ -1,0 +1,190 @@
+"""The consulent's side of the queue, in Telegram: /wachtrij, /pak, /info, /overdragen, /sluit, /heropen,
+and every other message relayed to the user of the ticket they are working on. Every view, claim,
+transfer, close and reopen is written to the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Awaitable, Callable
+
+from bot import texts_overdracht as t
+from bot.messages import ChatUser, Reply
+from bot.overdracht import _profiel
+from leerbot.clock import Clock
+from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
+from store.scholen import bewust
+from store.wachtrij import Wachtrij
+
+Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
+Hervat = Callable[[str], Awaitable[None]]
+UITKOMSTEN = ("beantwoord", "doorverwezen", "melding_in_behandeling", "geen_actie_nodig", "niet_bereikbaar")
+HULP = ("Commando's: /wachtrij, /pak N, /info N, /overdragen N <team of naam>, /sluit N <uitkomst> [notitie], "
+        "/heropen N. Uitkomsten: " + ", ".join(UITKOMSTEN) + ". Andere berichten gaan naar de gebruiker van je "
+        "actieve ticket.")
+
+
+def _wachttijd(ticket: Ticket, now: dt.datetime) -> str:
+    minuten = int((now - bewust(ticket.created_at)).total_seconds() // 60)
+    return f"{minuten} min" if minuten < 120 else f"{minuten // 60} uur"
+
+
+def samenvatting_tekst(ticket: Ticket) -> str:
+    """The hand-off summary, to read in ten seconds: who, what, facts, decision, risk, last messages."""
+    s = json.loads(ticket.samenvatting or "{}")
+    regels = [f"Ticket #{ticket.id} · {ticket.team} · {ticket.status}" + (" · URGENT" if ticket.prioriteit else ""),
+              f"Wie: {ticket.rol}" + (f", gemeente {s['gemeente']}" if s.get("gemeente") else ""),
+              f"Onderwerp: {ticket.onderwerp} (reden: {s.get('reden', '-')})"]
+    if s.get("vraag"):
+        regels.append(f"Vraag: {s['vraag']}")
+    if s.get("besluit"):
+        b = s["besluit"]
+        regels.append(f"Besluit van de regels: {b.get('allowed')} · beslist: {b.get('decider')} · "
+                      f"{b.get('legal_basis')}" + (f" · max {b['max_days']} dagen" if b.get("max_days") else ""))
+    if s.get("risico"):
+        regels.append("Risico: zorgelijke signalen in het gesprek (crisislijnen zijn getoond)")
+    if ticket.contact:
+        regels.append(f"Contact: {ticket.contact}")
+    if ticket.melding_referentie:
+        regels.append(f"Melding: {ticket.melding_referentie}")
+    for regel in s.get("laatste", [])[-5:]:
+        regels.append(f"  {regel}")
+    return "\n".join(regels)
+
+
+class ConsulentWerk:
+    def __init__(self, wachtrij: Wachtrij, clock: Clock, hervat: Hervat) -> None:
+        self._wachtrij, self._clock, self._hervat = wachtrij, clock, hervat
+
+    async def bericht(self, user: ChatUser, tekst: str, deliver: Deliver) -> list[Reply] | None:
+        """The replies to a consulent's command or relayed message; None when the message is neither (a
+        question to the assistant itself, with no ticket being worked on) and goes to Rasa."""
+        gevonden = await self._wachtrij.consulent(user.sender_id)
+        if gevonden is None:
+            return None
+        consulent, teams = gevonden
+        commando, _, rest = tekst.strip().partition(" ")
+        commando = commando.lower().split("@")[0]
+        delen = rest.split()
+        nummer = int(delen[0]) if delen and delen[0].lstrip("#").isdigit() else None
+        if nummer is None and delen and delen[0].startswith("#") and delen[0][1:].isdigit():
+            nummer = int(delen[0][1:])
+        if commando == "/wachtrij":
+            return await self._wachtrij_tonen(consulent, teams)
+        if commando in ("/pak", "/info", "/overdragen", "/sluit", "/heropen"):
+            if nummer is None:
+                return [Reply(HULP)]
+            ticket = await self._wachtrij.ticket(nummer)
+            if ticket is None or ticket.team not in teams:
+                return [Reply(f"Ticket #{nummer} bestaat niet in jouw team(s).")]
+            if commando == "/pak":
+                return await self._pak(consulent, teams, ticket, deliver)
+            if commando == "/info":
+                await self._audit(consulent, "bekeken", ticket.id)
+                await self._wachtrij.zet_actief_ticket(consulent.id, ticket.id if ticket.consulent_id ==
+                                                       consulent.id else consulent.actief_ticket_id)
+                return [Reply(samenvatting_tekst(ticket) + await self._transcript(ticket))]
+            if commando == "/overdragen":
+                return await self._overdragen(consulent, ticket, delen[1:], deliver)
+            if commando == "/sluit":
+                return await self._sluit(consulent, ticket, delen[1:], deliver)
+            return await self._heropen(consulent, ticket)
+        if commando.startswith("/"):
+            return [Reply(HULP)]
+        return await self._naar_gebruiker(consulent, tekst, deliver)
+
+    async def _wachtrij_tonen(self, consulent: Consulent, teams: list[str]) -> list[Reply]:
+        now = self._clock.now()
+        open_tickets = await self._wachtrij.wachtrij(teams)
+        await self._audit(consulent, "wachtrij_bekeken", None, f"{len(open_tickets)} open")
+        if not open_tickets:
+            return [Reply("De wachtrij is leeg.")]
+        regels = [f"#{tk.id} · {tk.onderwerp} · {tk.team} · wacht {_wachttijd(tk, now)}"
+                  + (" · URGENT" if tk.prioriteit else "") for tk in open_tickets]
+        return [Reply("\n".join(regels))]
+
+    async def _pak(self, consulent: Consulent, teams: list[str], ticket: Ticket, deliver: Deliver) -> list[Reply]:
+        gewonnen, actueel = await self._wachtrij.pak(ticket.id, consulent, teams, self._clock.now())
+        if not gewonnen or actueel is None:
+            houder = await self._wachtrij.houder(actueel) if actueel is not None else None
+            wie = houder.naam if houder is not None else "niemand (gesloten)"
+            return [Reply(f"Ticket #{ticket.id} is al opgepakt door {wie}.")]
+        await self._audit(consulent, "opgepakt", ticket.id)
+        profiel = _profiel(actueel.team)
+        gebruiker = ChatUser(actueel.external_id, actueel.channel)
+        if actueel.melding_referentie is None:
+            await deliver(gebruiker, [Reply(t.tekst("opgepakt", "nl", team=profiel.team if profiel else
+                                                    actueel.team))])
+        # Messages the user sent while waiting come with the summary, and count as delivered.
+        wachtend = [b for b in await self._wachtrij.berichten(actueel.id)
+                    if b.van == "gebruiker" and b.afgeleverd_at is None]
+        await self._wachtrij.afgeleverd([b.id for b in wachtend], self._clock.now())
+        kept = "".join(f"\n[#{actueel.id}] {b.tekst}" for b in wachtend)
+        return [Reply(f"Je hebt ticket #{actueel.id}. Je berichten gaan nu naar de gebruiker.\n"
+                      + samenvatting_tekst(actueel) + (f"\nBerichten tijdens het wachten:{kept}" if kept else ""))]
+
+    async def _transcript(self, ticket: Ticket) -> str:
+        berichten = await self._wachtrij.berichten(ticket.id)
+        return "".join(f"\n{b.van}: {b.tekst}" for b in berichten[-10:])
+
+    async def _overdragen(self, consulent: Consulent, ticket: Ticket, doel: list[str],
+                          deliver: Deliver) -> list[Reply]:
+        if not doel:
+            return [Reply("Naar welk team of welke consulent? /overdragen N <team-id of naam>")]
+        naam = " ".join(doel)
+        now = self._clock.now()
+        if _profiel(naam) is not None:
+            await self._wachtrij.overdragen(ticket.id, team=naam, now=now)
+            await self._audit(consulent, "overgedragen", ticket.id, f"naar team {naam}")
+            await self._wachtrij.zet_actief_ticket(consulent.id, None)
+            return [Reply(f"Ticket #{ticket.id} staat nu in de wachtrij van {naam}.")]
+        collega = next((c for c in await self._wachtrij.consulenten_van(ticket.team)
+                        if c.naam.lower() == naam.lower()), None)
+        if collega is None:
+            return [Reply(f"Geen team of consulent '{naam}' gevonden voor dit ticket.")]
+        await self._wachtrij.overdragen(ticket.id, consulent_id=collega.id, now=now)
+        await self._wachtrij.zet_actief_ticket(collega.id, ticket.id)
+        await self._wachtrij.zet_actief_ticket(consulent.id, None)
+        await self._audit(consulent, "overgedragen", ticket.id, f"naar {collega.naam}")
+        bijgewerkt = await self._wachtrij.ticket(ticket.id)
+        if bijgewerkt is not None:
+            await deliver(ChatUser(collega.external_id, collega.channel, "consulent"),
+                          [Reply(f"{consulent.naam} heeft ticket #{ticket.id} aan je overgedragen.\n"
+                                 + samenvatting_tekst(bijgewerkt))])
+        return [Reply(f"Ticket #{ticket.id} is overgedragen aan {collega.naam}.")]
+
+    async def _sluit(self, consulent: Consulent, ticket: Ticket, rest: list[str], deliver: Deliver) -> list[Reply]:
+        if not rest or rest[0] not in UITKOMSTEN:
+            return [Reply("Kies een uitkomst: " + ", ".join(UITKOMSTEN) + ". Bijvoorbeeld: /sluit "
+                          f"{ticket.id} beantwoord notitie")]
+        gesloten = await self._wachtrij.sluiten(ticket.id, rest[0], " ".join(rest[1:]), self._clock.now())
+        if gesloten is None:
+            return [Reply(f"Ticket #{ticket.id} was al gesloten.")]
+        await self._audit(consulent, "gesloten", ticket.id, rest[0])
+        if gesloten.melding_referentie is None:
+            await deliver(ChatUser(gesloten.external_id, gesloten.channel), [Reply(t.tekst("gesloten", "nl"))])
+            await self._hervat(gesloten.external_id)  # the assistant takes the conversation back
+        return [Reply(f"Ticket #{ticket.id} is gesloten ({rest[0]}).")]
+
+    async def _heropen(self, consulent: Consulent, ticket: Ticket) -> list[Reply]:
+        if ticket.status != GESLOTEN or await self._wachtrij.heropenen(ticket.id) is None:
+            return [Reply(f"Ticket #{ticket.id} is niet gesloten.")]
+        await self._audit(consulent, "heropend", ticket.id)
+        return [Reply(f"Ticket #{ticket.id} staat weer in de wachtrij.")]
+
+    async def _naar_gebruiker(self, consulent: Consulent, tekst: str, deliver: Deliver) -> list[Reply] | None:
+        ticket = await self._wachtrij.ticket(consulent.actief_ticket_id) if consulent.actief_ticket_id else None
+        if ticket is None or ticket.status != OPGEPAKT or ticket.consulent_id != consulent.id:
+            return None  # no conversation being worked on: a question for the assistant
+        now = self._clock.now()
+        bericht = await self._wachtrij.bericht(ticket.id, "consulent", tekst, now)
+        profiel = _profiel(ticket.team)
+        await deliver(ChatUser(ticket.external_id, ticket.channel),
+                      [Reply(t.tekst("van_consulent", "nl", team=profiel.team if profiel else ticket.team,
+                                     tekst=tekst))])
+        await self._wachtrij.afgeleverd([bericht.id], now)
+        return []
+
+    async def _audit(self, consulent: Consulent, actie: str, ticket_id: int | None, details: str = "") -> None:
+        await self._wachtrij.audit(f"consulent {consulent.naam} ({consulent.external_id})", actie, ticket_id,
+                                   self._clock.now(), details)

@@ -1,0 +1,156 @@
+"""The queue as the message pipeline sees it: what happens before a message goes to Rasa (consulent
+commands and relay, answers to an open ticket, privacy commands, worrying signals) and after Rasa answered
+(a hand-off asked for, or an offer of a consulent when the leerplichtambtenaar decides)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlalchemy import delete, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+
+from bot import texts_overdracht as t
+from bot.consulent import ConsulentWerk
+from bot.messages import Button, ChatUser, Reply
+from bot.overdracht import Overdracht, zorgelijk
+from bot.rasa_client import RasaClient, RasaUnavailable
+from leerbot.clock import Clock
+from store.db import async_url
+from store.meldingen import Concepten
+from store.models import Account, PendingMessage
+from store.scholen import Scholen
+from store.wachtrij import Wachtrij
+
+Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
+LAATSTE_BERICHTEN = 6
+log = logging.getLogger(__name__)
+
+
+class WachtrijDienst:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], rasa: RasaClient, clock: Clock,
+                 tracker_database_url: str | None = None) -> None:
+        self.wachtrij = Wachtrij(sessions)
+        self._sessions, self._rasa, self._clock = sessions, rasa, clock
+        self._tracker_url = tracker_database_url
+        self.overdracht = Overdracht(self.wachtrij, Scholen(sessions), clock)
+        self.consulenten = ConsulentWerk(self.wachtrij, clock, self._hervat)
+
+    async def is_consulent(self, user: ChatUser) -> bool:
+        return await self.wachtrij.consulent(user.sender_id) is not None
+
+    async def voor_rasa(self, user: ChatUser, tekst: str, taal: t.Taal, deliver: Deliver) -> bool:
+        """Handle what is not for Rasa; True when the message was taken."""
+        commando = tekst.strip().split(" ")[0].lower().split("@")[0]
+        if commando == "/mijngegevens":
+            await deliver(user, [Reply(await self._gegevens(user, taal))])
+            return True
+        if commando == "/vergeetmij":
+            await deliver(user, [await self._vergeet(user, tekst, taal)])
+            return True
+        if user.role == "consulent":
+            antwoord = await self.consulenten.bericht(user, tekst, deliver)
+            if antwoord is not None:
+                if antwoord:
+                    await deliver(user, antwoord)
+                return True
+        if await self.overdracht.open_ticket(user) is not None:
+            await deliver(user, await self.overdracht.bericht(user, tekst, taal, deliver))
+            return True
+        return False
+
+    async def na_rasa(self, user: ChatUser, tekst: str, taal: t.Taal, replies: list[Reply],
+                      deliver: Deliver) -> list[Reply]:
+        """Replies to add after Rasa's: the crisis lines and a ticket on worrying signals, a ticket when the
+        user asked for a person, an offer when the leerplichtambtenaar decides."""
+        urgent = zorgelijk(tekst, user.role)
+        gevraagd = any(r.data.get("handoff") for r in replies)
+        besluiten = [r.data["decision"] for r in replies if isinstance(r.data.get("decision"), dict)]
+        if urgent or gevraagd:
+            extra = [Reply(t.tekst("gevaar", taal), data={"handoff": True})] if urgent else []
+            onderwerp = str(besluiten[-1].get("topic")) if besluiten else "handoff_mens"
+            samenvatting = await self._samenvatting(user, besluiten[-1] if besluiten else None)
+            extra += await self.overdracht.start(user, taal, onderwerp=onderwerp, urgent=urgent,
+                                                 reden="zorgelijk" if urgent else "gevraagd",
+                                                 samenvatting=samenvatting, deliver=deliver)
+            await self._pauzeer(user.sender_id)
+            return extra
+        if besluiten and besluiten[-1].get("decider") == "leerplichtambtenaar":
+            return [Reply(t.tekst("aanbod", taal), (Button(t.tekst("knop_aanbod", taal), "/handoff_mens"),))]
+        return []
+
+    async def _samenvatting(self, user: ChatUser, besluit: dict[str, Any] | None) -> dict[str, Any]:
+        """What the consulent reads first: the question, the rule decision and the last messages."""
+        try:
+            state = await self._rasa.tracker_state(user.sender_id)
+        except RasaUnavailable:
+            state = {}
+        laatste: list[str] = []
+        vraag = ""
+        for event in state.get("events") or []:
+            if event.get("event") == "user" and event.get("text"):
+                laatste.append(f"gebruiker: {event['text']}")
+                intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or ""
+                if not intent.startswith(("affirm", "deny", "inform", "waarom", "greet", "handoff")):
+                    vraag = str(event["text"])
+            elif event.get("event") == "bot" and event.get("text"):
+                laatste.append(f"assistent: {str(event['text'])[:200]}")
+        slots = state.get("slots") or {}
+        return {"vraag": vraag, "besluit": besluit or slots.get("laatste_besluit"),
+                "laatste": laatste[-LAATSTE_BERICHTEN:], "rol": user.role}
+
+    async def _pauzeer(self, sender_id: str) -> None:
+        # Even if Rasa is down now, the pipeline routes the user's messages to the ticket.
+        with contextlib.suppress(RasaUnavailable):
+            await self._rasa.post_events(sender_id, [{"event": "pause"}])
+
+    async def _hervat(self, sender_id: str) -> None:
+        with contextlib.suppress(RasaUnavailable):
+            await self._rasa.post_events(sender_id, [{"event": "resume"}])
+
+    async def _gegevens(self, user: ChatUser, taal: t.Taal) -> str:
+        tickets = await self.wachtrij.tickets_van(user.channel, user.sender_id)
+        concept = await Concepten(self._sessions).ophalen(user.channel, user.sender_id, self._clock.now())
+        berichten = sum([len(await self.wachtrij.berichten(tk.id)) for tk in tickets])
+        if taal == "en":
+            return (f"What is stored about you: your language setting; {len(tickets)} conversation(s) with a "
+                    f"consultant ({berichten} messages kept, deleted after the team's retention period); "
+                    f"{'a draft report' if concept else 'no draft report'}; and the chat with the assistant. "
+                    "/vergeetmij removes all of it.")
+        return (f"Wat er over jou bewaard is: je taalinstelling; {len(tickets)} gesprek(ken) met een consulent "
+                f"({berichten} berichten, verwijderd na de bewaartermijn van het team); "
+                f"{'een concept-melding' if concept else 'geen concept-melding'}; en het gesprek met de "
+                "assistent. /vergeetmij verwijdert dat allemaal.")
+
+    async def _vergeet(self, user: ChatUser, tekst: str, taal: t.Taal) -> Reply:
+        if "bevestig" not in tekst.lower():
+            knop = Button("Ja, verwijder alles" if taal == "nl" else "Yes, delete everything", "/vergeetmij bevestig")
+            return Reply("Weet je het zeker? Dit verwijdert je gesprekken en instellingen." if taal == "nl" else
+                         "Are you sure? This deletes your conversations and settings.", (knop,))
+        await self.wachtrij.vergeet(user.channel, user.sender_id)
+        await Concepten(self._sessions).verwijderen(user.channel, user.sender_id)
+        async with self._sessions() as session:
+            await session.execute(delete(PendingMessage).where(PendingMessage.sender_id == user.sender_id))
+            await session.execute(delete(Account).where(Account.channel == user.channel,
+                                                        Account.external_id == user.sender_id))
+            await session.commit()
+        await self._vergeet_in_rasa(user.sender_id)
+        return Reply("Verwijderd. Meldingen die een school al aan het leerplichtteam gaf, blijft het team bewaren "
+                     "zolang zijn bewaartermijn loopt." if taal == "nl" else "Deleted. Reports a school already "
+                     "gave to the leerplicht team are kept by the team for its retention period.")
+
+    async def _vergeet_in_rasa(self, sender_id: str) -> None:
+        """Rasa's tracker store keeps every event; its API cannot delete, so the rows go directly."""
+        if not self._tracker_url:
+            return
+        engine = create_async_engine(async_url(self._tracker_url))
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id})
+        except DBAPIError:
+            log.warning("could not delete a conversation from Rasa's tracker store")
+        finally:
+            await engine.dispose()

@@ -1,0 +1,218 @@
+"""The consulent queue on SQLite and PostgreSQL: tickets, the claim race, relay both ways, office hours,
+transfer, close and reopen with their audit trail, retention and forgetting (issue 6, without Telegram;
+the end-to-end tests drive the same code through the fake Bot API)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from bot.consulent import ConsulentWerk
+from bot.messages import ChatUser, Reply
+from bot.overdracht import Overdracht, zorgelijk
+from leerbot.clock import AMSTERDAM
+from store.db import make_engine, make_session_factory, upgrade
+from store.scholen import Scholen
+from store.wachtrij import Wachtrij
+
+MAANDAG_10_UUR = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
+
+
+class Klok:
+    def __init__(self) -> None:
+        self.moment = MAANDAG_10_UUR
+
+    def today(self) -> dt.date:
+        return self.moment.date()
+
+    def now(self) -> dt.datetime:
+        return self.moment
+
+
+@dataclass
+class Omgeving:
+    klok: Klok
+    wachtrij: Wachtrij
+    overdracht: Overdracht
+    werk: ConsulentWerk
+    chats: dict[str, list[Reply]] = field(default_factory=lambda: defaultdict(list))
+    hervat: list[str] = field(default_factory=list)
+
+    async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
+        self.chats[user.sender_id].extend(replies)
+
+    def laatste(self, sender: str) -> str:
+        return self.chats[sender][-1].text
+
+    async def consulent(self, sender: str, tekst: str) -> str:
+        antwoord = await self.werk.bericht(ChatUser(sender, "telegram", "consulent"), tekst, self.deliver)
+        return "\n".join(r.text for r in antwoord or [])
+
+
+@pytest.fixture
+async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    sessions = make_session_factory(engine)
+    klok = Klok()
+    wachtrij = Wachtrij(sessions)
+    hervat: list[str] = []
+
+    async def hervatten(sender: str) -> None:
+        hervat.append(sender)
+
+    try:
+        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok),
+                       ConsulentWerk(wachtrij, klok, hervatten), hervat=hervat)
+    finally:
+        await engine.dispose()
+
+
+OUDER = ChatUser("tg-1", "telegram")
+
+
+async def in_de_rij(omgeving: Omgeving, user: ChatUser = OUDER, urgent: bool = False) -> int:
+    replies = await omgeving.overdracht.start(user, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=urgent,
+                                              samenvatting={"vraag": "mag mijn zoon 12 dagen naar Marokko?"},
+                                              deliver=omgeving.deliver)
+    assert "In welke gemeente" in replies[0].text
+    replies = await omgeving.overdracht.bericht(user, "Zwolle", "nl", omgeving.deliver)
+    assert "wachtrij van Team Leerplicht/Doorstroompunt" in replies[0].text, replies
+    ticket = await omgeving.wachtrij.open_ticket_van(user.channel, user.sender_id)
+    assert ticket is not None
+    return ticket.id
+
+
+async def test_a_user_is_queued_claimed_relayed_closed_and_handed_back(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    nummer = await in_de_rij(omgeving)
+    assert "Nieuw ticket" in omgeving.laatste("tg-900")
+    bewaard = await omgeving.overdracht.bericht(OUDER, "het gaat om mijn oudste", "nl", omgeving.deliver)
+    assert "bewaard" in bewaard[0].text
+    assert f"#{nummer}" in await omgeving.consulent("tg-900", "/wachtrij")
+    gepakt = await omgeving.consulent("tg-900", f"/pak {nummer}")
+    assert "mag mijn zoon 12 dagen naar Marokko?" in gepakt  # the summary
+    assert "het gaat om mijn oudste" in gepakt  # kept while waiting
+    assert "Team Leerplicht/Doorstroompunt heeft je gesprek opgepakt" in omgeving.laatste("tg-1")
+    await omgeving.overdracht.bericht(OUDER, "hallo?", "nl", omgeving.deliver)
+    assert omgeving.laatste("tg-900") == f"[#{nummer}] hallo?"
+    await omgeving.consulent("tg-900", "Goedemiddag, ik kijk met u mee.")
+    assert omgeving.laatste("tg-1") == ("Een consulent van Team Leerplicht/Doorstroompunt: Goedemiddag, ik kijk met "
+                                        "u mee.")
+    assert "Petra" not in " ".join(r.text for r in omgeving.chats["tg-1"])  # never the person's identity
+    assert "Kies een uitkomst" in await omgeving.consulent("tg-900", f"/sluit {nummer} klaar")
+    assert "gesloten" in await omgeving.consulent("tg-900", f"/sluit {nummer} beantwoord verlof uitgelegd")
+    assert "weer met de assistent" in omgeving.laatste("tg-1")
+    assert omgeving.hervat == ["tg-1"]
+    assert await omgeving.wachtrij.open_ticket_van("telegram", "tg-1") is None
+    berichten = [b.van for b in await omgeving.wachtrij.berichten(nummer)]
+    assert berichten == ["gebruiker", "gebruiker", "consulent"]
+    acties = [r.actie for r in await omgeving.wachtrij.audit_regels(nummer)]
+    assert acties == ["opgepakt", "gesloten"]
+
+
+async def test_exactly_one_consulent_wins_a_claim(omgeving: Omgeving) -> None:
+    for sender, naam in (("tg-900", "Petra"), ("tg-901", "Karim")):
+        await omgeving.wachtrij.consulent_toevoegen(sender, naam, ["ijssel-vecht"], omgeving.klok.now())
+    nummer = await in_de_rij(omgeving)
+    antwoorden = await asyncio.gather(*(omgeving.consulent(s, f"/pak {nummer}") for s in ("tg-900", "tg-901") * 3))
+    winnaars = [a for a in antwoorden if a.startswith("Je hebt ticket")]
+    assert len(winnaars) == 1
+    assert all("al opgepakt door" in a for a in antwoorden if a not in winnaars)
+
+
+async def test_urgent_first_and_only_the_own_team_is_visible(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.wachtrij.consulent_toevoegen("tg-902", "Anna", ["nijmegen"], omgeving.klok.now())
+    gewoon = await in_de_rij(omgeving, ChatUser("tg-1", "telegram"))
+    omgeving.klok.moment += dt.timedelta(minutes=5)
+    urgent = await in_de_rij(omgeving, ChatUser("tg-2", "telegram"), urgent=True)
+    rij = (await omgeving.consulent("tg-900", "/wachtrij")).splitlines()
+    assert rij[0].startswith(f"#{urgent}")
+    assert "URGENT" in rij[0]
+    assert rij[1].startswith(f"#{gewoon}")
+    assert await omgeving.consulent("tg-902", "/wachtrij") == "De wachtrij is leeg."
+    assert "bestaat niet in jouw team" in await omgeving.consulent("tg-902", f"/pak {gewoon}")
+
+
+async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_details(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    omgeving.klok.moment = dt.datetime(2026, 11, 28, 20, 0, tzinfo=AMSTERDAM)  # Saturday evening
+    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+                                    samenvatting={}, deliver=omgeving.deliver)
+    replies = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
+    assert "vanaf 30 november 2026 om 09:00" in replies[0].text
+    assert "Telegram, per telefoon of per e-mail" in replies[1].text
+    assert "Op welk nummer" in (await omgeving.overdracht.bericht(OUDER, "telefoon", "nl", omgeving.deliver))[0].text
+    fout = await omgeving.overdracht.bericht(OUDER, "12345", "nl", omgeving.deliver)
+    assert "geen geldig telefoonnummer" in fout[0].text
+    assert "Genoteerd" in (await omgeving.overdracht.bericht(OUDER, "06 12345678", "nl", omgeving.deliver))[0].text
+    ticket = await omgeving.wachtrij.open_ticket_van("telegram", "tg-1")
+    assert ticket is not None
+    assert json.loads(ticket.contact or "{}") == {"soort": "telefoon", "waarde": "06 12345678"}
+
+
+async def test_with_nobody_registered_the_user_is_told_where_to_go(omgeving: Omgeving) -> None:
+    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+                                    samenvatting={}, deliver=omgeving.deliver)
+    replies = await omgeving.overdracht.bericht(OUDER, "Utrecht", "nl", omgeving.deliver)
+    assert "geen consulent" in replies[0].text
+    assert "website van de gemeente" in replies[0].text  # the national profile's contact text
+    assert await omgeving.wachtrij.open_ticket_van("telegram", "tg-1") is None
+
+
+async def test_transfer_reopen_and_leaving_the_queue_are_audited(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht", "nijmegen"], omgeving.klok.now())
+    await omgeving.wachtrij.consulent_toevoegen("tg-901", "Karim", ["ijssel-vecht"], omgeving.klok.now())
+    nummer = await in_de_rij(omgeving)
+    await omgeving.consulent("tg-900", f"/info {nummer}")
+    await omgeving.consulent("tg-900", f"/pak {nummer}")
+    assert "overgedragen aan Karim" in await omgeving.consulent("tg-900", f"/overdragen {nummer} Karim")
+    assert "aan je overgedragen" in omgeving.laatste("tg-901")
+    await omgeving.consulent("tg-901", "Ik neem het over.")
+    assert omgeving.laatste("tg-1").endswith("Ik neem het over.")
+    assert "wachtrij van nijmegen" in await omgeving.consulent("tg-901", f"/overdragen {nummer} nijmegen")
+    assert "Je bent uit de wachtrij" in (await omgeving.overdracht.bericht(OUDER, "/stop", "nl",
+                                                                         omgeving.deliver))[0].text
+    assert "weer in de wachtrij" in await omgeving.consulent("tg-900", f"/heropen {nummer}")
+    acties = [r.actie for r in await omgeving.wachtrij.audit_regels(nummer)]
+    assert acties == ["bekeken", "opgepakt", "overgedragen", "overgedragen", "heropend"]
+
+
+async def test_retention_and_forgetting_remove_transcripts(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    nummer = await in_de_rij(omgeving)
+    await omgeving.overdracht.bericht(OUDER, "mijn verhaal", "nl", omgeving.deliver)
+    await omgeving.consulent("tg-900", f"/pak {nummer}")
+    await omgeving.consulent("tg-900", f"/sluit {nummer} beantwoord")
+    await omgeving.wachtrij.zet_bewaartermijn("ijssel-vecht", 30)
+    assert await omgeving.wachtrij.opschonen(omgeving.klok.now() + dt.timedelta(days=29)) == 0
+    assert await omgeving.wachtrij.opschonen(omgeving.klok.now() + dt.timedelta(days=31)) == 1
+    assert await omgeving.wachtrij.berichten(nummer) == []
+    tweede = await in_de_rij(omgeving)
+    await omgeving.overdracht.bericht(OUDER, "nog iets", "nl", omgeving.deliver)
+    assert await omgeving.wachtrij.vergeet("telegram", "tg-1") == 2
+    assert await omgeving.wachtrij.berichten(tweede) == []
+    assert await omgeving.wachtrij.tickets_van("telegram", "tg-1") == []
+
+
+async def test_a_telegram_update_is_handled_once(omgeving: Omgeving) -> None:
+    assert await omgeving.wachtrij.nieuwe_update(7001, omgeving.klok.now())
+    assert not await omgeving.wachtrij.nieuwe_update(7001, omgeving.klok.now())
+
+
+@pytest.mark.parametrize(("tekst", "rol", "zorg"), [
+    ("ik denk erover om mezelf iets aan te doen", "ouder", True),
+    ("mijn zoon wordt thuis geslagen", "ouder", True),
+    ("mijn dochter zit al weken thuis, de school doet niks", "ouder", True),
+    ("lln zit al weken thuis, LRV melden?", "school", False),
+    ("mag mijn zoon vrij voor een bruiloft", "ouder", False),
+])
+def test_worrying_signals(tekst: str, rol: str, zorg: bool) -> None:
+    assert zorgelijk(tekst, rol) is zorg
