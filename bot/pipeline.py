@@ -162,6 +162,10 @@ class MessagePipeline:
         """One of the front end's own sentences, in the user's last language."""
         await deliver(user, [Reply(texts.text(key, self._languages.get(user.sender_id, "nl")))])
 
+    async def retry_relay(self, deliver: Deliver) -> int:
+        """Resend messages between users and consulenten that could not be delivered before."""
+        return 0 if self._wachtrij is None else await self._wachtrij.opnieuw_afleveren(deliver)
+
     async def nieuwe_update(self, update_id: int) -> bool:
         """False when this Telegram update was handled before (delivered twice, e.g. across a restart)."""
         if self._wachtrij is None:

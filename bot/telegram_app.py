@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 START_TEXT = "hallo"
+SEND_BACKOFF_SECONDS = (0.5, 1.0, 2.0)
 # Commands the shared pipeline reads as text, so the terminal knows them too.
 PIPELINE_COMMANDS = ["koppel", "melding", "mijnmeldingen", "intrekken", "wachtrij", "pak", "info", "overdragen",
                      "sluit", "heropen", "stop", "mijngegevens", "vergeetmij"]
@@ -63,7 +65,21 @@ class TelegramFrontEnd:
                 chunks = ["…"]
             for index, chunk in enumerate(chunks):
                 markup = telegram_keyboard(reply.buttons) if index == len(chunks) - 1 else None
-                await self.application.bot.send_message(chat_id=chat_id, text=chunk, reply_markup=markup)
+                await self._send(chat_id, chunk, markup)
+
+    async def _send(self, chat_id: int, text: str, markup: Any) -> None:
+        """Send one message; network failures are retried with backoff (RetryAfter, Telegram's rate limit,
+        is handled by the AIORateLimiter). The last failure propagates, so callers keep what was not sent."""
+        if self.application is None:
+            raise RuntimeError("send before build_application()")
+        for wacht in (*SEND_BACKOFF_SECONDS, None):
+            try:
+                await self.application.bot.send_message(chat_id=chat_id, text=text, reply_markup=markup)
+                return
+            except NetworkError:
+                if wacht is None:
+                    raise
+                await asyncio.sleep(wacht)
 
     async def skip_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self.pipeline.nieuwe_update(update.update_id):
@@ -110,8 +126,9 @@ class TelegramFrontEnd:
                 await self.pipeline.reply_fixed(chat_user(update), "error", self.deliver)
 
     async def retry_kept_messages(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Job: answer messages kept while Rasa was down."""
+        """Job: answer messages kept while Rasa was down, and resend relay messages Telegram refused."""
         await self.pipeline.retry_pending(CHANNEL, self.deliver)
+        await self.pipeline.retry_relay(self.deliver)
 
 
 def _button_title(query: object) -> str:

@@ -57,6 +57,8 @@ _T: dict[str, tuple[str, str]] = {
                "meekijkt?", "The leerplichtambtenaar decides on this. Would you like a consultant of your "
                "municipality to look at it with you?"),
     "knop_aanbod": ("Ja, een consulent", "Yes, a consultant"),
+    "geen_consulent": ("Dit commando is alleen voor geregistreerde leerplichtconsulenten.",
+                       "This command is only for registered leerplicht consultants."),
     # to consulenten (Dutch only: they are the municipality's staff)
     "nieuw_ticket": ("Nieuw ticket #{nummer} ({onderwerp}){urgent}. /info {nummer} of /pak {nummer}", ""),
     "gebruiker_gestopt": ("Ticket #{nummer}: de gebruiker heeft de wachtrij verlaten.", ""),

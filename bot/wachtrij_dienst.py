@@ -5,6 +5,7 @@ commands and relay, answers to an open ticket, privacy commands, worrying signal
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -27,6 +28,8 @@ from store.wachtrij import Wachtrij
 
 Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 LAATSTE_BERICHTEN = 6
+CONSULENT_COMMANDOS = frozenset({"/wachtrij", "/pak", "/info", "/overdragen", "/sluit", "/heropen"})
+OPNIEUW_NA = dt.timedelta(seconds=10)  # younger undelivered messages are still being sent
 log = logging.getLogger(__name__)
 
 
@@ -50,6 +53,9 @@ class WachtrijDienst:
             return True
         if commando == "/vergeetmij":
             await deliver(user, [await self._vergeet(user, tekst, taal)])
+            return True
+        if commando in CONSULENT_COMMANDOS and user.role != "consulent":
+            await deliver(user, [Reply(t.tekst("geen_consulent", taal))])
             return True
         if user.role == "consulent":
             antwoord = await self.consulenten.bericht(user, tekst, deliver)
@@ -81,6 +87,28 @@ class WachtrijDienst:
         if besluiten and besluiten[-1].get("decider") == "leerplichtambtenaar":
             return [Reply(t.tekst("aanbod", taal), (Button(t.tekst("knop_aanbod", taal), "/handoff_mens"),))]
         return []
+
+    async def opnieuw_afleveren(self, deliver: Deliver) -> int:
+        """Relay messages not marked delivered (Telegram failed after its retries): send them again."""
+        aantal = 0
+        for bericht, ticket in await self.wachtrij.niet_afgeleverd(self._clock.now() - OPNIEUW_NA):
+            if bericht.van == "consulent":
+                naar = ChatUser(ticket.external_id, ticket.channel)
+                tekst = t.tekst("van_consulent", "nl", team=ticket.team, tekst=bericht.tekst)
+            else:
+                houder = await self.wachtrij.houder(ticket)
+                if houder is None:
+                    continue
+                naar = ChatUser(houder.external_id, houder.channel, "consulent")
+                tekst = f"[#{ticket.id}] {bericht.tekst}"
+            try:
+                await deliver(naar, [Reply(tekst)])
+            except Exception:  # any channel's send error: still undeliverable, the next run tries again
+                log.warning("relay message %d still not delivered", bericht.id)
+                continue
+            await self.wachtrij.afgeleverd([bericht.id], self._clock.now())
+            aantal += 1
+        return aantal
 
     async def _samenvatting(self, user: ChatUser, besluit: dict[str, Any] | None) -> dict[str, Any]:
         """What the consulent reads first: the question, the rule decision and the last messages."""

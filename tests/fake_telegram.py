@@ -19,13 +19,31 @@ _JSON_FIELDS = {"chat_id", "reply_markup", "offset", "timeout", "limit", "allowe
                 "show_alert", "disable_notification", "protect_content", "reply_parameters", "link_preview_options"}
 
 
+_UPDATE_IDS_LOCK = threading.Lock()
+_NEXT_UPDATE_ID = [1]
+
+
+def _first_update_id() -> int:
+    with _UPDATE_IDS_LOCK:
+        return _NEXT_UPDATE_ID[0]
+
+
+def _bump_update_ids(next_id: int) -> None:
+    with _UPDATE_IDS_LOCK:
+        _NEXT_UPDATE_ID[0] = max(_NEXT_UPDATE_ID[0], next_id)
+
+
+
 class FakeTelegram:
     """Thread-safe state of the fake API: queued updates, recorded calls, sent messages."""
 
     def __init__(self) -> None:
         self._condition = threading.Condition()
         self._updates: list[dict[str, Any]] = []
-        self._next_update_id = 1
+        self._delivered: list[dict[str, Any]] = []
+        # Telegram numbers one bot's updates upwards for good; fakes of one test run continue the count,
+        # so a bot that remembers handled update ids (to drop redeliveries) sees new ids from a new fake.
+        self._next_update_id = _first_update_id()
         self._next_message_id = 1000
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.bot_messages: list[dict[str, Any]] = []
@@ -107,7 +125,17 @@ class FakeTelegram:
         with self._condition:
             update["update_id"] = self._next_update_id
             self._next_update_id += 1
+            _bump_update_ids(self._next_update_id)
             self._updates.append(update)
+            self._delivered.append(update)
+            self._condition.notify_all()
+
+    def redeliver(self, update_id: int) -> None:
+        """Queue an update that was delivered before again, with its id (what Telegram does when the bot
+        did not confirm it, e.g. after a crash)."""
+        with self._condition:
+            earlier = next(u for u in self._delivered if u["update_id"] == update_id)
+            self._updates.append(dict(earlier))
             self._condition.notify_all()
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:

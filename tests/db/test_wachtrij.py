@@ -216,3 +216,38 @@ async def test_a_telegram_update_is_handled_once(omgeving: Omgeving) -> None:
 ])
 def test_worrying_signals(tekst: str, rol: str, zorg: bool) -> None:
     assert zorgelijk(tekst, rol) is zorg
+
+
+async def test_one_hundred_concurrent_claims_over_separate_connections_have_one_winner(postgres_url: str) -> None:
+    """The claim is one conditional UPDATE in the database, not a check in the application: 100 claims
+    of one committed ticket, each on its own PostgreSQL connection, started together."""
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    from store.db import async_url
+
+    upgrade(postgres_url)
+    setup = make_engine(postgres_url)
+    wachtrij = Wachtrij(make_session_factory(setup))
+    consulenten = [await wachtrij.consulent_toevoegen(f"tg-{n}", f"C{n}", ["ijssel-vecht"], MAANDAG_10_UUR)
+                   for n in range(100)]
+    ticket = await wachtrij.aanmaken(team="ijssel-vecht", channel="telegram", external_id="tg-ouder", rol="ouder",
+                                     onderwerp="handoff_mens", prioriteit=0, samenvatting={}, now=MAANDAG_10_UUR)
+    await setup.dispose()
+    engine = create_async_engine(async_url(postgres_url), poolclass=NullPool)  # a new connection per session
+    start = asyncio.Event()
+
+    async def claim(consulent_index: int) -> bool:
+        eigen = Wachtrij(make_session_factory(engine))
+        await start.wait()
+        gewonnen, _ = await eigen.pak(ticket.id, consulenten[consulent_index], ["ijssel-vecht"], MAANDAG_10_UUR)
+        return gewonnen
+
+    try:
+        pogingen = [asyncio.create_task(claim(n)) for n in range(100)]
+        await asyncio.sleep(0.1)
+        start.set()
+        uitkomsten = await asyncio.gather(*pogingen)
+    finally:
+        await engine.dispose()
+    assert sum(uitkomsten) == 1

@@ -41,13 +41,15 @@ async def bot(stack: Supervisor, school_settings: Settings) -> AsyncIterator[Fak
 class draaiende_bot:
     """The real Application on a fresh fake Bot API, with the app database of `settings`."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, fake: FakeTelegram | None = None) -> None:
         self.settings = settings
-        self.fake = FakeTelegram()
+        self.eigen = fake is None  # a fake of its own is started and stopped here
+        self.fake = fake or FakeTelegram()
         self.stop = asyncio.Event()
 
     async def __aenter__(self) -> FakeTelegram:
-        self.fake.start()
+        if self.eigen:
+            self.fake.start()
         self._pipeline = pipeline_for(self.settings)
         pipeline = await self._pipeline.__aenter__()
         application, _ = build_application("123456:TEST-TOKEN", pipeline, base_url=self.fake.base_url,
@@ -59,7 +61,8 @@ class draaiende_bot:
         self.stop.set()
         await self._polling
         await self._pipeline.__aexit__(None, None, None)
-        self.fake.stop()
+        if self.eigen:
+            self.fake.stop()
 
 
 async def code_voor(settings: Settings, brin: str = "12AB") -> str:
