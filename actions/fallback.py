@@ -31,3 +31,4 @@ class ActionFallback(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(response=TWEEDE if vorige_ook_niet_begrepen(tracker) else EERSTE)
         return []
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,7 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
 from leerbot.clock import Clock
 from store.repositories import Accounts, PendingQueue
+from store.scholen import bewust
 
 if TYPE_CHECKING:
     from bot.wachtrij_dienst import WachtrijDienst
@@ -33,8 +35,11 @@ Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 
 MAX_MESSAGE_CHARS = 2000
 # A kept message Rasa takes but still cannot answer (e.g. the action server stays down) is given up
-# after this many tries, with an apology, so the retry loop always ends.
-MAX_ATTEMPTS = 15
+# after this long, with an apology, so the retry loop always ends. Time, not a count of tries: a restart
+# of the action server under load can take longer than a fixed number of one-second retries.
+MAX_KEPT = dt.timedelta(minutes=10)
+# The initial values of the `taal` and `rol` slots in nlu/domain/core.yml.
+DOMAIN_SLOT_DEFAULTS = {"taal": "nl", "rol": "ouder"}
 # How long a sender's role (linked school staff or not) is trusted before it is looked up again.
 ROLE_CACHE_SECONDS = 60.0
 
@@ -194,11 +199,11 @@ class MessagePipeline:
                 try:
                     output = await self._send(user, message.text, language, message.peildatum)
                 except RasaUnavailable:
-                    if message.attempts + 1 < MAX_ATTEMPTS:
+                    if self._clock.now() - bewust(message.created_at) < MAX_KEPT:
                         await self._pending.count_attempt(message.id)
                         blocked.add(user.sender_id)
                         continue
-                    log.error("gave up on a kept message after %d attempts", MAX_ATTEMPTS)
+                    log.error("gave up on a kept message after %d attempts", message.attempts + 1)
                     await self._pending.remove(message.id)
                     output = []
                 else:
@@ -236,9 +241,9 @@ class MessagePipeline:
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
         slots: dict[str, str] = {"taal": language, "rol": user.role}
         bekend = self._slots_sent.get(user.sender_id)
-        if bekend is None and user.sender_id in self._nieuw:
-            # A sender we have never seen: its Rasa session starts with this message, and the session start
-            # action takes language and role from the metadata below. No tracker call needed.
+        if bekend is None and user.sender_id in self._nieuw and slots == DOMAIN_SLOT_DEFAULTS:
+            # A new sender writing Dutch as a parent: the conversation Rasa starts with this message has
+            # these values already (the domain's initial values), so no tracker calls before the answer.
             self._nieuw.discard(user.sender_id)
             self._slots_sent[user.sender_id] = slots
         elif bekend != slots:
@@ -251,7 +256,7 @@ class MessagePipeline:
     async def _keep(self, user: ChatUser, text: str, language: Language, deliver: Deliver) -> None:
         await self._pending.add(
             sender_id=user.sender_id, channel=user.channel, role=user.role, language=language, text=text,
-            peildatum=self._clock.today(),
+            peildatum=self._clock.today(), now=self._clock.now(),
         )
         if user.sender_id not in self._told_kept:
             self._told_kept.add(user.sender_id)

@@ -168,6 +168,7 @@ class Supervisor:
 
     async def start(self) -> None:
         started = time.monotonic()
+        self._stopping = False  # a supervisor stopped before may be started again, and then watched
         for process in self.processes:
             process.start()
         try:

@@ -57,13 +57,14 @@ class PendingQueue:
 
     async def add(
         self, *, sender_id: str, channel: str, role: str, language: str, text: str,
-        peildatum: dt.date | None,
+        peildatum: dt.date | None, now: dt.datetime | None = None,
     ) -> None:
         async with self._sessions() as session:
-            session.add(PendingMessage(
-                sender_id=sender_id, channel=channel, role=role, language=language, text=text,
-                peildatum=peildatum, attempts=0,
-            ))
+            message = PendingMessage(sender_id=sender_id, channel=channel, role=role, language=language, text=text,
+                                     peildatum=peildatum, attempts=0)
+            if now is not None:  # the front end's clock, which also decides when to give up
+                message.created_at = now
+            session.add(message)
             await session.commit()
 
     async def has_pending(self, sender_id: str) -> bool:
