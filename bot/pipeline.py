@@ -38,8 +38,8 @@ MAX_MESSAGE_CHARS = 2000
 # after this long, with an apology, so the retry loop always ends. Time, not a count of tries: a restart
 # of the action server under load can take longer than a fixed number of one-second retries.
 MAX_KEPT = dt.timedelta(minutes=10)
-# The initial values of the `taal` and `rol` slots in nlu/domain/core.yml.
-DOMAIN_SLOT_DEFAULTS = {"taal": "nl", "rol": "ouder"}
+# The initial value of the `taal` slot in nlu/domain/core.yml.
+DOMAIN_SLOT_DEFAULTS = {"taal": "nl"}
 # How long a sender's role (linked school staff or not) is trusted before it is looked up again.
 ROLE_CACHE_SECONDS = 60.0
 
@@ -239,11 +239,13 @@ class MessagePipeline:
         await deliver(user, replies)
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
-        slots: dict[str, str] = {"taal": language, "rol": user.role}
+        # Only the language is a slot Rasa uses (its responses are chosen by it); the role travels in the
+        # metadata, so a new school account costs no tracker calls either.
+        slots: dict[str, str] = {"taal": language}
         bekend = self._slots_sent.get(user.sender_id)
         if bekend is None and user.sender_id in self._nieuw and slots == DOMAIN_SLOT_DEFAULTS:
-            # A new sender writing Dutch as a parent: the conversation Rasa starts with this message has
-            # these values already (the domain's initial values), so no tracker calls before the answer.
+            # A new sender writing Dutch: the conversation Rasa starts with this message has that value
+            # already (the domain's initial value), so no tracker calls before the answer.
             self._nieuw.discard(user.sender_id)
             self._slots_sent[user.sender_id] = slots
         elif bekend != slots:
