@@ -9,7 +9,7 @@ import json
 from collections.abc import Awaitable, Callable
 
 from bot import texts_overdracht as t
-from bot.messages import ChatUser, Reply
+from bot.messages import Button, ChatUser, Reply
 from bot.overdracht import _profiel
 from leerbot.clock import Clock
 from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
@@ -101,7 +101,8 @@ class ConsulentWerk:
             return [Reply("De wachtrij is leeg.")]
         regels = [f"#{tk.id} · {tk.onderwerp} · {tk.team} · wacht {_wachttijd(tk, now)}"
                   + (" · URGENT" if tk.prioriteit else "") for tk in open_tickets]
-        return [Reply("\n".join(regels))]
+        knoppen = tuple(Button(f"Pak #{tk.id}", f"/pak {tk.id}") for tk in open_tickets[:5])
+        return [Reply("\n".join(regels), knoppen)]
 
     async def _pak(self, consulent: Consulent, teams: list[str], ticket: Ticket, deliver: Deliver) -> list[Reply]:
         gewonnen, actueel = await self._wachtrij.pak(ticket.id, consulent, teams, self._clock.now())
@@ -120,8 +121,11 @@ class ConsulentWerk:
                     if b.van == "gebruiker" and b.afgeleverd_at is None]
         await self._wachtrij.afgeleverd([b.id for b in wachtend], self._clock.now())
         kept = "".join(f"\n[#{actueel.id}] {b.tekst}" for b in wachtend)
+        sluiten = (Button("Sluit: beantwoord", f"/sluit {actueel.id} beantwoord"),
+                   Button("Sluit: doorverwezen", f"/sluit {actueel.id} doorverwezen"))
         return [Reply(f"Je hebt ticket #{actueel.id}. Je berichten gaan nu naar de gebruiker.\n"
-                      + samenvatting_tekst(actueel) + (f"\nBerichten tijdens het wachten:{kept}" if kept else ""))]
+                      + samenvatting_tekst(actueel) + (f"\nBerichten tijdens het wachten:{kept}" if kept else ""),
+                      sluiten)]
 
     async def _transcript(self, ticket: Ticket) -> str:
         berichten = await self._wachtrij.berichten(ticket.id)

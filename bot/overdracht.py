@@ -154,7 +154,8 @@ class Overdracht:
         for consulent in await self._wachtrij.consulenten_van(ticket.team):
             melding = t.tekst("nieuw_ticket", "nl", nummer=ticket.id, onderwerp=ticket.onderwerp,
                               urgent=" — URGENT" if ticket.prioriteit else "")
-            await deliver(ChatUser(consulent.external_id, consulent.channel, "consulent"), [Reply(melding)])
+            knoppen = (Button(f"Pak #{ticket.id}", f"/pak {ticket.id}"), Button("Info", f"/info {ticket.id}"))
+            await deliver(ChatUser(consulent.external_id, consulent.channel, "consulent"), [Reply(melding, knoppen)])
         return replies
 
     async def _contact(self, ticket: Ticket, tekst: str, taal: Taal) -> list[Reply]:

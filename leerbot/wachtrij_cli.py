@@ -7,11 +7,14 @@ import argparse
 import sys
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from content.loader import default_rule_set
 from leerbot.clock import clock_from_setting
 from leerbot.meldingen_cli import _met_database
 from leerbot.settings import Settings
-from store.wachtrij import Wachtrij
+from store.meldingen import Meldingen
+from store.wachtrij import STANDAARD_BEWAARTERMIJN, Wachtrij
 
 
 def add_parsers(commands: Any) -> None:
@@ -65,8 +68,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{regel.at.isoformat(timespec='seconds')}\t{regel.wie}\t{regel.actie}\t{ticket}\t{regel.details}")
         return 0
     if args.command == "opschonen":
-        aantal = _met_database(settings, lambda s: Wachtrij(s).opschonen(now))
-        print(f"{aantal} ticket transcript(s) deleted")
+        async def opschonen(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int]:
+            wachtrij = Wachtrij(sessions)
+            termijnen = await wachtrij.bewaartermijnen()
+            meldingen = await Meldingen(sessions).opschonen(termijnen, STANDAARD_BEWAARTERMIJN, now)
+            return await wachtrij.opschonen(now), meldingen
+
+        tickets, meldingen = _met_database(settings, opschonen)
+        print(f"{tickets} ticket transcript(s) and {meldingen} finished melding(en) deleted")
         return 0
     if args.team not in _teams():
         print(f"unknown team {args.team}", file=sys.stderr)

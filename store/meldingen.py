@@ -15,6 +15,7 @@ from store.scholen import bewust
 
 CONCEPT_BEWAARD = dt.timedelta(days=7)
 STATUSSEN = ("geregistreerd", "in behandeling", "afgesloten", "ingetrokken", "ter kennisgeving aangenomen")
+AFGEROND = ("afgesloten", "ingetrokken", "ter kennisgeving aangenomen")
 
 
 class Concepten:
@@ -130,3 +131,19 @@ class Meldingen:
             historie = list(await session.scalars(
                 select(MeldingStatus).where(MeldingStatus.melding_id == melding.id).order_by(MeldingStatus.id)))
             return melding, historie
+
+    async def opschonen(self, termijnen: Mapping[str, int], standaard: int, now: dt.datetime) -> int:
+        """Delete meldingen that are finished (afgesloten, ingetrokken, ter kennisgeving aangenomen) and
+        whose last status is older than their team's retention, with their status history."""
+        async with self._sessions() as session:
+            klaar = list(await session.scalars(select(Melding).where(Melding.status.in_(AFGEROND))))
+            rows = (await session.execute(select(MeldingStatus.melding_id, func.max(MeldingStatus.at))
+                                          .group_by(MeldingStatus.melding_id))).all()
+            laatste: dict[int, dt.datetime] = {int(r[0]): r[1] for r in rows}
+            weg = [m.id for m in klaar if m.id in laatste and bewust(laatste[m.id])
+                   < now - dt.timedelta(days=termijnen.get(m.team, standaard))]
+            if weg:
+                await session.execute(delete(MeldingStatus).where(MeldingStatus.melding_id.in_(weg)))
+                await session.execute(delete(Melding).where(Melding.id.in_(weg)))
+            await session.commit()
+            return len(weg)

@@ -275,6 +275,10 @@ class Wachtrij:
             instelling = await session.get(TeamInstelling, team)
             return instelling.bewaartermijn_dagen if instelling else STANDAARD_BEWAARTERMIJN
 
+    async def bewaartermijnen(self) -> dict[str, int]:
+        async with self._sessions() as session:
+            return {t.team: t.bewaartermijn_dagen for t in await session.scalars(select(TeamInstelling))}
+
     async def zet_bewaartermijn(self, team: str, dagen: int) -> None:
         async with self._sessions() as session:
             instelling = await session.get(TeamInstelling, team)

@@ -272,3 +272,19 @@ async def test_a_school_lists_and_withdraws_its_own_meldingen(omgeving: Omgeving
     assert "ingetrokken" in teksten(await omgeving.gesprek.intrekken(user, str(melding.referentie), "nl"))
     _, historie = await omgeving.meldingen.met_historie(str(melding.referentie)) or (None, [])
     assert [h.status for h in historie] == ["geregistreerd", "ingetrokken"]
+
+
+async def test_finished_meldingen_are_deleted_after_the_team_retention(omgeving: Omgeving) -> None:
+    user = await gekoppeld(omgeving)
+    await omgeving.gesprek.starten(user, "melding", "nl")
+    await vul_in(omgeving, user, WETTELIJK)
+    await zeg(omgeving, user, "ja")
+    await zeg(omgeving, user, "versturen")
+    [melding] = await omgeving.meldingen.lijst()
+    now = omgeving.klok.now()
+    assert await omgeving.meldingen.opschonen({"ijssel-vecht": 30}, 90, now + dt.timedelta(days=60)) == 0  # open
+    await omgeving.meldingen.status_zetten(str(melding.referentie), "afgesloten", "team", now)
+    assert await omgeving.meldingen.opschonen({"ijssel-vecht": 30}, 90, now + dt.timedelta(days=29)) == 0
+    assert await omgeving.meldingen.opschonen({"ijssel-vecht": 30}, 90, now + dt.timedelta(days=31)) == 1
+    assert await omgeving.meldingen.lijst() == []
+    assert await omgeving.meldingen.met_historie(str(melding.referentie)) is None

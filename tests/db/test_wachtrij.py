@@ -93,6 +93,7 @@ async def test_a_user_is_queued_claimed_relayed_closed_and_handed_back(omgeving:
     await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
     assert "Nieuw ticket" in omgeving.laatste("tg-900")
+    assert [b.payload for b in omgeving.chats["tg-900"][-1].buttons] == [f"/pak {nummer}", f"/info {nummer}"]
     bewaard = await omgeving.overdracht.bericht(OUDER, "het gaat om mijn oudste", "nl", omgeving.deliver)
     assert "bewaard" in bewaard[0].text
     assert f"#{nummer}" in await omgeving.consulent("tg-900", "/wachtrij")

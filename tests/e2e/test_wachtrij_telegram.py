@@ -65,7 +65,8 @@ async def test_handoff_race_relay_transfer_restart_close_and_the_bot_again(
 
         # Both consulenten claim at once: exactly one wins, the other hears who has it.
         voor = {c: len(fake.sent_messages(c)) for c in (PETRA, KARIM)}
-        fake.push_text(PETRA, f"/pak {nummer}")
+        assert "Nieuw ticket" in fake.last_bot_message(PETRA)["text"]
+        fake.push_button(PETRA, fake.last_bot_message(PETRA), f"/pak {nummer}")  # the button under the ticket
         fake.push_text(KARIM, f"/pak {nummer}")
         uitslagen = [await wacht_op(fake, c, f"#{nummer}", voor[c]) for c in (PETRA, KARIM)]
         winnaars = [u for u in uitslagen if u.startswith("Je hebt ticket")]
