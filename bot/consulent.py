@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from bot import texts_overdracht as t
 from bot.messages import Button, ChatUser, Reply
-from bot.overdracht import _profiel
+from bot.overdracht import profiel_van
 from leerbot.clock import Clock
 from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
 from store.scholen import bewust
@@ -111,7 +111,7 @@ class ConsulentWerk:
             wie = houder.naam if houder is not None else "niemand (gesloten)"
             return [Reply(f"Ticket #{ticket.id} is al opgepakt door {wie}.")]
         await self._audit(consulent, "opgepakt", ticket.id)
-        profiel = _profiel(actueel.team)
+        profiel = profiel_van(actueel.team)
         gebruiker = ChatUser(actueel.external_id, actueel.channel)
         if actueel.melding_referentie is None:
             await deliver(gebruiker, [Reply(t.tekst("opgepakt", "nl", team=profiel.team if profiel else
@@ -137,7 +137,7 @@ class ConsulentWerk:
             return [Reply("Naar welk team of welke consulent? /overdragen N <team-id of naam>")]
         naam = " ".join(doel)
         now = self._clock.now()
-        if _profiel(naam) is not None:
+        if profiel_van(naam) is not None:
             await self._wachtrij.overdragen(ticket.id, team=naam, now=now)
             await self._audit(consulent, "overgedragen", ticket.id, f"naar team {naam}")
             await self._wachtrij.zet_actief_ticket(consulent.id, None)
@@ -182,7 +182,7 @@ class ConsulentWerk:
             return None  # no conversation being worked on: a question for the assistant
         now = self._clock.now()
         bericht = await self._wachtrij.bericht(ticket.id, "consulent", tekst, now)
-        profiel = _profiel(ticket.team)
+        profiel = profiel_van(ticket.team)
         await deliver(ChatUser(ticket.external_id, ticket.channel),
                       [Reply(t.tekst("van_consulent", "nl", team=profiel.team if profiel else ticket.team,
                                      tekst=tekst))])

@@ -46,7 +46,7 @@ def zorgelijk(tekst: str, rol: str) -> bool:
     return bool(GEVAAR.search(tekst) or (rol == "ouder" and THUIS.search(tekst)))
 
 
-def _profiel(team: str) -> RegioProfiel | None:
+def profiel_van(team: str) -> RegioProfiel | None:
     return next((p for p in default_rule_set().regios if p.id == team), None)
 
 
@@ -129,7 +129,7 @@ class Overdracht:
 
     async def _in_wachtrij(self, user: ChatUser, ticket: Ticket, taal: Taal, deliver: Deliver) -> list[Reply]:
         """Tell the user their place and wait, or when the team opens; tell the team's consulenten."""
-        profiel = _profiel(ticket.team)
+        profiel = profiel_van(ticket.team)
         now = self._clock.now()
         if profiel is None or not await self._wachtrij.bemand(ticket.team):
             await self._wachtrij.sluiten(ticket.id, "geen_consulent", "", now)

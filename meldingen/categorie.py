@@ -9,14 +9,13 @@ lesweken for a pupil under 18 is wettelijk verzuim (the school must report) and 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from content.schema import RuleSet
-from meldingen.velden import leeftijd_op, weekdagen
+from meldingen.velden import leeftijd_op, weken_in
 from rules.besluit import Besluit
 from rules.errors import RegelFout
 from rules.kalender import werkdagen_na
@@ -40,7 +39,7 @@ def bepaal(bekend: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Cat
     tot: dt.date | None = None
     if "eerste_dag" in bekend:
         van, tot = dt.date.fromisoformat(bekend["eerste_dag"]), dt.date.fromisoformat(bekend["laatste_dag"])
-        weken = max(1.0, math.ceil(weekdagen(van, tot) / 5))
+        weken = float(weken_in(van, tot))
     else:  # "22 uur in 3 weken" before the period is given: a first answer, without a deadline yet
         weken = float(bekend["_weken"])
     luxe = bool(LUXE.search(str(bekend.get("reden") or "")))

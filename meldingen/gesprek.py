@@ -20,7 +20,17 @@ from leerbot.clock import Clock
 from meldingen import samenvatting
 from meldingen.categorie import Categorie, bepaal
 from meldingen.teksten import Taal, knop, tekst
-from meldingen.velden import PER_NAAM, correctie, lees, te_wijzigen, uit_eerste_bericht, volgende
+from meldingen.velden import (
+    PER_NAAM,
+    correctie,
+    getal,
+    leeftijd_op,
+    lees,
+    te_wijzigen,
+    uit_eerste_bericht,
+    volgende,
+)
+from rules.besluit import datum_tekst
 from rules.regio import Schooltype, verantwoordelijk_team
 from store.meldingen import Concepten, Meldingen
 from store.scholen import Scholen, bewust
@@ -153,10 +163,10 @@ class MeldingGesprek:
 
     def _categorie_uitleg(self, categorie: Categorie, velden: dict[str, Any], taal: Taal) -> list[Reply]:
         weken = samenvatting.weken(velden)
-        replies = [Reply(tekst(f"categorie_{categorie.soort}", taal, uren=samenvatting.getal(velden["uren"]),
+        replies = [Reply(tekst(f"categorie_{categorie.soort}", taal, uren=getal(velden["uren"]),
                                weken=weken), data=self._data(categorie))]
         if categorie.termijn is not None:
-            datum = samenvatting.datum(categorie.termijn.isoformat(), taal)
+            datum = datum_tekst(categorie.termijn.isoformat(), taal)
             replies.append(Reply(tekst("termijn", taal, termijn=datum)))
             if categorie.verstreken:
                 replies.append(Reply(tekst("termijn_verstreken", taal, termijn=datum)))
@@ -191,7 +201,7 @@ class MeldingGesprek:
         if categorie is None or koppeling is None:  # unlinked meanwhile: the draft stays, nothing is filed
             return [Reply(tekst("niet_gekoppeld", taal))]
         geboren = dt.date.fromisoformat(velden["geboortedatum"])
-        leeftijd = samenvatting.leeftijd(geboren, peildatum)
+        leeftijd = leeftijd_op(geboren, peildatum)
         team = verantwoordelijk_team(rules, velden["woonplaats"], leeftijd, Schooltype(velden["schooltype"]))
         gegevens = {k: v for k, v in velden.items() if not k.startswith("_") and k != "categorie"}
         melding = await self._meldingen.opslaan(

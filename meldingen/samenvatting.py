@@ -4,13 +4,12 @@ short lines of /mijnmeldingen. Shown only to the linked staff member who typed t
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from meldingen.categorie import Categorie
 from meldingen.teksten import Taal, knop, label
-from meldingen.velden import leeftijd_op, weekdagen
+from meldingen.velden import getal, weken_in
 from rules.besluit import datum_tekst
 from store.models import Melding
 
@@ -18,22 +17,13 @@ CATEGORIE_NAMEN = {"wettelijk": "wettelijk verzuim", "langdurig": "langdurig rel
                    "luxe": "luxe verzuim", "overig": "overig verzuim"}
 
 
-def getal(waarde: float) -> str:
-    return str(int(waarde)) if float(waarde) == int(waarde) else f"{waarde:.1f}".replace(".", ",")
-
-
-def datum(iso: str, taal: Taal) -> str:
-    return datum_tekst(iso, taal)
-
-
-def leeftijd(geboren: dt.date, peildatum: dt.date) -> int:
-    return leeftijd_op(geboren, peildatum)
+def periode(van: str, tot: str, taal: Taal) -> str:
+    return f"{datum_tekst(van, taal)} – {datum_tekst(tot, taal)}"
 
 
 def weken(velden: Mapping[str, Any]) -> int:
     if "eerste_dag" in velden:
-        dagen = weekdagen(dt.date.fromisoformat(velden["eerste_dag"]), dt.date.fromisoformat(velden["laatste_dag"]))
-        return max(1, math.ceil(dagen / 5))
+        return weken_in(dt.date.fromisoformat(velden["eerste_dag"]), dt.date.fromisoformat(velden["laatste_dag"]))
     return int(velden.get("_weken") or 0)
 
 
@@ -45,11 +35,11 @@ def tekst(velden: Mapping[str, Any], categorie: Categorie | None, taal: Taal) ->
     """Every fact of the melding, one per line, as the school will find them in the DUO form."""
     regels = [
         (label("leerling_naam", taal), velden["leerling_naam"]),
-        (label("geboortedatum", taal), datum(velden["geboortedatum"], taal)),
+        (label("geboortedatum", taal), datum_tekst(velden["geboortedatum"], taal)),
         (label("woonplaats", taal), velden["woonplaats"]),
         (label("leerjaar", taal), velden["leerjaar"]),
         (label("categorie", taal), CATEGORIE_NAMEN[categorie.soort] if categorie else "?"),
-        (label("periode", taal), f"{datum(velden['eerste_dag'], taal)} – {datum(velden['laatste_dag'], taal)}"),
+        (label("periode", taal), periode(velden["eerste_dag"], velden["laatste_dag"], taal)),
         (label("uren", taal), getal(velden["uren"])),
         (label("aaneengesloten", taal), _ja_nee(velden["aaneengesloten"], taal)),
         (label("reden", taal), velden["reden"]),
@@ -70,5 +60,5 @@ def stand(velden: Mapping[str, Any], taal: Taal) -> str:
 def regel(melding: Melding, taal: Taal) -> str:
     """One line per melding: reference, initials only, kind, period and status."""
     initialen = "".join(deel[0].upper() + "." for deel in melding.leerling_naam.split()[:3])
-    periode = f"{datum(melding.eerste_dag.isoformat(), taal)} – {datum(melding.laatste_dag.isoformat(), taal)}"
-    return f"{melding.referentie} · {initialen} · {CATEGORIE_NAMEN[melding.categorie]} · {periode} · {melding.status}"
+    tijd = periode(melding.eerste_dag.isoformat(), melding.laatste_dag.isoformat(), taal)
+    return f"{melding.referentie} · {initialen} · {CATEGORIE_NAMEN[melding.categorie]} · {tijd} · {melding.status}"

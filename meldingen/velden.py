@@ -19,6 +19,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from actions.feiten import uren as uren_in_tekst
+from actions.feiten import weekdagen
 from actions.feiten import weken as weken_in_tekst
 from content.schema import RuleSet
 from rules.errors import OngeldigeFeiten
@@ -147,8 +148,9 @@ def _veilig(jaar: int, maand: int, dag: int) -> dt.date | None:
         return None
 
 
-def weekdagen(van: dt.date, tot: dt.date) -> int:
-    return sum(1 for n in range((tot - van).days + 1) if (van + dt.timedelta(days=n)).weekday() < 5)
+def weken_in(van: dt.date, tot: dt.date) -> int:
+    """Weeks a period spans, counted from its weekdays (at least one)."""
+    return max(1, math.ceil(weekdagen(van, tot) / 5))
 
 
 def lees_uren(tekst: str, bekend: Mapping[str, Any], **_: Any) -> Gelezen:
@@ -167,12 +169,13 @@ def lees_uren(tekst: str, bekend: Mapping[str, Any], **_: Any) -> Gelezen:
         maximum = MAX_UREN_PER_SCHOOLDAG * weekdagen(dt.date.fromisoformat(bekend["eerste_dag"]),
                                                      dt.date.fromisoformat(bekend["laatste_dag"]))
         if aantal > maximum:
-            return _fout("uren_te_veel", uren=_getal(aantal), maximum=maximum)
+            return _fout("uren_te_veel", uren=getal(aantal), maximum=maximum)
     return Gelezen({"_": aantal})
 
 
-def _getal(waarde: float) -> str:
-    return str(int(waarde)) if waarde == int(waarde) else f"{waarde:.1f}".replace(".", ",")
+def getal(waarde: float) -> str:
+    """Whole numbers without decimals; halves as '15,5' (Dutch notation)."""
+    return str(int(waarde)) if float(waarde) == int(waarde) else f"{waarde:.1f}".replace(".", ",")
 
 
 _JA = re.compile(r"^\s*(ja|jawel|yes|yep|klopt|zeker|j|y|aaneengesloten|continu|elke dag)\b", re.I)
