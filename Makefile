@@ -11,7 +11,7 @@ LEERBOT := $(APP_VENV)/bin/leerbot
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test setup venvs train db lint eval nlu-cv content-check clean
+.PHONY: run chat test setup venvs train db lint eval nlu-cv content-check bench clean
 
 run: setup
 	$(LEERBOT) run
@@ -56,6 +56,11 @@ db: venvs
 # The held-out evaluation set through the whole pipeline; figures go in docs/quality.md.
 eval: setup
 	$(LEERBOT) eval --cases tests/eval/cases.yaml --out var/eval-results.jsonl
+
+# The load test: simulated Telegram users against `make run` (single set-up, then PostgreSQL + Redis + two
+# Rasa servers). About 8 minutes; figures in docs/benchmarks.md. The last line printed is a JSON summary.
+bench: setup
+	$(APP_VENV)/bin/python -m bench $(BENCH_ARGS)
 
 # NLU cross-validation (3 folds; about 10 minutes on 2 cores). Reported in docs/quality.md, not run in CI.
 nlu-cv: venvs

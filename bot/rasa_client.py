@@ -1,8 +1,17 @@
-"""HTTP client for the Rasa server: the REST channel for messages, the tracker API for slots."""
+"""HTTP client for the Rasa server(s): the REST channel for messages, the tracker API for slots.
+
+With several Rasa servers (they share the tracker store and a Redis lock store) each request goes to the
+server with the fewest requests in flight, so a slow turn on one does not hold up the others; a server that
+refuses connections is skipped for a few seconds and the request goes to the next one.
+"""
 
 from __future__ import annotations
 
+import itertools
 import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -15,19 +24,36 @@ class RasaUnavailable(Exception):
     """Raised when the Rasa server cannot be reached or fails to answer a message."""
 
 
-class RasaClient:
-    """One pooled HTTP client for the life of the front end (not one per message)."""
+# A server that refused a connection is left alone this long before it is tried again.
+DOWN_SECONDS = 3.0
 
-    def __init__(self, base_url: str, auth_token: str, timeout_seconds: float) -> None:
+
+@dataclass
+class _Server:
+    http: httpx.AsyncClient
+    in_flight: int = 0
+    down_until: float = 0.0
+
+
+class RasaClient:
+    """One pooled HTTP client per Rasa server for the life of the front end (not one per message)."""
+
+    def __init__(self, base_urls: str | Sequence[str], auth_token: str, timeout_seconds: float) -> None:
         self._token = auth_token
-        self._http = httpx.AsyncClient(
-            base_url=base_url,
-            timeout=httpx.Timeout(timeout_seconds, connect=2.0),
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-        )
+        urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
+        self._servers = [
+            _Server(httpx.AsyncClient(
+                base_url=url,
+                timeout=httpx.Timeout(timeout_seconds, connect=2.0),
+                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            ))
+            for url in urls
+        ]
+        self._turn = itertools.count()  # breaks ties between equally busy servers in turn
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        for server in self._servers:
+            await server.http.aclose()
 
     async def send_message(
         self, sender_id: str, text: str, metadata: dict[str, Any]
@@ -71,18 +97,41 @@ class RasaClient:
         return dict(result) if isinstance(result, dict) else {}
 
     async def is_ready(self) -> bool:
-        """True when the server answers and has a model loaded."""
-        try:
-            response = await self._http.get("/status", params={"token": self._token}, timeout=3.0)
-        except httpx.HTTPError:
-            return False
-        return response.status_code == 200 and bool(response.json().get("model_file"))
+        """True when a server answers and has a model loaded."""
+        for server in self._servers:
+            try:
+                response = await server.http.get("/status", params={"token": self._token}, timeout=3.0)
+            except httpx.HTTPError:
+                continue
+            if response.status_code == 200 and bool(response.json().get("model_file")):
+                return True
+        return False
+
+    def _order(self) -> list[_Server]:
+        """Servers to try: the least busy first (ties in turn), those that refused lately last."""
+        now, turn = time.monotonic(), next(self._turn)
+        n = len(self._servers)
+        return sorted(self._servers, key=lambda s: (s.down_until > now, s.in_flight,
+                                                    (self._servers.index(s) - turn) % n))
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
-        try:
-            response = await self._http.request(method, path, **kwargs)
-        except httpx.HTTPError as exc:
-            raise RasaUnavailable(type(exc).__name__) from exc
+        for server in self._order():
+            server.in_flight += 1
+            try:
+                response = await server.http.request(method, path, **kwargs)
+            except httpx.ConnectError:
+                # Nothing reached this server, so another may take the request without doing it twice.
+                server.down_until = time.monotonic() + DOWN_SECONDS
+                continue
+            except httpx.HTTPError as exc:
+                raise RasaUnavailable(type(exc).__name__) from exc
+            finally:
+                server.in_flight -= 1
+            return self._answer(response)
+        raise RasaUnavailable("ConnectError")
+
+    @staticmethod
+    def _answer(response: httpx.Response) -> Any:
         if response.status_code >= 400:
             # Rasa answers 500 when, for instance, the action server is down.
             raise RasaUnavailable(f"HTTP {response.status_code}")

@@ -29,7 +29,7 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     """The shared message path with its Rasa client and database, closed on the way out."""
     engine = make_engine(settings.app_database_url)
     sessions = make_session_factory(engine)
-    rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    rasa = RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
     clock = clock_from_setting(settings.today)
     dienst = WachtrijDienst(sessions, rasa, clock, settings.tracker_database_url)
     try:

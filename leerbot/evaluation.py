@@ -140,7 +140,7 @@ async def evaluate(
         await supervisor.start()
     upgrade(settings.app_database_url)
     engine = make_engine(settings.app_database_url)
-    rasa = RasaClient(settings.rasa_url, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    rasa = RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
     results = []
     try:
         sessions = make_session_factory(engine)

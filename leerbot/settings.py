@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +39,10 @@ class Settings(BaseSettings):
 
     rasa_host: str = "127.0.0.1"
     rasa_port: int = 5005
+    # More than one Rasa server (on rasa_port, rasa_port + 1, ...) shares the load; they then need a shared
+    # tracker store (PostgreSQL) and Redis as lock store, so two servers never handle one conversation at once.
+    rasa_servers: int = Field(default=1, ge=1, le=8)
+    redis_url: str = Field(default="", validation_alias="LEERBOT_REDIS_URL")
     action_port: int = 5055
     # Protects Rasa's HTTP API (tracker events); made up per run when not given.
     rasa_auth_token: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_hex(24)))
@@ -64,7 +68,20 @@ class Settings(BaseSettings):
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{self.rasa_host}:{self.rasa_port}"
+        return self.rasa_urls[0]
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [f"http://{self.rasa_host}:{self.rasa_port + n}" for n in range(self.rasa_servers)]
+
+    @model_validator(mode="after")
+    def _shared_stores_for_several_rasa_servers(self) -> Settings:
+        if self.rasa_servers > 1 and not self.redis_url:
+            raise ValueError("LEERBOT_RASA_SERVERS > 1 needs LEERBOT_REDIS_URL (Rasa's lock store), e.g. "
+                             "redis://127.0.0.1:6379/1")
+        if self.rasa_servers > 1 and not self.rasa_tracker_url.startswith("postgresql"):
+            raise ValueError("LEERBOT_RASA_SERVERS > 1 needs RASA_TRACKER_URL on PostgreSQL, shared by the servers")
+        return self
 
     @property
     def action_endpoint_url(self) -> str:

@@ -18,6 +18,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -97,7 +98,8 @@ class StartupError(RuntimeError):
 
 def check_ports_free(settings: Settings) -> None:
     """Fail early, with the setting to change, when a port is taken (say, by a running `make run`)."""
-    for port, variable in ((settings.rasa_port, "LEERBOT_RASA_PORT"), (settings.action_port, "LEERBOT_ACTION_PORT")):
+    rasa_ports = [(settings.rasa_port + n, "LEERBOT_RASA_PORT") for n in range(settings.rasa_servers)]
+    for port, variable in (*rasa_ports, (settings.action_port, "LEERBOT_ACTION_PORT")):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
@@ -116,8 +118,19 @@ class _suppress_lookup:
         return exc_type is ProcessLookupError
 
 
+def lock_store_env(redis_url: str) -> dict[str, str]:
+    """nlu/endpoints.yml reads the lock store from these: in memory for one Rasa server, else Redis."""
+    if not redis_url:
+        return {"RASA_LOCK_STORE": "in_memory", "RASA_REDIS_HOST": "", "RASA_REDIS_PORT": "0", "RASA_REDIS_DB": "0",
+                "RASA_REDIS_PASSWORD": ""}
+    url = urlsplit(redis_url)
+    return {"RASA_LOCK_STORE": "redis", "RASA_REDIS_HOST": url.hostname or "127.0.0.1",
+            "RASA_REDIS_PORT": str(url.port or 6379), "RASA_REDIS_DB": url.path.strip("/") or "1",
+            "RASA_REDIS_PASSWORD": url.password or ""}
+
+
 def build_processes(settings: Settings) -> list[ManagedProcess]:
-    """The Rasa server (its own venv) and the action server (the app venv)."""
+    """The Rasa server(s) (their own venv) and the action server (the app venv)."""
     logs = settings.var_dir / "log"
     base_env = {
         **os.environ,
@@ -129,21 +142,25 @@ def build_processes(settings: Settings) -> list[ManagedProcess]:
         **base_env,
         "ACTION_ENDPOINT_URL": settings.action_endpoint_url,
         "RASA_TRACKER_URL": settings.tracker_database_url,
+        **lock_store_env(settings.redis_url),
     }
     token = settings.rasa_auth_token.get_secret_value()
-    rasa = ManagedProcess(
-        name="rasa",
-        argv=[
-            str(settings.rasa_executable), "run", "--enable-api", f"--auth-token={token}",
-            "--model", str(settings.model_path), "--endpoints", "nlu/endpoints.yml",
-            "--credentials", "nlu/credentials.yml", "--interface", settings.rasa_host,
-            "--port", str(settings.rasa_port),
-        ],
-        health_url=f"{settings.rasa_url}/status?token={token}",
-        env=rasa_env,
-        cwd=settings.project_root,
-        log_path=logs / f"rasa-{settings.rasa_port}.log",
-    )
+    rasa_servers = [
+        ManagedProcess(
+            name="rasa" if n == 0 else f"rasa-{n + 1}",
+            argv=[
+                str(settings.rasa_executable), "run", "--enable-api", f"--auth-token={token}",
+                "--model", str(settings.model_path), "--endpoints", "nlu/endpoints.yml",
+                "--credentials", "nlu/credentials.yml", "--interface", settings.rasa_host,
+                "--port", str(settings.rasa_port + n),
+            ],
+            health_url=f"{url}/status?token={token}",
+            env=rasa_env,
+            cwd=settings.project_root,
+            log_path=logs / f"rasa-{settings.rasa_port + n}.log",
+        )
+        for n, url in enumerate(settings.rasa_urls)
+    ]
     actions = ManagedProcess(
         name="actions",
         argv=[sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
@@ -152,7 +169,7 @@ def build_processes(settings: Settings) -> list[ManagedProcess]:
         cwd=settings.project_root,
         log_path=logs / f"actions-{settings.action_port}.log",
     )
-    return [actions, rasa]
+    return [actions, *rasa_servers]
 
 
 class Supervisor:

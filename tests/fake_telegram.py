@@ -9,6 +9,7 @@ import contextlib
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -47,6 +48,9 @@ class FakeTelegram:
         self._next_message_id = 1000
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.bot_messages: list[dict[str, Any]] = []
+        # Called (in a server thread) for every message the bot sends: chat id, text, time.monotonic().
+        # The load test uses it to time replies without scanning `calls`.
+        self.on_send: Callable[[int, str, float], None] | None = None
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -68,20 +72,21 @@ class FakeTelegram:
         self._server.server_close()
 
     # --- what tests do -------------------------------------------------------------------------
-    def push_text(self, chat_id: int, text: str) -> None:
+    def push_text(self, chat_id: int, text: str) -> int:
+        """Queue a typed message; returns its update id."""
         message = self._user_message(chat_id, text=text)
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        self._push({"message": message})
+        return self._push({"message": message})
 
     def push_message(self, chat_id: int, **fields: Any) -> None:
         self._push({"message": {**self._user_message(chat_id), **fields}})
 
-    def push_button(self, chat_id: int, bot_message: dict[str, Any], data: str) -> None:
+    def push_button(self, chat_id: int, bot_message: dict[str, Any], data: str) -> int:
         query = {"id": str(time.monotonic_ns()), "from": self._user(chat_id), "chat_instance": str(chat_id),
                  "message": bot_message, "data": data}
-        self._push({"callback_query": query})
+        return self._push({"callback_query": query})
 
     def sent_messages(self, chat_id: int) -> list[dict[str, Any]]:
         with self._condition:
@@ -121,7 +126,7 @@ class FakeTelegram:
         return {"message_id": message_id, "date": int(time.time()), "from": self._user(chat_id),
                 "chat": {"id": chat_id, "type": "private", "first_name": "Ouder"}, **fields}
 
-    def _push(self, update: dict[str, Any]) -> None:
+    def _push(self, update: dict[str, Any]) -> int:
         with self._condition:
             update["update_id"] = self._next_update_id
             self._next_update_id += 1
@@ -129,6 +134,7 @@ class FakeTelegram:
             self._updates.append(update)
             self._delivered.append(update)
             self._condition.notify_all()
+            return int(update["update_id"])
 
     def redeliver(self, update_id: int) -> None:
         """Queue an update that was delivered before again, with its id (what Telegram does when the bot
@@ -177,6 +183,8 @@ class FakeTelegram:
             message = self._bot_message(params)
             with self._condition:
                 self.bot_messages.append(message)
+            if self.on_send is not None:
+                self.on_send(int(params["chat_id"]), str(params.get("text", "")), time.monotonic())
             return 200, {"ok": True, "result": message}
         if method in {"editMessageText", "editMessageReplyMarkup"}:
             return 200, {"ok": True, "result": self._bot_message(params, int(params.get("message_id", 0)))}

@@ -1,0 +1,1 @@
+"""The load test behind `make bench` (see bench/__main__.py)."""

@@ -1,0 +1,237 @@
+"""`make bench`: the whole assistant under a ramp of simulated Telegram users.
+
+Two set-ups, each started as a user starts it (`make run` with a bot token, pointed at a fake Bot API on
+loopback): the single-instance default (SQLite, one Rasa server) and the scaled one (PostgreSQL for the app
+and Rasa's tracker store, Redis as Rasa's lock store, two Rasa servers behind one bot). Writes
+var/bench/result.json and var/bench/bench.png; the last line printed is a summary in JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.load import CONSULENT_CHAT, Inbox, Player, summary_of
+from bench.plot import plot
+from bench.stack import ROOT, Stack
+from tests.conftest import free_port
+from tests.fake_telegram import FakeTelegram
+
+TELEGRAM_CAP = 30.0  # messages per second one bot may send in total
+PEILDATUM = "2026-03-02"  # a Monday in term time: the scripted leave and melding dates fit it
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432"
+OUT = ROOT / "var" / "bench"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    load: float  # offered messages per second as a share of Telegram's cap
+    seconds: float
+    users: int  # conversations open at a time
+
+
+SINGLE_STEPS = (Step("25%", 0.25, 15, 40), Step("50%", 0.5, 15, 60), Step("75%", 0.75, 15, 100),
+                Step("100%", 1.0, 60, 200), Step("125%", 1.25, 15, 200))
+SCALED_STEPS = (Step("100%", 1.0, 45, 200),)
+QUICK_STEPS = (Step("50%", 0.5, 10, 30),)
+
+
+async def run_setup(name: str, env: dict[str, str], steps: tuple[Step, ...], player_seed: int,
+                    calibration: Any | None) -> tuple[dict[str, Any], Any]:
+    var_dir = OUT / name
+    shutil.rmtree(var_dir, ignore_errors=True)
+    fake = FakeTelegram().start()
+    env = {**env, "TELEGRAM_BOT_TOKEN": "123456:BENCH", "TELEGRAM_API_BASE_URL": fake.base_url,
+           "TELEGRAM_FILE_BASE_URL": fake.base_file_url, "LEERBOT_TODAY": PEILDATUM,
+           "LEERBOT_RASA_PORT": str(free_port()), "LEERBOT_ACTION_PORT": str(free_port())}
+    codes = await seed(env.get("DATABASE_URL") or f"sqlite:///{var_dir / 'leerbot.db'}")
+    inbox = Inbox(asyncio.get_running_loop())
+    fake.on_send = inbox.on_send
+    player = Player(fake, inbox, codes, seed=player_seed)
+    stack = Stack(name, var_dir, env)
+    report: dict[str, Any] = {"setup": name, "steps": []}
+    peak_sum = [0]
+
+    async def watch() -> None:
+        while True:
+            peak_sum[0] = max(peak_sum[0], sum(s.rss_bytes for s in stack.sample()))
+            await asyncio.sleep(0.5)
+
+    watcher = asyncio.ensure_future(watch())
+    try:
+        started = stack.start()
+        fake.push_text(100, "/start")
+        while not inbox.messages[100]:
+            if not stack.running():
+                raise RuntimeError(f"`make run` stopped:\n{stack.log_tail()}")
+            if time.monotonic() - started > 300:
+                raise RuntimeError(f"no first reply after 300 s:\n{stack.log_tail()}")
+            await asyncio.sleep(0.1)
+        report["cold_start_s"] = round(inbox.messages[100][0][1] - started, 1)
+        print(f"[{name}] first reply {report['cold_start_s']} s after `make run`", file=sys.stderr)
+        if calibration is None:
+            await player.calibrate()
+        else:
+            player.calibration = calibration
+        per_turn = player.messages_per_turn()
+        report["messages_per_turn"] = round(per_turn, 3)
+        for step in steps:
+            report["steps"].append(await run_step(player, stack, step, per_turn, name))
+        await asyncio.sleep(3)  # late duplicates would arrive now
+        duplicates = player.duplicates()
+        for entry in report["steps"]:
+            entry["duplicated_replies"] = duplicates.get(entry["step"], 0)
+        report["consulent_messages"] = player.consulent_balance()
+    finally:
+        watcher.cancel()
+        stack.stop()
+        fake.stop()
+    report["peak_rss_mb"] = {f"{s.role}-{s.pid}": round(s.peak_rss_bytes / 2**20) for s in stack.peaks.values()}
+    report["peak_rss_total_mb"] = round(sum(s.peak_rss_bytes for s in stack.peaks.values()) / 2**20)
+    report["peak_rss_concurrent_mb"] = round(peak_sum[0] / 2**20)
+    report["errors_logged"] = errors_logged(var_dir)
+    return report, player.calibration
+
+
+async def run_step(player: Player, stack: Stack, step: Step, per_turn: float, name: str) -> dict[str, Any]:
+    rate = TELEGRAM_CAP * step.load / per_turn  # user turns per second
+    player.open_max = 0
+    cpu_before = {s.pid: s for s in stack.sample()}
+    sends_before = len(player.inbox.sent_times)
+    start, end = await player.run_step(step.name, rate, step.seconds, step.users)
+    window_end = start + step.seconds
+    cpu_after = stack.sample()
+    sent = [t for t in player.inbox.sent_times[sends_before:] if start <= t <= window_end]
+    results = [r for r in player.results if r.step == step.name]
+    entry: dict[str, Any] = {
+        "step": step.name,
+        "offered_messages_per_s": round(TELEGRAM_CAP * step.load, 1),
+        "offered_turns_per_s": round(rate, 2),
+        "seconds": step.seconds,
+        "messages_per_s": round(len(sent) / step.seconds, 2),
+        "user_turns_per_s": round(sum(1 for r in results if r.sent_at <= window_end) / step.seconds, 2),
+        "conversations_open_max": player.open_max,
+        "drain_s": round(end - window_end, 1),
+        **summary_of(results),
+        "cpu_cores": {f"{s.role}-{s.pid}": round((s.cpu_seconds - cpu_before[s.pid].cpu_seconds) / (end - start), 2)
+                      for s in cpu_after if s.pid in cpu_before},
+    }
+    print(f"[{name}] {json.dumps(entry)}", file=sys.stderr)
+    return entry
+
+
+async def seed(url: str) -> list[str]:
+    """Schema, link codes for the school conversations, and one consulent on duty for Zwolle's team."""
+    from leerbot.clock import FixedClock
+    from store.db import make_engine, make_session_factory, upgrade
+    from store.scholen import Scholen
+    from store.wachtrij import Wachtrij
+
+    await asyncio.to_thread(upgrade, url)
+    engine = make_engine(url)
+    now = FixedClock(__import__("datetime").date.fromisoformat(PEILDATUM)).now()
+    try:
+        sessions = make_session_factory(engine)
+        scholen = Scholen(sessions)
+        codes = [(await scholen.toevoegen("12AB", "Het Baken", "Zwolle", now))[1] for _ in range(120)]
+        await Wachtrij(sessions).consulent_toevoegen(f"tg-{CONSULENT_CHAT}", "Bench", ["ijssel-vecht"], now)
+    finally:
+        await engine.dispose()
+    return codes
+
+
+def errors_logged(var_dir: Path) -> dict[str, int]:
+    counts = {}
+    for path in [var_dir / "make-run.log", *sorted((var_dir / "log").glob("*.log"))]:
+        if path.exists():
+            counts[path.name] = sum(1 for line in path.read_text(errors="replace").splitlines()
+                                    if " ERROR " in line or "Traceback" in line)
+    return counts
+
+
+def recreate_databases(*names: str) -> None:
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def floors(single: dict[str, Any], scaled: dict[str, Any] | None) -> dict[str, Any]:
+    cap = next((s for s in single["steps"] if s["step"] == "100%"), None)
+    met: dict[str, Any] = {}
+    if cap is not None:
+        met["cap_30_msgs_per_s_60s"] = cap["messages_per_s"] >= 29.5 and cap["seconds"] >= 60
+        met["cap_p95_le_500ms"] = (cap["latency_ms"]["p95"] or 1e9) <= 500
+        met["cap_nothing_lost_or_duplicated"] = cap["lost_replies"] == 0 and cap["duplicated_replies"] == 0 \
+            and cap["wrong_replies"] == 0
+        met["open_conversations_200"] = cap["conversations_open_max"] >= 200
+    met["peak_rss_le_2_5_gb"] = single["peak_rss_total_mb"] <= 2560
+    met["cold_start_le_60s"] = single["cold_start_s"] <= 60
+    if scaled is not None:
+        step = scaled["steps"][0]
+        met["scaled_nothing_lost_mixed_or_duplicated"] = step["lost_replies"] == 0 and step["wrong_replies"] == 0 \
+            and step["duplicated_replies"] == 0
+    return met
+
+
+async def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument("--quick", action="store_true", help="one short step, single set-up only (a smoke test)")
+    parser.add_argument("--only", choices=["single", "scaled"], help="run one set-up")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    result: dict[str, Any] = {"machine": machine(), "telegram_cap_messages_per_s": TELEGRAM_CAP}
+    calibration = None
+    started = time.monotonic()
+    if args.only != "scaled":
+        result["single"], calibration = await run_setup(
+            "single", {}, QUICK_STEPS if args.quick else SINGLE_STEPS, 1, None)
+    if args.only != "single" and not args.quick:
+        recreate_databases("leerbot_bench", "leerbot_bench_tracker")
+        env = {"DATABASE_URL": f"{PG}/leerbot_bench", "RASA_TRACKER_URL": f"{PG}/leerbot_bench_tracker",
+               "LEERBOT_RASA_SERVERS": "2", "LEERBOT_REDIS_URL": "redis://127.0.0.1:6379/3"}
+        result["scaled"], _ = await run_setup("scaled", env, SCALED_STEPS, 2, calibration)
+    result["seconds"] = round(time.monotonic() - started)
+    (OUT / "result.json").write_text(json.dumps(result, indent=2))
+    if "single" in result:
+        plot(result, OUT / "bench.png")
+        result["floors_met"] = floors(result["single"], result.get("scaled"))
+    print(json.dumps(summary_line(result)))
+    return 0
+
+
+def summary_line(result: dict[str, Any]) -> dict[str, Any]:
+    line: dict[str, Any] = {"seconds": result["seconds"]}
+    for name in ("single", "scaled"):
+        if name in result:
+            setup = result[name]
+            line[name] = {
+                "cold_start_s": setup["cold_start_s"], "peak_rss_total_mb": setup["peak_rss_total_mb"],
+                "steps": {s["step"]: {k: s[k] for k in ("messages_per_s", "user_turns_per_s", "latency_ms",
+                                                        "lost_replies", "duplicated_replies", "wrong_replies",
+                                                        "conversations_open_max")} for s in setup["steps"]},
+            }
+    if "floors_met" in result:
+        line["floors_met"] = result["floors_met"]
+    return line
+
+
+def machine() -> dict[str, Any]:
+    import os
+    import platform
+
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(sys.argv[1:])))
