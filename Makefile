@@ -13,8 +13,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run chat test setup venvs train db lint eval nlu-cv content-check bench clean
 
+# setup has trained and migrated already; LEERBOT_SET_UP spares `leerbot run` checking both again (~3 s).
 run: setup
-	$(LEERBOT) run
+	LEERBOT_SET_UP=1 $(LEERBOT) run
 
 chat: setup
 	$(LEERBOT) chat

@@ -11,14 +11,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
+import signal
+import socket
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.load import CONSULENT_CHAT, Inbox, Player, summary_of
+from bench import procs
+from bench.load import CONSULENT_CHAT, SLOW_NOTICES, Inbox, Player, summary_of
 from bench.plot import plot
 from bench.stack import ROOT, Stack
 from tests.conftest import free_port
@@ -38,10 +42,9 @@ class Step:
     users: int  # conversations open at a time
 
 
-SINGLE_STEPS = (Step("25%", 0.25, 15, 40), Step("50%", 0.5, 15, 60), Step("75%", 0.75, 15, 100),
-                Step("100%", 1.0, 60, 200), Step("125%", 1.25, 15, 200))
-SCALED_STEPS = (Step("100%", 1.0, 45, 200),)
-QUICK_STEPS = (Step("50%", 0.5, 10, 30),)
+SINGLE_STEPS = (Step("20%", 0.2, 15, 40), Step("35%", 0.35, 15, 60), Step("50%", 0.5, 15, 80),
+                Step("75%", 0.75, 15, 120), Step("100%", 1.0, 60, 200))
+SCALED_STEPS = (Step("35%", 0.35, 15, 60), Step("100%", 1.0, 45, 200))
 
 
 async def run_setup(name: str, env: dict[str, str], steps: tuple[Step, ...], player_seed: int,
@@ -51,7 +54,8 @@ async def run_setup(name: str, env: dict[str, str], steps: tuple[Step, ...], pla
     fake = FakeTelegram().start()
     env = {**env, "TELEGRAM_BOT_TOKEN": "123456:BENCH", "TELEGRAM_API_BASE_URL": fake.base_url,
            "TELEGRAM_FILE_BASE_URL": fake.base_file_url, "LEERBOT_TODAY": PEILDATUM,
-           "LEERBOT_RASA_PORT": str(free_port()), "LEERBOT_ACTION_PORT": str(free_port())}
+           "LEERBOT_RASA_PORT": str(consecutive_free_ports(int(env.get("LEERBOT_RASA_SERVERS", "1")))),
+           "LEERBOT_ACTION_PORT": str(free_port())}
     codes = await seed(env.get("DATABASE_URL") or f"sqlite:///{var_dir / 'leerbot.db'}")
     inbox = Inbox(asyncio.get_running_loop())
     fake.on_send = inbox.on_send
@@ -83,6 +87,7 @@ async def run_setup(name: str, env: dict[str, str], steps: tuple[Step, ...], pla
             player.calibration = calibration
         per_turn = player.messages_per_turn()
         report["messages_per_turn"] = round(per_turn, 3)
+        print(f"[{name}] calibrated: {per_turn:.2f} messages per user turn; load steps start", file=sys.stderr)
         for step in steps:
             report["steps"].append(await run_step(player, stack, step, per_turn, name))
         await asyncio.sleep(3)  # late duplicates would arrive now
@@ -105,27 +110,54 @@ async def run_step(player: Player, stack: Stack, step: Step, per_turn: float, na
     rate = TELEGRAM_CAP * step.load / per_turn  # user turns per second
     player.open_max = 0
     cpu_before = {s.pid: s for s in stack.sample()}
-    sends_before = len(player.inbox.sent_times)
+    own_before = time.process_time()  # the load generator and fake Bot API share the machine
+    busy_before, total_before = procs.machine_ticks()
+    sends_before = len(player.inbox.sent_log)
     start, end = await player.run_step(step.name, rate, step.seconds, step.users)
     window_end = start + step.seconds
     cpu_after = stack.sample()
-    sent = [t for t in player.inbox.sent_times[sends_before:] if start <= t <= window_end]
+    own_cpu = time.process_time() - own_before
+    busy_after, total_after = procs.machine_ticks()
+    machine_busy = (busy_after - busy_before) / max(1, total_after - total_before) * (os.cpu_count() or 1)
+    sent = [t for _, t in player.inbox.sent_log[sends_before:] if start <= t <= window_end]
+    notices = sum(1 for text, t in player.inbox.sent_log[sends_before:] if start <= t <= window_end
+                  and text in SLOW_NOTICES)
     results = [r for r in player.results if r.step == step.name]
     entry: dict[str, Any] = {
         "step": step.name,
         "offered_messages_per_s": round(TELEGRAM_CAP * step.load, 1),
         "offered_turns_per_s": round(rate, 2),
         "seconds": step.seconds,
-        "messages_per_s": round(len(sent) / step.seconds, 2),
+        "messages_per_s": round(len(sent) / step.seconds, 2),  # everything sent, "slower than usual" too
+        "replies_per_s": round((len(sent) - notices) / step.seconds, 2),
         "user_turns_per_s": round(sum(1 for r in results if r.sent_at <= window_end) / step.seconds, 2),
         "conversations_open_max": player.open_max,
         "drain_s": round(end - window_end, 1),
         **summary_of(results),
-        "cpu_cores": {f"{s.role}-{s.pid}": round((s.cpu_seconds - cpu_before[s.pid].cpu_seconds) / (end - start), 2)
-                      for s in cpu_after if s.pid in cpu_before},
+        "cpu_cores": {**{f"{s.role}-{s.pid}": round((s.cpu_seconds - cpu_before[s.pid].cpu_seconds) / (end - start), 2)
+                         for s in cpu_after if s.pid in cpu_before},
+                      "load-generator": round(own_cpu / (end - start), 2)},
+        "machine_cores_busy": round(machine_busy, 2),  # everything, PostgreSQL and Redis included
     }
     print(f"[{name}] {json.dumps(entry)}", file=sys.stderr)
     return entry
+
+
+def consecutive_free_ports(count: int) -> int:
+    """A first port such that it and the next count - 1 are free (one per Rasa server)."""
+    while True:
+        first = free_port()
+        if first + count <= 65535 and all(port_free(first + n) for n in range(1, count)):
+            return first
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 async def seed(url: str) -> list[str]:
@@ -175,18 +207,24 @@ def floors(single: dict[str, Any], scaled: dict[str, Any] | None) -> dict[str, A
         met["cap_nothing_lost_or_duplicated"] = cap["lost_replies"] == 0 and cap["duplicated_replies"] == 0 \
             and cap["wrong_replies"] == 0
         met["open_conversations_200"] = cap["conversations_open_max"] >= 200
+        consulent = single["consulent_messages"]
+        met["consulent_notices_all_delivered_once"] = consulent["expected"] == consulent["received"]
+        met["no_errors_logged"] = not any(single["errors_logged"].values())
     met["peak_rss_le_2_5_gb"] = single["peak_rss_total_mb"] <= 2560
     met["cold_start_le_60s"] = single["cold_start_s"] <= 60
     if scaled is not None:
-        step = scaled["steps"][0]
+        step = scaled["steps"][-1]
         met["scaled_nothing_lost_mixed_or_duplicated"] = step["lost_replies"] == 0 and step["wrong_replies"] == 0 \
-            and step["duplicated_replies"] == 0
+            and step["duplicated_replies"] == 0 and scaled["consulent_messages"]["expected"] == \
+            scaled["consulent_messages"]["received"]
+        met["scaled_p95_le_500ms"] = (step["latency_ms"]["p95"] or 1e9) <= 500
     return met
 
 
 async def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="make bench")
     parser.add_argument("--quick", action="store_true", help="one short step, single set-up only (a smoke test)")
+    parser.add_argument("--quick-load", type=float, default=0.5, help="the quick step's load (share of the cap)")
     parser.add_argument("--only", choices=["single", "scaled"], help="run one set-up")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -195,10 +233,13 @@ async def main(argv: list[str]) -> int:
     started = time.monotonic()
     if args.only != "scaled":
         result["single"], calibration = await run_setup(
-            "single", {}, QUICK_STEPS if args.quick else SINGLE_STEPS, 1, None)
+            "single", {}, (Step(f"{args.quick_load:.0%}", args.quick_load, 10, 30),) if args.quick else SINGLE_STEPS,
+            1, None)
     if args.only != "single" and not args.quick:
         recreate_databases("leerbot_bench", "leerbot_bench_tracker")
-        env = {"DATABASE_URL": f"{PG}/leerbot_bench", "RASA_TRACKER_URL": f"{PG}/leerbot_bench_tracker",
+        env = {"DATABASE_URL": f"{PG}/leerbot_bench",
+               # Rasa (SQLAlchemy 1.4, psycopg2) takes the plain postgresql:// scheme.
+               "RASA_TRACKER_URL": "postgresql://postgres@127.0.0.1:5432/leerbot_bench_tracker",
                "LEERBOT_RASA_SERVERS": "2", "LEERBOT_REDIS_URL": "redis://127.0.0.1:6379/3"}
         result["scaled"], _ = await run_setup("scaled", env, SCALED_STEPS, 2, calibration)
     result["seconds"] = round(time.monotonic() - started)
@@ -227,11 +268,12 @@ def summary_line(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    import os
     import platform
 
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
 
 
 if __name__ == "__main__":
+    # SIGTERM like Ctrl-C, so the `finally` blocks stop the stacks this started.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     sys.exit(asyncio.run(main(sys.argv[1:])))

@@ -53,6 +53,7 @@ class TurnResult:
     last_at: float | None = None
     wrong: bool = False
     slow_notices: int = 0
+    mismatch: str = ""  # for a wrong turn: what was expected and what came (normalised, shortened)
 
     @property
     def latency(self) -> float | None:
@@ -70,7 +71,7 @@ class Inbox:
 
     loop: asyncio.AbstractEventLoop
     messages: dict[int, list[tuple[str, float]]] = field(default_factory=lambda: defaultdict(list))
-    sent_times: list[float] = field(default_factory=list)
+    sent_log: list[tuple[str, float]] = field(default_factory=list)  # every message to any chat, in order
     _events: dict[int, asyncio.Event] = field(default_factory=dict)
 
     def on_send(self, chat: int, text: str, at: float) -> None:  # called in a server thread
@@ -78,7 +79,7 @@ class Inbox:
 
     def _arrive(self, chat: int, text: str, at: float) -> None:
         self.messages[chat].append((text, at))
-        self.sent_times.append(at)
+        self.sent_log.append((text, at))
         event = self._events.get(chat)
         if event is not None:
             event.set()
@@ -107,6 +108,7 @@ class Player:
         self.calibration: dict[tuple[str, int], Calibrated] = {}
         self.results: list[TurnResult] = []
         self.expected_consulent = 0
+        self.consulent_baseline = 0  # notices the consulent got during calibration
         self.chats: dict[int, str] = {}  # chat → step, for the duplicate count
         self._next_chat = 500_000
         self._conversations = 0
@@ -137,7 +139,9 @@ class Player:
     # --- calibration ---------------------------------------------------------------------------------
 
     async def calibrate(self) -> None:
-        """Each scenario once, turn by turn, on the quiet stack; fails loudly when a fragment is missing."""
+        """Each scenario once, turn by turn, on the quiet stack; fails, naming every turn that did not answer
+        as scripted, when a fragment or the conversation's own value is missing."""
+        problems = []
         for scenario in SCENARIOS:
             made = self.new_conversation(scenario)
             if made is None:
@@ -148,18 +152,29 @@ class Player:
                 consulent_before = len(self.inbox.messages[CONSULENT_CHAT])
                 self._push(chat, turn, values)
                 if not await self.inbox.wait_new(chat, self.turn_timeout):
-                    raise CalibrationError(f"{scenario.name}, turn {index + 1}: no reply in time")
-                while await self.inbox.wait_new(chat, QUIET_SECONDS):
-                    pass
+                    problems.append(f"{scenario.name}, turn {index + 1}: no reply in time")
+                    break
+                await self._quiet(chat)
                 texts = [text for text, _ in self.inbox.messages[chat][before:] if text not in SLOW_NOTICES]
                 joined = "\n".join(texts)
-                if turn.expect and turn.expect not in joined:
-                    raise CalibrationError(f"{scenario.name}, turn {index + 1}: {turn.expect!r} not in {joined!r}")
-                if turn.echo and values.fill(turn.echo) not in joined:
-                    raise CalibrationError(f"{scenario.name}, turn {index + 1}: {turn.echo!r} not repeated")
+                echoed = not turn.echo or values.fill(turn.echo) in joined
+                if turn.expect not in joined or not echoed:  # "" is in every text
+                    problems.append(f"{scenario.name}, turn {index + 1} ({turn.expect or turn.echo!r}): {joined!r}")
+                    break
                 consulent = len(self.inbox.messages[CONSULENT_CHAT]) - consulent_before
                 self.calibration[(scenario.name, index)] = Calibrated([normalise(t, values) for t in texts],
                                                                       consulent)
+        if problems:
+            raise CalibrationError("\n".join(problems))
+        self.consulent_baseline = len(self.inbox.messages[CONSULENT_CHAT])
+
+    async def _quiet(self, chat: int) -> None:
+        """Until neither the chat nor the consulent on duty got a message for a while."""
+        while True:
+            seen = len(self.inbox.messages[chat]) + len(self.inbox.messages[CONSULENT_CHAT])
+            await asyncio.sleep(QUIET_SECONDS)
+            if len(self.inbox.messages[chat]) + len(self.inbox.messages[CONSULENT_CHAT]) == seen:
+                return
 
     def messages_per_turn(self) -> float:
         """Messages the bot sends per user turn in the mix (consulent notifications included)."""
@@ -189,6 +204,8 @@ class Player:
                 permits.get_nowait().set_result(False)
 
         async def permit() -> bool:
+            if time.monotonic() >= end:  # the releaser has stopped
+                return False
             future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
             await permits.put(future)
             return await future
@@ -197,7 +214,7 @@ class Player:
             while time.monotonic() < end:
                 made = self.new_conversation()
                 if made is None:
-                    continue
+                    continue  # a school scenario with no link code left: draw again
                 chat, scenario, values = made
                 self.chats[chat] = step
                 opened = False
@@ -242,6 +259,10 @@ class Player:
         texts = [normalise(t, values) for t, _ in replies[:result.expected]]
         echo_missing = bool(turn.echo) and values.fill(turn.echo) not in "\n".join(t for t, _ in replies)
         result.wrong = texts != calibrated.replies[:len(texts)] or echo_missing
+        if result.wrong:
+            pairs = [(e, g) for e, g in zip(calibrated.replies, texts, strict=False) if e != g]
+            pairs = pairs or [("(own value)", turn.echo)]
+            result.mismatch = f"{scenario.name} #{index + 1}: {pairs[0][0][:70]!r} → {pairs[0][1][:70]!r}"
         return result.received >= result.expected
 
     def duplicates(self) -> dict[str, int]:
@@ -255,9 +276,11 @@ class Player:
             extra[step] += max(0, got - expected[chat])
         return dict(extra)
 
-    def consulent_balance(self) -> dict[str, int]:
-        got = len(self.inbox.messages[CONSULENT_CHAT])
-        return {"expected": self.expected_consulent, "received": got}
+    def consulent_balance(self) -> dict[str, Any]:
+        """The consulent on duty gets a notice per new ticket (hand-offs, meldingen): expected vs received."""
+        got = self.inbox.messages[CONSULENT_CHAT][self.consulent_baseline:]
+        kinds = sorted({re.sub(r"\d+", "#", text.splitlines()[0])[:60] for text, _ in got})
+        return {"expected": self.expected_consulent, "received": len(got), "kinds": kinds}
 
 
 class CalibrationError(RuntimeError):
@@ -276,6 +299,7 @@ def summary_of(results: list[TurnResult]) -> dict[str, Any]:
         "latency_ms": {p: _ms(percentile(latencies, q)) for p, q in (("p50", 50), ("p95", 95), ("p99", 99))},
         "first_reply_ms": {p: _ms(percentile(firsts, q)) for p, q in (("p50", 50), ("p95", 95))},
         "latency_max_ms": _ms(latencies[-1]) if latencies else None,
+        "wrong_examples": sorted({r.mismatch for r in results if r.wrong})[:4],
     }
 
 

@@ -43,14 +43,17 @@ def descendants(root: int) -> list[int]:
 
 
 def role_of(argv: list[str]) -> str:
-    joined = " ".join(argv)
-    if "rasa_sdk" in joined:
+    """Which of the assistant's long-running processes this is; make, shells and the short set-up commands
+    (`leerbot train`, `leerbot db upgrade`) are "other"."""
+    if len(argv) < 3 or not Path(argv[0]).name.startswith("python"):
+        return "other"
+    if argv[1:3] == ["-m", "rasa_sdk"]:
         return "actions"
-    if any(a.endswith("/rasa") for a in argv[:2]) and "run" in argv:
+    if argv[1].endswith(("/rasa", "rasa_server.py")) and argv[2] == "run":
         return "rasa"
-    if "leerbot" in joined:
+    if argv[1].endswith("/leerbot") and argv[2] in ("run", "bot"):
         return "bot"
-    return Path(argv[0]).name if argv else "?"
+    return "other"
 
 
 def sample(pid: int) -> Sample | None:
@@ -74,3 +77,10 @@ def sample_tree(root: int) -> list[Sample]:
     """Every process under `root` that is one of ours (make and shells are left out)."""
     samples = [s for s in (sample(pid) for pid in descendants(root)) if s is not None]
     return [s for s in samples if s.role in {"bot", "rasa", "actions"}]
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot, all cores together."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return sum(fields) - idle, sum(fields)

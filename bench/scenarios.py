@@ -86,7 +86,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         Turn("Krijgt mijn zoon vrij voor de bruiloft van zijn oom?", "14"),
     )),
     Scenario("vakantie in het Engels", "vraag", 6, (
-        Turn("Can my daughter miss school for a family holiday?", "13a"),
+        Turn("Can we go on holiday outside the school holidays?", "13a"),
     )),
     Scenario("toch op vakantie", "vraag", 8, (
         Turn("Wat gebeurt er als we toch zonder toestemming op vakantie gaan?", ""),

@@ -40,6 +40,9 @@ MAX_MESSAGE_CHARS = 2000
 MAX_KEPT = dt.timedelta(minutes=10)
 # The initial value of the `taal` slot in nlu/domain/core.yml.
 DOMAIN_SLOT_DEFAULTS = {"taal": "nl"}
+# A chat hears "slower than usual" at most once in this long: under sustained load a notice per turn would
+# nag, and every notice is a message that counts against Telegram's 30 messages per second.
+SLOW_NOTICE_EVERY_SECONDS = 600.0
 # How long a sender's role (linked school staff or not) is trusted before it is looked up again.
 ROLE_CACHE_SECONDS = 60.0
 
@@ -75,6 +78,7 @@ class MessagePipeline:
         self._nieuw: set[str] = set()  # senders whose account (and so Rasa conversation) was just created
         self._languages: dict[str, Language] = {}
         self._told_kept: set[str] = set()
+        self._told_slow: dict[str, float] = {}  # sender → time.monotonic() of the last "slower" notice
 
     async def handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
         """A typed message: checked, redacted, then sent to Rasa."""
@@ -222,7 +226,9 @@ class MessagePipeline:
             return
         call = asyncio.ensure_future(self._send(user, text, language, self._clock.today()))
         done, _ = await asyncio.wait({call}, timeout=self._slow_notice_seconds)
-        if not done:
+        told = self._told_slow.get(user.sender_id)
+        if not done and (told is None or time.monotonic() - told > SLOW_NOTICE_EVERY_SECONDS):
+            self._told_slow[user.sender_id] = time.monotonic()
             await deliver(user, [Reply(texts.text("slow", language))])
         try:
             output = await call

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.error import NetworkError, TelegramError
@@ -179,6 +180,27 @@ def build_application(
     if application.job_queue is not None:
         application.job_queue.run_repeating(front.retry_kept_messages, interval=retry_seconds, first=retry_seconds)
     return application, front
+
+
+async def run_webhook(
+    application: Application, stop: asyncio.Event, *, listen: str, port: int, webhook_url: str,  # type: ignore[type-arg]
+    secret: str,
+) -> None:
+    """Webhook mode until `stop` is set: Telegram posts updates to `webhook_url` (through a reverse proxy that
+    ends TLS); updates without the secret header are refused. Several workers may serve the same URL."""
+    async with application:
+        if application.updater is None:
+            raise RuntimeError("the application was built without an updater")
+        await application.updater.start_webhook(
+            listen=listen, port=port, url_path=urlsplit(webhook_url).path.lstrip("/"), webhook_url=webhook_url,
+            secret_token=secret, drop_pending_updates=False,
+        )
+        await application.start()
+        try:
+            await stop.wait()
+        finally:
+            await application.updater.stop()
+            await application.stop()
 
 
 async def run_polling(application: Application, stop: asyncio.Event) -> None:  # type: ignore[type-arg]

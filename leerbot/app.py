@@ -8,10 +8,12 @@ import logging
 import signal
 from collections.abc import AsyncIterator
 
+from telegram.ext import Application
+
 from bot.messages import Role
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
-from bot.telegram_app import build_application, run_polling
+from bot.telegram_app import build_application, run_polling, run_webhook
 from bot.terminal import TerminalChat
 from bot.wachtrij_dienst import WachtrijDienst
 from leerbot.clock import clock_from_setting
@@ -43,19 +45,35 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
         await engine.dispose()
 
 
+async def serve_telegram(application: Application, settings: Settings, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
+    secret = settings.telegram_webhook_secret
+    if settings.telegram_webhook_url and secret is not None:
+        log.info("serving Telegram (webhook on %s:%d); stop with Ctrl-C", settings.webhook_listen,
+                 settings.webhook_port)
+        await run_webhook(application, stop, listen=settings.webhook_listen, port=settings.webhook_port,
+                          webhook_url=settings.telegram_webhook_url, secret=secret.get_secret_value())
+    else:
+        log.info("serving Telegram (long polling); stop with Ctrl-C")
+        await run_polling(application, stop)
+
+
 def _install_stop_signals(stop: asyncio.Event) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
 
 
-async def run_assistant(settings: Settings, role: Role = "ouder", force_terminal: bool = False) -> None:
-    """Start Rasa and the action server, then serve Telegram (token set) or the terminal chat."""
+async def run_assistant(
+    settings: Settings, role: Role = "ouder", force_terminal: bool = False, supervise: bool = True
+) -> None:
+    """Start Rasa and the action server (unless they run elsewhere: supervise=False), then serve Telegram
+    (token set) or the terminal chat."""
     stop = asyncio.Event()
     _install_stop_signals(stop)
-    check_ports_free(settings)
-    supervisor = Supervisor(build_processes(settings), settings.startup_timeout_seconds)
-    log.info("starting the Rasa server and the action server (Rasa needs about a minute)")
+    supervisor = Supervisor(build_processes(settings) if supervise else [], settings.startup_timeout_seconds)
+    if supervise:
+        check_ports_free(settings)
+        log.info("starting the Rasa server and the action server (Rasa needs about a minute)")
     await supervisor.start()
     watcher = asyncio.ensure_future(supervisor.watch())
     try:
@@ -66,8 +84,7 @@ async def run_assistant(settings: Settings, role: Role = "ouder", force_terminal
                     token.get_secret_value(), pipeline, base_url=settings.telegram_api_base_url,
                     base_file_url=settings.telegram_file_base_url, retry_seconds=settings.pending_retry_seconds,
                 )
-                log.info("serving Telegram (long polling); stop with Ctrl-C")
-                await run_polling(application, stop)
+                await serve_telegram(application, settings, stop)
             else:
                 chat = TerminalChat(pipeline, role=role)
                 if chat.interactive:

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leerbot", description="Leerplicht-assistent")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="start the whole assistant (Telegram with a token, else terminal chat)")
+    commands.add_parser("bot", help="serve Telegram only; Rasa and the action server run elsewhere "
+                                    "(LEERBOT_RASA_HOST, LEERBOT_RASA_PORT)")
     chat = commands.add_parser("chat", help="start the assistant with a terminal chat")
     chat.add_argument("--role", choices=["ouder", "school"], default="ouder")
     train = commands.add_parser("train", help="train the Rasa model when nlu/ or config.yml changed")
@@ -101,10 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     from leerbot.app import run_assistant
     from leerbot.supervisor import StartupError
 
-    _prepare(settings)
+    if args.command == "bot":
+        from store.db import upgrade
+
+        upgrade(settings.app_database_url)
+    elif os.environ.get("LEERBOT_SET_UP") != "1":  # `make run` has just done both
+        _prepare(settings)
     try:
         asyncio.run(run_assistant(settings, role=getattr(args, "role", "ouder"),
-                                  force_terminal=args.command == "chat"))
+                                  force_terminal=args.command == "chat", supervise=args.command != "bot"))
     except StartupError as exc:
         logging.getLogger("leerbot").error("%s", exc)
         return 1

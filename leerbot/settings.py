@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     telegram_file_base_url: str = Field(
         default="https://api.telegram.org/file/bot", validation_alias="TELEGRAM_FILE_BASE_URL"
     )
+    # Webhook mode (several bot workers behind a reverse proxy): Telegram posts updates to this public URL;
+    # the worker listens on webhook_listen:webhook_port under the URL's path. Unset means long polling.
+    telegram_webhook_url: str = Field(default="", validation_alias="TELEGRAM_WEBHOOK_URL")
+    telegram_webhook_secret: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_WEBHOOK_SECRET")
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
 
     # The app database (SQLAlchemy URL); empty means a SQLite file in var/.
     database_url: str = Field(default="", validation_alias="DATABASE_URL")
@@ -43,6 +49,8 @@ class Settings(BaseSettings):
     # tracker store (PostgreSQL) and Redis as lock store, so two servers never handle one conversation at once.
     rasa_servers: int = Field(default=1, ge=1, le=8)
     redis_url: str = Field(default="", validation_alias="LEERBOT_REDIS_URL")
+    # `leerbot bot` with Rasa servers elsewhere: their URLs, comma-separated (else host, port and count above).
+    rasa_urls_setting: str = Field(default="", validation_alias="LEERBOT_RASA_URLS")
     action_port: int = 5055
     # Protects Rasa's HTTP API (tracker events); made up per run when not given.
     rasa_auth_token: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_hex(24)))
@@ -72,6 +80,8 @@ class Settings(BaseSettings):
 
     @property
     def rasa_urls(self) -> list[str]:
+        if self.rasa_urls_setting:
+            return [url.strip().rstrip("/") for url in self.rasa_urls_setting.split(",") if url.strip()]
         return [f"http://{self.rasa_host}:{self.rasa_port + n}" for n in range(self.rasa_servers)]
 
     @model_validator(mode="after")
@@ -81,6 +91,13 @@ class Settings(BaseSettings):
                              "redis://127.0.0.1:6379/1")
         if self.rasa_servers > 1 and not self.rasa_tracker_url.startswith("postgresql"):
             raise ValueError("LEERBOT_RASA_SERVERS > 1 needs RASA_TRACKER_URL on PostgreSQL, shared by the servers")
+        return self
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        # Every worker registers the same URL and secret with Telegram, so the secret cannot be made up here.
+        if self.telegram_webhook_url and self.telegram_webhook_secret is None:
+            raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET (1-256 characters A-Z a-z 0-9 _ -)")
         return self
 
     @property

@@ -149,7 +149,9 @@ def build_processes(settings: Settings) -> list[ManagedProcess]:
         ManagedProcess(
             name="rasa" if n == 0 else f"rasa-{n + 1}",
             argv=[
-                str(settings.rasa_executable), "run", "--enable-api", f"--auth-token={token}",
+                # `rasa run` through nlu/rasa_server.py, which adds a throughput fix (see there).
+                str(settings.rasa_executable.parent / "python"), str(settings.project_root / "nlu" / "rasa_server.py"),
+                "run", "--enable-api", f"--auth-token={token}",
                 "--model", str(settings.model_path), "--endpoints", "nlu/endpoints.yml",
                 "--credentials", "nlu/credentials.yml", "--interface", settings.rasa_host,
                 "--port", str(settings.rasa_port + n),

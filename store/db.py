@@ -37,7 +37,10 @@ def ensure_sqlite_dir(url: str) -> None:
 
 def make_engine(url: str) -> AsyncEngine:
     ensure_sqlite_dir(url)
-    return create_async_engine(async_url(url), pool_pre_ping=True)
+    # A server's connections can go stale (a restart, a proxy's idle timeout), so they are checked before use;
+    # a SQLite file cannot, and the check would cost a round trip to the driver's thread per session.
+    server = make_url(url).get_backend_name() != "sqlite"
+    return create_async_engine(async_url(url), pool_pre_ping=server)
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

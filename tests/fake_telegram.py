@@ -175,7 +175,7 @@ class FakeTelegram:
             return 200, {"ok": True, "result": BOT_USER}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(params)}
-        if method in {"deleteWebhook", "answerCallbackQuery", "sendChatAction", "setMyCommands", "close"}:
+        if method in {"deleteWebhook", "setWebhook", "answerCallbackQuery", "sendChatAction", "setMyCommands", "close"}:
             return 200, {"ok": True, "result": True}
         if method == "sendMessage":
             if len(params.get("text", "")) > 4096:
@@ -194,6 +194,8 @@ class FakeTelegram:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as api.telegram.org does; every answer has a length
+
             def do_POST(self) -> None:
                 self._answer()
 

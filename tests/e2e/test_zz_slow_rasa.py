@@ -1,5 +1,6 @@
 """A slow Rasa server (really paused with SIGSTOP, not simulated): the user hears within seconds that
-the assistant is slower, and then gets the answer exactly once."""
+the assistant is slower, and then gets the answer exactly once; a second slow turn soon after gets its answer
+without a second notice."""
 
 from __future__ import annotations
 
@@ -37,3 +38,12 @@ async def test_slow_rasa_gets_a_notice_then_one_answer(
     await wait_for_text(telegram, chat_id, "13a", timeout=60)
     await asyncio.sleep(2)
     assert len([m for m in telegram.sent_messages(chat_id) if "13a" in m["text"]]) == 1
+
+    os.kill(rasa.process.pid, signal.SIGSTOP)
+    try:
+        telegram.push_text(chat_id, "krijgt mijn zoon vrij voor de bruiloft van zijn oom?")
+        await asyncio.sleep(4.5)
+    finally:
+        os.kill(rasa.process.pid, signal.SIGCONT)
+    await wait_for_text(telegram, chat_id, "art. 14", timeout=60)
+    assert len([m for m in telegram.sent_messages(chat_id) if "trager" in m["text"]]) == 1

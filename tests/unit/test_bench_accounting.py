@@ -27,7 +27,7 @@ def player_for(answers: dict[str, list[str]]) -> tuple[Player, Any]:
     inbox = Inbox(asyncio.get_running_loop())
     player = Player(ScriptedTelegram(inbox, answers), inbox, codes=[], turn_timeout=0.3)  # type: ignore[arg-type]
     scenario = SCENARIOS[0]  # one turn
-    player.calibration[(scenario.name, 0)] = Calibrated(["Art. #a: het schoolhoofd beslist (# dagen)."], 0)  # normalised
+    player.calibration[(scenario.name, 0)] = Calibrated(["Art. #a: het schoolhoofd beslist (# dagen)."], 0)
     return player, scenario
 
 

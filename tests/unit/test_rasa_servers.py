@@ -109,3 +109,5 @@ def test_several_rasa_servers_need_redis_and_a_shared_postgres_tracker_store() -
                                                   "RASA_REDIS_PORT": "6380", "RASA_REDIS_DB": "4",
                                                   "RASA_REDIS_PASSWORD": "geheim"}
     assert lock_store_env("")["RASA_LOCK_STORE"] == "in_memory"
+    elsewhere = Settings(rasa_urls_setting="http://rasa-1:5005/, http://rasa-2:5005")
+    assert elsewhere.rasa_urls == ["http://rasa-1:5005", "http://rasa-2:5005"]

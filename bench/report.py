@@ -1,0 +1,44 @@
+"""Markdown tables of a `make bench` result: `python -m bench.report var/bench/result.json`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def tables(result: dict[str, Any]) -> str:
+    lines = []
+    for name in ("single", "scaled"):
+        if name not in result:
+            continue
+        setup = result[name]
+        lines += [
+            f"### {name}: cold start {setup['cold_start_s']} s, {setup['messages_per_turn']} bot messages per "
+            f"user turn, peak RSS {setup['peak_rss_total_mb']} MB (sum of per-process peaks; "
+            f"{setup['peak_rss_concurrent_mb']} MB at once)",
+            "",
+            "| step | offered msg/s | sent msg/s | replies/s | user turns/s | open convs | p50 ms | p95 ms | p99 ms "
+            "| lost | dup | wrong | slow notices | CPU cores (machine) | CPU by process |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for step in setup["steps"]:
+            latency = step["latency_ms"]
+            cpu = ", ".join(f"{k.split('-')[0] if k != 'load-generator' else k} {v}"
+                            for k, v in step["cpu_cores"].items())
+            lines.append(
+                f"| {step['step']} | {step['offered_messages_per_s']} | {step['messages_per_s']} | "
+                f"{step['replies_per_s']} | {step['user_turns_per_s']} | {step['conversations_open_max']} | "
+                f"{latency['p50']} | {latency['p95']} | {latency['p99']} | {step['lost_replies']} | "
+                f"{step['duplicated_replies']} | {step['wrong_replies']} | {step['slow_notices']} | "
+                f"{step['machine_cores_busy']} | {cpu} |")
+        consulent = setup["consulent_messages"]
+        lines += ["", f"Consulent notices: {consulent['received']} received, {consulent['expected']} expected. "
+                      f"Peak RSS per process (MB): {setup['peak_rss_mb']}. Errors in the logs: "
+                      f"{setup['errors_logged']}.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(tables(json.loads(Path(sys.argv[1] if len(sys.argv) > 1 else "var/bench/result.json").read_text())))
