@@ -243,10 +243,10 @@ async def main(argv: list[str]) -> int:
                "LEERBOT_RASA_SERVERS": "2", "LEERBOT_REDIS_URL": "redis://127.0.0.1:6379/3"}
         result["scaled"], _ = await run_setup("scaled", env, SCALED_STEPS, 2, calibration)
     result["seconds"] = round(time.monotonic() - started)
-    (OUT / "result.json").write_text(json.dumps(result, indent=2))
     if "single" in result:
-        plot(result, OUT / "bench.png")
         result["floors_met"] = floors(result["single"], result.get("scaled"))
+        plot(result, OUT / "bench.png")
+    (OUT / "result.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(summary_line(result)))
     return 0
 

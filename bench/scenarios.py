@@ -50,9 +50,10 @@ ACHTERNAMEN = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de B
 
 def values_for(index: int, rng: random.Random) -> Values:
     """Distinct values per conversation: a pupil name of its own, hours and days that differ."""
-    naam = f"{VOORNAMEN[index % len(VOORNAMEN)]} {ACHTERNAMEN[(index // len(VOORNAMEN)) % len(ACHTERNAMEN)]}"
-    if index >= len(VOORNAMEN) * len(ACHTERNAMEN):
-        naam += f"-{index}"
+    first, rest = index % len(VOORNAMEN), index // len(VOORNAMEN)
+    naam = f"{VOORNAMEN[first]} {ACHTERNAMEN[rest % len(ACHTERNAMEN)]}"
+    if rest >= len(ACHTERNAMEN):  # a double surname: names stay distinct and free of digits (a melding checks)
+        naam += f"-{ACHTERNAMEN[(rest // len(ACHTERNAMEN)) % len(ACHTERNAMEN)].split()[-1]}"
     # Every value leads to the same kind of answer (meldplichtig; more than ten days), so the answer text is
     # the same up to the numbers, which is what the load test compares.
     return Values(naam=naam, uren=rng.randint(17, 30), dagen=rng.randint(11, 15))

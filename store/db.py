@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -35,12 +37,26 @@ def ensure_sqlite_dir(url: str) -> None:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
 
 
+# How long a SQLite writer waits for another connection's write to finish before giving up.
+SQLITE_BUSY_SECONDS = 30.0
+
+
 def make_engine(url: str) -> AsyncEngine:
     ensure_sqlite_dir(url)
-    # A server's connections can go stale (a restart, a proxy's idle timeout), so they are checked before use;
-    # a SQLite file cannot, and the check would cost a round trip to the driver's thread per session.
-    server = make_url(url).get_backend_name() != "sqlite"
-    return create_async_engine(async_url(url), pool_pre_ping=server)
+    if make_url(url).get_backend_name() != "sqlite":
+        # A server's connections can go stale (a restart, a proxy's idle timeout): checked before use.
+        return create_async_engine(async_url(url), pool_pre_ping=True)
+    # The pooled connections of one SQLite file write one at a time. Under load the default 5-second wait
+    # ran out ("database is locked", seen in `make bench`); WAL lets readers go on while one connection writes.
+    engine = create_async_engine(async_url(url), connect_args={"timeout": SQLITE_BUSY_SECONDS})
+    event.listen(engine.sync_engine, "connect", _sqlite_wal)
+    return engine
+
+
+def _sqlite_wal(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

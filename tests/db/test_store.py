@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
@@ -73,3 +75,24 @@ async def test_pending_queue_keeps_order_per_channel(database_url: str) -> None:
 )
 def test_sync_url_picks_a_synchronous_driver(given: str, expected: str) -> None:
     assert sync_url(given) == expected
+
+
+async def test_sqlite_runs_in_wal_mode_and_many_concurrent_writers_all_succeed(tmp_path: Path) -> None:
+    """Under load the pooled SQLite connections wrote at once and timed out ('database is locked')."""
+    from sqlalchemy import text
+
+    from store.wachtrij import Wachtrij
+
+    url = f"sqlite:///{tmp_path / 'druk.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as connection:
+            assert (await connection.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+        wachtrij = Wachtrij(make_session_factory(engine))
+        now = dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone.utc)
+        nieuw = await asyncio.gather(*(wachtrij.nieuwe_update(n, now) for n in range(200)))
+        assert all(nieuw)
+        assert not any(await asyncio.gather(*(wachtrij.nieuwe_update(n, now) for n in range(0, 200, 10))))
+    finally:
+        await engine.dispose()
