@@ -188,6 +188,8 @@ class Supervisor:
     async def start(self) -> None:
         started = time.monotonic()
         self._stopping = False  # a supervisor stopped before may be started again, and then watched
+        if not self.processes:  # `leerbot bot`: Rasa and the action server run elsewhere
+            return
         for process in self.processes:
             process.start()
         try:
