@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from telegram.ext import (
     ContextTypes,
     MessageHandler,
     TypeHandler,
+    Updater,
     filters,
 )
 from telegram.request import BaseRequest
@@ -188,27 +190,25 @@ async def run_webhook(
 ) -> None:
     """Webhook mode until `stop` is set: Telegram posts updates to `webhook_url` (through a reverse proxy that
     ends TLS); updates without the secret header are refused. Several workers may serve the same URL."""
-    async with application:
-        if application.updater is None:
-            raise RuntimeError("the application was built without an updater")
-        await application.updater.start_webhook(
-            listen=listen, port=port, url_path=urlsplit(webhook_url).path.lstrip("/"), webhook_url=webhook_url,
-            secret_token=secret, drop_pending_updates=False,
-        )
-        await application.start()
-        try:
-            await stop.wait()
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    await _serve(application, stop, lambda updater: updater.start_webhook(
+        listen=listen, port=port, url_path=urlsplit(webhook_url).path.lstrip("/"), webhook_url=webhook_url,
+        secret_token=secret, drop_pending_updates=False,
+    ))
 
 
 async def run_polling(application: Application, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
     """Long polling until `stop` is set (Ctrl-C, or the supervisor stopping)."""
+    await _serve(application, stop, lambda updater: updater.start_polling(drop_pending_updates=False))
+
+
+async def _serve(
+    application: Application, stop: asyncio.Event,  # type: ignore[type-arg]
+    start_updates: Callable[[Updater], Awaitable[object]],
+) -> None:
     async with application:
         if application.updater is None:
             raise RuntimeError("the application was built without an updater")
-        await application.updater.start_polling(drop_pending_updates=False)
+        await start_updates(application.updater)
         await application.start()
         try:
             await stop.wait()
