@@ -89,6 +89,14 @@ async def vul_in(omgeving: Omgeving, user: ChatUser, antwoorden: list[tuple[str,
     return laatste
 
 
+async def verstuur_wettelijk(omgeving: Omgeving, user: ChatUser) -> None:
+    """File the WETTELIJK melding from start to "versturen"."""
+    await omgeving.gesprek.starten(user, "melding", "nl")
+    await vul_in(omgeving, user, WETTELIJK)
+    await zeg(omgeving, user, "ja")
+    await zeg(omgeving, user, "versturen")
+
+
 async def test_a_wettelijk_melding_is_checked_confirmed_stored_and_routed(omgeving: Omgeving) -> None:
     user = await gekoppeld(omgeving)
     start = teksten(await omgeving.gesprek.starten(user, "ik wil een verzuimmelding doen", "nl"))
@@ -236,10 +244,7 @@ async def test_link_codes_are_single_use_expire_and_guessing_pauses(omgeving: Om
 async def test_two_schools_filing_for_one_pupil_are_both_kept_and_flagged(omgeving: Omgeving) -> None:
     for sender, brin in (("tg-1", "12AB"), ("tg-2", "34CD")):
         user = await gekoppeld(omgeving, sender, brin)
-        await omgeving.gesprek.starten(user, "melding", "nl")
-        await vul_in(omgeving, user, WETTELIJK)
-        await zeg(omgeving, user, "ja")
-        await zeg(omgeving, user, "versturen")
+        await verstuur_wettelijk(omgeving, user)
     meldingen = await omgeving.meldingen.lijst()
     assert len(meldingen) == 2
     assert all(m.mogelijk_dubbel for m in meldingen)
@@ -259,10 +264,7 @@ async def test_outside_the_regions_the_melding_is_kept_flagged_and_the_school_to
 
 async def test_a_school_lists_and_withdraws_its_own_meldingen(omgeving: Omgeving) -> None:
     user = await gekoppeld(omgeving)
-    await omgeving.gesprek.starten(user, "melding", "nl")
-    await vul_in(omgeving, user, WETTELIJK)
-    await zeg(omgeving, user, "ja")
-    await zeg(omgeving, user, "versturen")
+    await verstuur_wettelijk(omgeving, user)
     lijst = teksten(await omgeving.gesprek.mijn_meldingen(user, "nl"))
     assert "S.D.V." in lijst
     assert "Sara" not in lijst  # initials only
@@ -276,10 +278,7 @@ async def test_a_school_lists_and_withdraws_its_own_meldingen(omgeving: Omgeving
 
 async def test_finished_meldingen_are_deleted_after_the_team_retention(omgeving: Omgeving) -> None:
     user = await gekoppeld(omgeving)
-    await omgeving.gesprek.starten(user, "melding", "nl")
-    await vul_in(omgeving, user, WETTELIJK)
-    await zeg(omgeving, user, "ja")
-    await zeg(omgeving, user, "versturen")
+    await verstuur_wettelijk(omgeving, user)
     [melding] = await omgeving.meldingen.lijst()
     now = omgeving.klok.now()
     assert await omgeving.meldingen.opschonen({"ijssel-vecht": 30}, 90, now + dt.timedelta(days=60)) == 0  # open
