@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, peildatum, redenen_tekst, rule_set, taal
 from actions.feiten import EXTRACTORS
-from rules.besluit import Besluit
+from rules.besluit import Besluit, Peil
 from rules.errors import RegelFout
 from rules.registry import beoordeel
 
@@ -36,10 +36,10 @@ ONDERWERPEN: dict[str, tuple[str, dict[str, Any]]] = {
 }
 # Every topic a follow-up can continue: the answer topics above, and art. 13a (which has its own actions).
 REGELS: dict[str, tuple[str, dict[str, Any]]] = {**ONDERWERPEN, "verlof_vakantie_13a": ("vakantieverlof", {})}
-# Legal basis of the general rule, when the message lacks a fact the rule needs (e.g. a birth date).
+# The general rule (a cited content text), when the message lacks a fact the rule needs (e.g. a birth date).
 ALGEMEEN: dict[str, str] = {
-    "leerplicht_leeftijd": "art. 3 Leerplichtwet 1969",
-    "kwalificatieplicht": "art. 4a en 4b Leerplichtwet 1969",
+    "leerplicht_leeftijd": "leerplicht_algemeen",
+    "kwalificatieplicht": "kwalificatieplicht_algemeen",
 }
 
 
@@ -67,7 +67,8 @@ def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | No
         return beoordeel(onderwerp, feiten, rule_set(), datum)
     except RegelFout:
         if label in ALGEMEEN:
-            return Besluit(onderwerp=label, rechtsgrond=ALGEMEEN[label], redenen=())
+            algemeen = Peil(rule_set(), datum).reden(ALGEMEEN[label])
+            return Besluit(onderwerp=label, grondslag=(algemeen,), redenen=(algemeen,))
         try:
             return beoordeel(onderwerp, vast, rule_set(), datum)
         except RegelFout:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import PAYLOAD_KEY, rule_set, taal
+from actions.context import PAYLOAD_KEY, peildatum, rule_set, taal
 
 
 class ActionWaarom(Action):
@@ -27,7 +29,9 @@ class ActionWaarom(Action):
         rules = rule_set()
         regels = []
         for reden in besluit["reasons"]:
-            tekst = rules.uitleg(reden["uitleg"]).tekst(lang).format(**reden.get("parameters", {}))
+            # The reason states the law of its own peildatum, so the text is read in that version.
+            datum = dt.date.fromisoformat(reden["peildatum"]) if reden.get("peildatum") else peildatum(tracker)
+            tekst = rules.uitleg(reden["uitleg"], datum).tekst(lang).format(**reden.get("parameters", {}))
             regels.append(f"• {tekst} ({reden['citation']}; {reden['url']})")
         # The reply rests on the decision, so it carries it too.
         dispatcher.utter_message(response="utter_waarom", redenen="\n".join(regels),

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from content.schema import Bron
+from content.schema import Bron, Waarde, opeenvolgend
 
 
 class _Strict(BaseModel):
@@ -26,7 +26,7 @@ class Taak(str, Enum):
     LEERPLICHT = "leerplicht"  # pupils up to the end of leerplicht (5-16)
     KWALIFICATIEPLICHT = "kwalificatieplicht"  # 16-18 without a startkwalificatie
     MBO = "mbo"  # only students enrolled at an mbo (e.g. a regional mbo arrangement)
-    RMC = "rmc"  # 18-23 without a startkwalificatie, voluntary
+    RMC = "rmc"  # no longer leer- or kwalificatieplichtig, under 27, without a startkwalificatie
 
 
 class Gemeente(_Strict):
@@ -50,10 +50,19 @@ class Kantoortijden(_Strict):
 
 
 class BeleidsWaarde(_Strict):
-    """A local value that overrides the national policy parameter of the same name."""
+    """A local value that replaces the national policy parameter of the same name in its periods; outside
+    them the national value applies. The parameter must be declared regionaal (never a value of the law)."""
 
-    waarde: int | float | bool | str
     bron: Bron
+    waarden: tuple[Waarde, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BeleidsWaarde:
+        opeenvolgend(self.waarden, "waarden")
+        return self
+
+    def op(self, peildatum: dt.date) -> Waarde | None:
+        return next((w for w in self.waarden if w.geldt_op(peildatum)), None)
 
 
 class Tekst(_Strict):

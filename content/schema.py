@@ -7,6 +7,7 @@ assistant must word policy as "meestal / in veel gemeenten" and unverified value
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
@@ -35,7 +36,8 @@ class BronSoort(str, Enum):
 
 
 class Bron(_Strict):
-    """Citation of one value: which law or page, which article and lid, and whether it was really read."""
+    """Citation of one value: which law or page, which article and lid, which consolidation of the law was
+    read (its version date), and whether it was really read."""
 
     soort: BronSoort
     titel: str = Field(min_length=3)
@@ -43,6 +45,8 @@ class Bron(_Strict):
     artikel: str | None = None
     lid: str | None = None
     onderdeel: str | None = None
+    # The consolidation that was read: the date from which that text is valid on wetten.overheid.nl.
+    versie: dt.date | None = None
     url: str | None = Field(default=None, pattern=r"^https?://")
     # A document without a public address, such as a municipal annual report kept in the project.
     document: str | None = None
@@ -55,29 +59,43 @@ class Bron(_Strict):
             raise ValueError("a source of kind 'wet' needs bwb_id, artikel and url")
         if not self.url and not self.document:
             raise ValueError("a source needs a url or a document")
+        if self.soort is BronSoort.WET and self.geverifieerd:
+            # A law text counts as read only with the consolidation it was read in, linked by its date.
+            if self.versie is None:
+                raise ValueError(f"a verified law source needs versie (art. {self.artikel})")
+            if f"/{self.versie.isoformat()}" not in (self.url or ""):
+                raise ValueError(f"the url of art. {self.artikel} must name the version read ({self.versie})")
         return self
 
-    def citeer(self) -> str:
-        """Short citation such as 'art. 13a lid 2 Leerplichtwet 1969'."""
+    def artikel_deel(self) -> str:
+        """'art. 13a lid 2', 'art. 3 lid 1 onder a', 'art. 11 onder g'; the title when no article is named."""
         if self.artikel is None:
             return self.titel
         deel = f"art. {self.artikel}"
-        if self.onderdeel:
-            deel += f" onder {self.onderdeel}"
         if self.lid:
             deel += f" lid {self.lid}"
-        return f"{deel} {self.titel}"
+        if self.onderdeel:
+            deel += f" onder {self.onderdeel}"
+        return deel
+
+    def citeer(self) -> str:
+        """Short citation such as 'art. 13a lid 2 Leerplichtwet 1969'."""
+        return self.titel if self.artikel is None else f"{self.artikel_deel()} {self.titel}"
 
 
-class Waarde(_Strict):
-    """One value of a parameter, in force from geldig_vanaf up to and including geldig_tot."""
+class Geldigheid(_Strict):
+    """A period of validity: from geldig_vanaf up to and including geldig_tot (open when None).
 
-    waarde: int | float | bool | str
+    datum_niet_vastgesteld: the corpus shows only that the change happened between two harvests, so the
+    period starts at the first harvest that shows it; the true date may be earlier.
+    """
+
     geldig_vanaf: dt.date
     geldig_tot: dt.date | None = None
+    datum_niet_vastgesteld: bool = False
 
     @model_validator(mode="after")
-    def _period(self) -> Waarde:
+    def _period(self) -> Geldigheid:
         if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
             raise ValueError("geldig_tot lies before geldig_vanaf")
         return self
@@ -86,56 +104,148 @@ class Waarde(_Strict):
         return self.geldig_vanaf <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
 
 
+def opeenvolgend(perioden: tuple[Geldigheid, ...], wat: str) -> None:
+    """Periods follow each other in time and never overlap, so a peildatum picks at most one."""
+    for eerder, later in itertools.pairwise(perioden):
+        if later.geldig_vanaf <= eerder.geldig_vanaf:
+            raise ValueError(f"{wat} must be ordered by geldig_vanaf")
+        if eerder.geldig_tot is None or eerder.geldig_tot >= later.geldig_vanaf:
+            raise ValueError(f"value from {eerder.geldig_vanaf} overlaps the value from {later.geldig_vanaf}")
+
+
+class Waarde(Geldigheid):
+    """One value of a parameter in its period; `bron` when this value was read elsewhere than the
+    parameter's own source (an older consolidation for an older value)."""
+
+    waarde: int | float | bool | str
+    bron: Bron | None = None
+
+
 class Parameter(_Strict):
-    """A named number or flag the rules use, with its history of values and its source."""
+    """A named number or flag the rules use, with its history of values and its source.
+
+    regionaal: a regional profile may set its own value. Only policy may be regional: a region can never
+    override the law, and loading fails when one tries.
+    """
 
     omschrijving: str
     eenheid: str | None = None
     bron: Bron
+    regionaal: bool = False
     waarden: tuple[Waarde, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> Parameter:
-        """Values follow each other in time and never overlap, so a peildatum picks at most one."""
-        for eerder, later in zip(self.waarden, self.waarden[1:], strict=False):
-            if later.geldig_vanaf <= eerder.geldig_vanaf:
-                raise ValueError("waarden must be ordered by geldig_vanaf")
-            if eerder.geldig_tot is None or eerder.geldig_tot >= later.geldig_vanaf:
-                raise ValueError(f"value from {eerder.geldig_vanaf} overlaps the value from {later.geldig_vanaf}")
+        opeenvolgend(self.waarden, "waarden")
+        if self.regionaal and self.bron.soort is BronSoort.WET:
+            raise ValueError("a parameter resting on the law cannot be regionaal")
         return self
+
+    def _in_kracht(self, peildatum: dt.date) -> Waarde:
+        for waarde in self.waarden:
+            if waarde.geldt_op(peildatum):
+                return waarde
+        raise BuitenGeldigheid(f"no value in force on {peildatum.isoformat()}")
 
     def op(self, peildatum: dt.date) -> int | float | bool | str:
         """The value in force on peildatum; raises BuitenGeldigheid when none is."""
-        for waarde in self.waarden:
-            if waarde.geldt_op(peildatum):
-                return waarde.waarde
-        raise BuitenGeldigheid(f"no value in force on {peildatum.isoformat()}")
+        return self._in_kracht(peildatum).waarde
+
+    def bron_op(self, peildatum: dt.date) -> Bron:
+        """The source of the value in force on peildatum."""
+        return self._in_kracht(peildatum).bron or self.bron
 
 
 class Uitleg(_Strict):
-    """A reason or explanation the assistant can show, in Dutch and English, with its source."""
+    """A reason or explanation the assistant can show, in Dutch and English, with its source; valid in a
+    period when the law it states changed (then the key lists `versies`)."""
 
     nl: str
     en: str
     bron: Bron
+    geldig_vanaf: dt.date | None = None
+    geldig_tot: dt.date | None = None
+    datum_niet_vastgesteld: bool = False
 
     def tekst(self, taal: Literal["nl", "en"]) -> str:
         return self.en if taal == "en" else self.nl
 
+    def geldt_op(self, peildatum: dt.date) -> bool:
+        return (self.geldig_vanaf is None or self.geldig_vanaf <= peildatum) and (
+            self.geldig_tot is None or peildatum <= self.geldig_tot)
 
-class ContentBestand(_Strict):
-    """One YAML file of content."""
+
+class UitlegVersies(_Strict):
+    """Several versions of one explanation, each with its period (geldig_vanaf required)."""
+
+    versies: tuple[Uitleg, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _perioden(self) -> UitlegVersies:
+        perioden = tuple(Geldigheid(geldig_vanaf=v.geldig_vanaf, geldig_tot=v.geldig_tot)
+                         for v in self.versies if v.geldig_vanaf is not None)
+        if len(perioden) != len(self.versies):
+            raise ValueError("every version of an explanation needs geldig_vanaf")
+        opeenvolgend(perioden, "versies")
+        return self
+
+
+class Ingetrokken(_Strict):
+    """An article (or one lid of it) that the law no longer has from `vervallen_per` on: no statutory
+    citation may name it for a later peildatum."""
+
+    bwb_id: str
+    titel: str
+    artikel: str
+    lid: str | None = None
+    vervallen_per: dt.date
+    datum_niet_vastgesteld: bool = False
+    bron: Bron
+
+    def raakt(self, bron: Bron, peildatum: dt.date) -> bool:
+        """Whether citing `bron` on peildatum would name this repealed article."""
+        if bron.soort is not BronSoort.WET or bron.bwb_id != self.bwb_id or peildatum < self.vervallen_per:
+            return False
+        if bron.artikel is None or self.artikel not in {a.strip() for a in bron.artikel.split("/")}:
+            return False
+        return self.lid is None or bron.lid == self.lid
+
+
+class WetgevingBestand(_Strict):
+    """Facts about the law texts themselves: articles repealed, with their dates."""
 
     laatst_gecontroleerd: dt.date
+    ingetrokken: tuple[Ingetrokken, ...] = ()
+
+
+class ContentBestand(_Strict):
+    """One YAML file of content; `bronnen` names the sources the file cites (YAML anchors point at them)."""
+
+    laatst_gecontroleerd: dt.date
+    bronnen: dict[str, Bron] = Field(default_factory=dict)
     parameters: dict[str, Parameter] = Field(default_factory=dict)
-    uitleg: dict[str, Uitleg] = Field(default_factory=dict)
+    uitleg: dict[str, Uitleg | UitlegVersies] = Field(default_factory=dict)
+
+
+def _controleer_regio(bestand: str, profiel: RegioProfiel, parameters: Mapping[str, Parameter]) -> None:
+    """A region may set only policy values that are declared regionaal; never a value of the law."""
+    for sleutel in sorted(profiel.beleid):
+        if sleutel not in parameters:
+            raise ValueError(f"{bestand}: region {profiel.id!r} overrides an unknown parameter {sleutel!r}")
+        if parameters[sleutel].bron.soort is BronSoort.WET:
+            raise ValueError(f"{bestand}: region {profiel.id!r} overrides {sleutel!r}, a value of the law; "
+                             "a region can only set local policy")
+        if not parameters[sleutel].regionaal:
+            raise ValueError(f"{bestand}: region {profiel.id!r} overrides {sleutel!r}, which is not declared "
+                             "regionaal: true")
 
 
 class RuleSet:
     """The whole loaded content, immutable, handed to rules/ as an argument."""
 
     __slots__ = (
-        "_parameters", "_uitleg", "gemeente_aliassen", "gemeenten", "kalenders", "laatst_gecontroleerd", "regios",
+        "_parameters", "_uitleg", "gemeente_aliassen", "gemeenten", "ingetrokken", "kalenders",
+        "laatst_gecontroleerd", "regios",
     )
 
     def __init__(
@@ -144,9 +254,10 @@ class RuleSet:
         regios: Mapping[str, RegioBestand] | None = None,
         kalenders: Mapping[str, KalenderBestand] | None = None,
         gemeenten: Mapping[str, GemeentenBestand] | None = None,
+        wetgeving: Mapping[str, WetgevingBestand] | None = None,
     ) -> None:
         parameters: dict[str, Parameter] = {}
-        uitleg: dict[str, Uitleg] = {}
+        uitleg: dict[str, tuple[Uitleg, ...]] = {}
         for naam, bestand in bestanden.items():
             for sleutel, parameter in bestand.parameters.items():
                 if sleutel in parameters:
@@ -155,23 +266,18 @@ class RuleSet:
             for sleutel, tekst in bestand.uitleg.items():
                 if sleutel in uitleg:
                     raise ValueError(f"uitleg {sleutel!r} is defined twice (again in {naam})")
-                uitleg[sleutel] = tekst
+                uitleg[sleutel] = tekst.versies if isinstance(tekst, UitlegVersies) else (tekst,)
         self._parameters = MappingProxyType(parameters)
         self._uitleg = MappingProxyType(uitleg)
         regio_bestanden = dict(regios or {})
+        for naam, regio_bestand in regio_bestanden.items():
+            _controleer_regio(naam, regio_bestand.regio, parameters)
         self.regios: tuple[RegioProfiel, ...] = tuple(b.regio for b in regio_bestanden.values())
-        for profiel in self.regios:
-            onbekend = set(profiel.beleid) - set(parameters)
-            if onbekend:
-                raise ValueError(f"regional profile {profiel.id} overrides unknown parameters: {sorted(onbekend)}")
         ids = [r.id for r in self.regios]
         if len(ids) != len(set(ids)):
             raise ValueError(f"regional profile ids are not unique: {sorted(ids)}")
         kalender_bestanden = dict(kalenders or {})
         self.kalenders: tuple[KalenderBestand, ...] = tuple(kalender_bestanden.values())
-        gecontroleerd = {naam: b.laatst_gecontroleerd for naam, b in bestanden.items()}
-        gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in regio_bestanden.items()})
-        gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in kalender_bestanden.items()})
         gemeente_bestanden = dict(gemeenten or {})
         self.gemeenten: frozenset[str] = frozenset(
             naam for bestand in gemeente_bestanden.values() for naam in bestand.gemeenten
@@ -179,7 +285,11 @@ class RuleSet:
         self.gemeente_aliassen: Mapping[str, str] = MappingProxyType(
             {alias: naam for bestand in gemeente_bestanden.values() for alias, naam in bestand.aliassen.items()}
         )
-        gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in gemeente_bestanden.items()})
+        wet_bestanden = dict(wetgeving or {})
+        self.ingetrokken: tuple[Ingetrokken, ...] = tuple(i for b in wet_bestanden.values() for i in b.ingetrokken)
+        gecontroleerd: dict[str, dt.date] = {}
+        for groep in (bestanden, regio_bestanden, kalender_bestanden, gemeente_bestanden, wet_bestanden):
+            gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in groep.items()})
         self.laatst_gecontroleerd = MappingProxyType(gecontroleerd)
 
     def parameter_sleutels(self) -> tuple[str, ...]:
@@ -203,8 +313,29 @@ class RuleSet:
             raise OnbekendeParameter(f"{sleutel} is not a whole number")
         return waarde
 
-    def uitleg(self, sleutel: str) -> Uitleg:
+    def uitleg_versies(self, sleutel: str) -> tuple[Uitleg, ...]:
         try:
             return self._uitleg[sleutel]
         except KeyError:
             raise OnbekendeParameter(sleutel) from None
+
+    def uitleg(self, sleutel: str, peildatum: dt.date) -> Uitleg:
+        """The explanation as it reads for peildatum; BuitenGeldigheid when no version covers it."""
+        for versie in self.uitleg_versies(sleutel):
+            if versie.geldt_op(peildatum):
+                return versie
+        raise BuitenGeldigheid(f"{sleutel}: no text in force on {peildatum.isoformat()}")
+
+    def bronnen(self) -> list[tuple[str, Bron, dt.date | None]]:
+        """Every source in the rule content with where it is used and the last day that use is valid
+        (None: still valid), for checks and reports."""
+        gevonden: list[tuple[str, Bron, dt.date | None]] = []
+        for sleutel, parameter in self._parameters.items():
+            for waarde in parameter.waarden:
+                gevonden.append((f"parameter {sleutel}", waarde.bron or parameter.bron, waarde.geldig_tot))
+        for sleutel, versies in self._uitleg.items():
+            gevonden += [(f"uitleg {sleutel}", versie.bron, versie.geldig_tot) for versie in versies]
+        for profiel in self.regios:
+            for sleutel, regionaal in profiel.beleid.items():
+                gevonden.append((f"regio {profiel.id} {sleutel}", regionaal.bron, None))
+        return gevonden

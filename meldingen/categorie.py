@@ -3,7 +3,8 @@
 Luxe verzuim (a holiday without leave) and more than 4 weeks of continuous absence (langdurig relatief
 verzuim) are their own kinds, which DUO expects to be reported; otherwise 16 hours or more within 4
 lesweken for a pupil under 18 is wettelijk verzuim (the school must report) and less is overig verzuim
-(the school may report).
+(the school may report). The deadline is the rule's: counted from the day the threshold was reached (for a
+continuous absence found from the period; otherwise the last day of the period is the latest it can be).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from typing import Any
 
 from content.schema import RuleSet
 from meldingen.velden import leeftijd_op, weken_in
-from rules.besluit import Besluit
+from rules.besluit import Besluit, Reden
 from rules.errors import RegelFout
-from rules.kalender import werkdagen_na
 from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
 
 LUXE = re.compile(r"vakantie|holiday|op reis|eerder weg|later terug|luxe", re.I)
@@ -31,12 +31,18 @@ class Categorie:
     termijn: dt.date | None  # the latest day to report, when the law or DUO asks for it
     verstreken: bool
 
+    @property
+    def termijn_redenen(self) -> tuple[Reden, ...]:
+        """The rule's reasons about the deadline (expected term, and the warning when it has passed)."""
+        soorten = ("meldplicht_termijn", "meldplicht_te_laat")
+        return tuple(r for r in self.besluit.redenen if r.uitleg.startswith(soorten))
+
 
 def bepaal(bekend: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Categorie | None:
     """The kind of verzuim once the hours and the period (or a number of weeks) are known; None before."""
     if "uren" not in bekend or ("eerste_dag" not in bekend and not bekend.get("_weken")):
         return None
-    tot: dt.date | None = None
+    van = tot = None
     if "eerste_dag" in bekend:
         van, tot = dt.date.fromisoformat(bekend["eerste_dag"]), dt.date.fromisoformat(bekend["laatste_dag"])
         weken = float(weken_in(van, tot))
@@ -50,6 +56,7 @@ def bepaal(bekend: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Cat
         feiten = MeldplichtFeiten(
             totaal_uren=float(bekend["uren"]), over_weken=weken, leeftijd=leeftijd, luxe_verzuim=luxe,
             aaneengesloten_weken_afwezig=weken if aaneengesloten else None, woongemeente=bekend.get("woonplaats"),
+            van=van if tot is not None else None, tot_en_met=tot,
         )
         besluit = beoordeel_meldplicht(feiten, rules, peildatum)
     except (ValueError, RegelFout):  # facts that do not fit together yet (more hours than the weeks hold)
@@ -63,8 +70,5 @@ def bepaal(bekend: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Cat
         soort = "wettelijk"
     else:
         soort = "overig"
-    termijn = None
-    if soort != "overig" and tot is not None:
-        # The hours are a total, so the day the threshold was reached is at the latest the last day.
-        termijn = werkdagen_na(tot, rules.getal("melding_termijn_werkdagen", peildatum))
+    termijn = besluit.termijn if soort != "overig" else None
     return Categorie(soort, besluit, termijn, termijn is not None and termijn < peildatum)

@@ -30,7 +30,6 @@ from meldingen.velden import (
     uit_eerste_bericht,
     volgende,
 )
-from rules.besluit import datum_tekst
 from rules.regio import Schooltype, verantwoordelijk_team
 from store.meldingen import Concepten, Meldingen
 from store.scholen import Scholen, bewust
@@ -166,10 +165,9 @@ class MeldingGesprek:
         replies = [Reply(tekst(f"categorie_{categorie.soort}", taal, uren=getal(velden["uren"]),
                                weken=weken), data=self._data(categorie))]
         if categorie.termijn is not None:
-            datum = datum_tekst(categorie.termijn.isoformat(), taal)
-            replies.append(Reply(tekst("termijn", taal, termijn=datum)))
-            if categorie.verstreken:
-                replies.append(Reply(tekst("termijn_verstreken", taal, termijn=datum)))
+            # The deadline and its warning are the rule's own cited texts.
+            rules = default_rule_set()
+            replies.extend(Reply(reden.tekst(rules, taal)) for reden in categorie.termijn_redenen)
             replies.append(Reply(tekst("duo", taal)))
         return replies
 

@@ -53,8 +53,8 @@ _T: dict[str, tuple[str, str]] = {
                        "datum bedoel je?", "That date lies in the future. A report is about absence that has "
                        "already happened; which date do you mean?"),
     "leeftijd_onwaarschijnlijk": ("Dan is de leerling {leeftijd} jaar. Meldingen gaan over leerlingen van 5 tot "
-                                  "23 jaar; klopt de geboortedatum?", "That makes the pupil {leeftijd}. Reports "
-                                  "are about pupils aged 5 to 23; is the date of birth right?"),
+                                  "27 jaar; klopt de geboortedatum?", "That makes the pupil {leeftijd}. Reports "
+                                  "are about pupils aged 5 to 27; is the date of birth right?"),
     "gemeente_onbekend": ("Die gemeente ken ik niet. {hint}Typ de naam van de gemeente waar de leerling woont.",
                           "I do not know that municipality. {hint}Please type the name of the municipality where "
                           "the pupil lives."),
@@ -93,9 +93,10 @@ _T: dict[str, tuple[str, str]] = {
               "'change …' corrects something."),
     "aangepast": ("Aangepast.", "Changed."),
     "categorie_wettelijk": ("Dit is wettelijk verzuim: {uren} uur in {weken} lesweken, 16 uur of meer binnen 4 "
-                            "lesweken. De school moet dit melden (art. 21/21a).", "This is wettelijk verzuim: "
+                            "lesweken. De school moet dit melden (art. 21a Leerplichtwet).",
+                            "This is wettelijk verzuim: "
                             "{uren} hours in {weken} school weeks, 16 hours or more within 4 school weeks. The school "
-                            "must report it (art. 21/21a)."),
+                            "must report it (art. 21a Leerplichtwet)."),
     "categorie_langdurig": ("Dit is langdurig relatief verzuim: meer dan 4 weken aaneengesloten afwezig. DUO "
                             "verwacht dat de school dit meldt.", "This is langdurig relatief verzuim: absent for "
                             "more than 4 weeks in a row. DUO expects the school to report it."),
@@ -106,12 +107,6 @@ _T: dict[str, tuple[str, str]] = {
                          "niet; het leerplichtteam ziet het graag vroeg.", "This is overig verzuim: under 16 hours "
                          "within 4 school weeks. The school may report it but does not have to; the team likes to "
                          "hear early."),
-    "termijn": ("Melden moet onverwijld; de Inspectie leest dat als binnen 5 werkdagen: uiterlijk {termijn} (of "
-                "eerder, als de grens eerder bereikt was).", "It must be reported without delay, which the "
-                "Inspectie reads as within 5 working days: by {termijn} at the latest (earlier if the threshold was "
-                "reached earlier)."),
-    "termijn_verstreken": ("Let op: die termijn ({termijn}) is al voorbij. Meld zo snel mogelijk.",
-                           "Note: that deadline ({termijn}) has passed. Please report as soon as possible."),
     "duo": ("De wettelijke melding gaat naar het verzuimregister van DUO (via jullie administratiepakket of het "
             "verzuimloket). Deze melding hier is de intake bij de gemeente en gaat meteen naar de consulent; de "
             "samenvatting staat in de volgorde van de DUO-melding.", "The legal report goes to DUO's verzuimregister "

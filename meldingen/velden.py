@@ -25,7 +25,7 @@ from content.schema import RuleSet
 from rules.errors import OngeldigeFeiten
 from rules.regio import _sleutel, vind_gemeente
 
-MIN_LEEFTIJD, MAX_LEEFTIJD = 4, 23  # leerplicht from 5 (4-year-olds go to school), RMC up to 23
+MIN_LEEFTIJD, MAX_LEEFTIJD = 4, 27  # leerplicht from 5 (4-year-olds go to school), RMC under 27 (WEB 9.2.1)
 MAX_UREN_PER_SCHOOLDAG = 8
 MAX_PERIODE_DAGEN = 366
 

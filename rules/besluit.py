@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
+from content.regio_schema import RegioProfiel
 from content.schema import Bron, BronSoort, RuleSet
+from rules.regio import vind_gemeente
 
 
 class Toegestaan(str, Enum):
@@ -50,35 +53,107 @@ def datum_tekst(waarde: str, taal: Literal["nl", "en"]) -> str:
 
 
 class Reden(BaseModel):
-    """One reason or next step: the content key of its text, the values filled in, its source."""
+    """One reason or next step: the content key of its text, the values filled in, its source, and the
+    peildatum whose version of the text it states."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     uitleg: str
     parameters: dict[str, Parameterwaarde] = {}
     bron: Bron
+    peildatum: dt.date
     uiterlijk: dt.date | None = None  # for a next step: the date it must be done by
 
     def tekst(self, rules: RuleSet, taal: Literal["nl", "en"]) -> str:
         waarden = {k: datum_tekst(v, taal) if isinstance(v, str) else v for k, v in self.parameters.items()}
-        return rules.uitleg(self.uitleg).tekst(taal).format(**waarden)
+        return rules.uitleg(self.uitleg, self.peildatum).tekst(taal).format(**waarden)
 
     def als_payload(self) -> dict[str, Any]:
         return {
             "uitleg": self.uitleg, "parameters": self.parameters, "citation": self.bron.citeer(),
-            "url": self.bron.url, "soort": self.bron.soort.value, "geverifieerd": self.bron.geverifieerd,
+            "url": self.bron.url, "versie": self.bron.versie.isoformat() if self.bron.versie else None,
+            "soort": self.bron.soort.value, "geverifieerd": self.bron.geverifieerd,
+            "peildatum": self.peildatum.isoformat(),
             "uiterlijk": self.uiterlijk.isoformat() if self.uiterlijk else None,
         }
 
 
-def reden(rules: RuleSet, sleutel: str, **parameters: Parameterwaarde) -> Reden:
-    """A reason whose source is the source of its explanation in the content."""
-    return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron)
+@dataclass(frozen=True)
+class Beleid:
+    """A policy value as it applies to a pupil: the region's own when its profile sets one for the
+    peildatum (then `profiel` names the region and `bron` is the region's source), else the national one."""
+
+    waarde: int | float | bool | str
+    bron: Bron
+    profiel: RegioProfiel | None
 
 
-def stap(rules: RuleSet, sleutel: str, klaar_op: dt.date | None, **parameters: Parameterwaarde) -> Reden:
-    """A next step, with the date it must be done by (klaar_op) when there is one."""
-    return Reden(uitleg=sleutel, parameters=parameters, bron=rules.uitleg(sleutel).bron, uiterlijk=klaar_op)
+@dataclass(frozen=True)
+class Peil:
+    """The content as it applies on one peildatum: values, the version of each text, regional policy.
+    Rules build their reasons through it, so every reason states the law of its own date."""
+
+    rules: RuleSet
+    peildatum: dt.date
+
+    def getal(self, sleutel: str) -> int:
+        return self.rules.getal(sleutel, self.peildatum)
+
+    def waarde(self, sleutel: str) -> int | float | bool | str:
+        return self.rules.waarde(sleutel, self.peildatum)
+
+    def reden(self, sleutel: str, /, **parameters: Parameterwaarde) -> Reden:
+        """A reason whose source is that of its text for the peildatum."""
+        return self.reden_met_bron(sleutel, self.rules.uitleg(sleutel, self.peildatum).bron, **parameters)
+
+    def reden_met_bron(self, sleutel: str, bron: Bron, /, **parameters: Parameterwaarde) -> Reden:
+        """A reason cited by another source than its text's own (a region's source for a regional value)."""
+        return Reden(uitleg=sleutel, parameters=parameters, bron=bron, peildatum=self.peildatum)
+
+    def stap(self, sleutel: str, klaar_op: dt.date | None, /, **parameters: Parameterwaarde) -> Reden:
+        """A next step, with the date it must be done by (klaar_op) when there is one."""
+        return self.reden(sleutel, **parameters).model_copy(update={"uiterlijk": klaar_op})
+
+    def beleid(self, sleutel: str, woongemeente: str | None) -> Beleid:
+        """A policy value for a pupil of `woongemeente`: the region's own when it has one in force."""
+        if woongemeente and woongemeente.strip():
+            gevonden = vind_gemeente(self.rules, woongemeente)
+            regionaal = gevonden[0].beleid.get(sleutel) if gevonden else None
+            waarde = regionaal.op(self.peildatum) if regionaal else None
+            if gevonden and regionaal and waarde:
+                return Beleid(waarde.waarde, waarde.bron or regionaal.bron, gevonden[0])
+        parameter = self.rules.parameter(sleutel)
+        return Beleid(parameter.op(self.peildatum), parameter.bron_op(self.peildatum), None)
+
+    def beleid_reden(self, sleutel: str, beleid: Beleid, /, **parameters: Parameterwaarde) -> Reden:
+        """A reason that states a policy value: a region's value is cited by the region's own source."""
+        if beleid.profiel is None:
+            return self.reden(sleutel, **parameters)
+        return self.reden_met_bron(sleutel, beleid.bron, **parameters)
+
+
+def uniek(*redenen: Reden) -> tuple[Reden, ...]:
+    """The reasons in order, each once (a reason that decided is also listed among the reasons)."""
+    gezien: list[Reden] = []
+    for r in redenen:
+        if r not in gezien:
+            gezien.append(r)
+    return tuple(gezien)
+
+
+def rechtsgrond_van(redenen: tuple[Reden, ...]) -> str:
+    """The legal basis of a decision from the citations of the reasons that decided it: law articles per
+    law ('art. 11 onder g jo. 14 lid 3 Leerplichtwet 1969'); policy only when no law decided it."""
+    per_wet: dict[str, list[str]] = {}
+    for r in redenen:
+        if r.bron.soort is BronSoort.WET:
+            delen = per_wet.setdefault(r.bron.titel, [])
+            if r.bron.artikel_deel() not in delen:
+                delen.append(r.bron.artikel_deel())
+    if per_wet:
+        return "; ".join(f"{' jo. '.join(delen)} {titel}" for titel, delen in per_wet.items())
+    titels = list(dict.fromkeys(r.bron.titel for r in redenen))
+    return "; ".join(titels) + " (beleid, geen wetsartikel)" if titels else ""
 
 
 class Besluit(BaseModel):
@@ -87,7 +162,8 @@ class Besluit(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     onderwerp: str
-    rechtsgrond: str
+    # The reasons that decided it; the legal basis is built from their citations.
+    grondslag: tuple[Reden, ...]
     toegestaan: Toegestaan | None = None
     beslisser: Beslisser | None = None
     max_dagen: int | None = None
@@ -97,6 +173,16 @@ class Besluit(BaseModel):
     redenen: tuple[Reden, ...]
     volgende_stappen: tuple[Reden, ...] = ()
     ontbrekende_feiten: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _grondslag_getoond(self) -> Besluit:
+        if any(r not in self.redenen and r not in self.volgende_stappen for r in self.grondslag):
+            raise ValueError("every reason that decided must be among the reasons shown")
+        return self
+
+    @property
+    def rechtsgrond(self) -> str:
+        return rechtsgrond_van(self.grondslag)
 
     @property
     def onzekerheden(self) -> tuple[Reden, ...]:

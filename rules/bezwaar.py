@@ -8,11 +8,10 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, reden, stap
+from rules.besluit import Beslisser, Besluit, Peil, Reden
 from rules.errors import OngeldigeFeiten
 
 ONDERWERP = "bezwaar"
-RECHTSGROND = "Algemene wet bestuursrecht (bezwaar en beroep); art. 13a en 14 Leerplichtwet 1969"
 
 
 class Beslissing(str, Enum):
@@ -42,19 +41,18 @@ def beoordeel_bezwaar(feiten: BezwaarFeiten, rules: RuleSet, peildatum: dt.date)
     """To whom, how and by when to object, and what to do when departure is near."""
     if feiten.besluit_verstuurd_op and feiten.besluit_verstuurd_op > peildatum:
         raise OngeldigeFeiten("besluit_verstuurd_op", "the decision date lies in the future")
-    weken = rules.getal("bezwaar_termijn_weken", peildatum)
-    redenen: list[Reden] = [
-        reden(rules, "bezwaar_wie", wie=_WIE[feiten.beslist_door]),
-        reden(rules, "bezwaar_termijn", weken=weken),
-    ]
+    p = Peil(rules, peildatum)
+    weken = p.getal("bezwaar_termijn_weken")
+    grondslag = (p.reden("bezwaar_wie", wie=_WIE[feiten.beslist_door]), p.reden("bezwaar_termijn", weken=weken))
+    redenen: list[Reden] = list(grondslag)
     termijn = None
     if feiten.besluit_verstuurd_op is not None:
         termijn = feiten.besluit_verstuurd_op + dt.timedelta(weeks=weken)
         sleutel = "bezwaar_te_laat" if termijn < peildatum else "bezwaar_uiterlijk"
-        redenen.append(reden(rules, sleutel, uiterlijk=termijn.isoformat()))
+        redenen.append(p.reden(sleutel, uiterlijk=termijn.isoformat()))
     if feiten.vertrekdatum is None or feiten.vertrekdatum - peildatum <= dt.timedelta(weeks=weken):
-        redenen.append(reden(rules, "bezwaar_spoed"))
-    redenen.append(reden(rules, "bezwaar_beroep"))
+        redenen.append(p.reden("bezwaar_spoed"))
+    redenen.append(p.reden("bezwaar_beroep"))
     beslisser = Beslisser(feiten.beslist_door.value)
-    return Besluit(onderwerp=ONDERWERP, rechtsgrond=RECHTSGROND, beslisser=beslisser, termijn=termijn,
-                   redenen=tuple(redenen), volgende_stappen=(stap(rules, "bezwaar_inhoud", termijn),))
+    return Besluit(onderwerp=ONDERWERP, grondslag=grondslag, beslisser=beslisser, termijn=termijn,
+                   redenen=tuple(redenen), volgende_stappen=(p.stap("bezwaar_inhoud", termijn),))

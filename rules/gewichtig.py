@@ -1,23 +1,25 @@
 """Verlof wegens andere gewichtige omstandigheden (art. 11 onder g jo. 14 Leerplichtwet 1969).
 
-Up to ten school days per school year, added up over all requests, the head decides; beyond that the
-leerplichtambtenaar of the home municipality, after hearing the head. The typical days per reason are
-municipal guidance, not law, and are worded as such.
+Up to ten school days per school year, added up over all art. 14 requests, the head decides; beyond that
+the leerplichtambtenaar of the home municipality, after hearing the head. Days of art. 13a holiday leave are
+a separate count and are not added. The typical days per reason are municipal guidance, not law, and are
+worded as such. Degrees of kinship follow art. 1:3 BW: "neef"/"nicht" is a nephew or niece (3rd degree) or a
+cousin (4th degree), so the rule asks which; foster relations are no kinship at all, so the degree lists do
+not apply and the head judges the event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
-from rules.regio import beleidswaarde
+from rules.besluit import Beleid, Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
 
 ONDERWERP = "verlof_gewichtige_omstandigheden"
-RECHTSGROND = "art. 11 onder g jo. 14 Leerplichtwet 1969"
 
 
 class Omstandigheid(str, Enum):
@@ -39,15 +41,21 @@ class Omstandigheid(str, Enum):
 _GEWEIGERD = {Omstandigheid.FAMILIEBEZOEK, Omstandigheid.VAKANTIE, Omstandigheid.GOEDKOPER,
               Omstandigheid.BROERS_ZUSSEN_VRIJ, Omstandigheid.VERJAARDAG}
 
-# Degree of kinship seen from the pupil (Burgerlijk Wetboek art. 1:3); in-laws count like blood relatives.
-# "neef"/"nicht" is 3rd degree as a child of a brother or sister, 4th as a child of an uncle or aunt.
+# Degree of kinship seen from the pupil (Burgerlijk Wetboek art. 1:3); in-laws (a step-parent married to a
+# parent, a brother- or sister-in-law) count in the same degree as blood relatives.
 GRAAD_VAN_RELATIE: dict[str, int] = {
-    "vader": 1, "moeder": 1, "ouder": 1, "stiefvader": 1, "stiefmoeder": 1, "pleegouder": 1,
+    "vader": 1, "moeder": 1, "ouder": 1, "stiefvader": 1, "stiefmoeder": 1,
     "opa": 2, "oma": 2, "grootvader": 2, "grootmoeder": 2, "broer": 2, "zus": 2, "zuster": 2,
     "halfbroer": 2, "halfzus": 2, "zwager": 2, "schoonzus": 2,
     "oom": 3, "tante": 3, "overgrootvader": 3, "overgrootmoeder": 3, "overgrootouder": 3,
-    "neef": 4, "nicht": 4, "achterneef": 5, "achternicht": 5,
+    "oomzegger": 3, "tantezegger": 3, "volle neef": 4, "volle nicht": 4, "achterneef": 5, "achternicht": 5,
 }
+# "neef"/"nicht": the child of a brother or sister (3rd degree) or of an uncle or aunt (4th degree).
+NEEF_NICHT = frozenset({"neef", "nicht"})
+GRAAD_NEEF_NICHT = {"broer_zus": 3, "oom_tante": 4}
+# Foster care creates no kinship under art. 1:3 BW (only adoption counts as a birth): no degree applies.
+PLEEG = frozenset({"pleegouder", "pleegvader", "pleegmoeder", "pleegbroer", "pleegzus", "pleegzuster",
+                   "pleegkind", "pleegopa", "pleegoma"})
 
 
 class GewichtigFeiten(BaseModel):
@@ -57,10 +65,12 @@ class GewichtigFeiten(BaseModel):
 
     omstandigheid: Omstandigheid | None = None
     graad: int | None = Field(default=None, ge=1, le=6)
-    relatie: str | None = None  # as the pupil would say it: "oom", "oma", "neef"
+    relatie: str | None = None  # as the pupil would say it: "oom", "oma", "neef", "pleegvader"
+    neef_nicht_via: Literal["broer_zus", "oom_tante"] | None = None  # whose child the neef or nicht is
     in_buitenland: bool | None = None
     ver_weg: bool = False
     aantal_schooldagen: int | None = Field(default=None, ge=1, le=200)
+    # Days of art. 14 leave already granted this school year; art. 13a holiday leave is a separate count.
     eerder_verleend_dit_schooljaar: int = Field(default=0, ge=0, le=200)
     achteraf: bool = False
     dagen_na_verhindering: int | None = Field(default=None, ge=0, le=365)
@@ -68,103 +78,139 @@ class GewichtigFeiten(BaseModel):
 
     @model_validator(mode="after")
     def _relatie_bekend(self) -> GewichtigFeiten:
-        if self.relatie is not None and self.relatie.strip().lower() not in GRAAD_VAN_RELATIE:
-            raise ValueError(f"relatie: unknown relation {self.relatie!r}")
+        if self.relatie is not None and self.relatie_naam not in {*GRAAD_VAN_RELATIE, *NEEF_NICHT, *PLEEG}:
+            raise ValueError(f"relatie: unknown relation {self.relatie[:40]!r}")
         return self
+
+    @property
+    def relatie_naam(self) -> str:
+        return (self.relatie or "").strip().lower()
+
+    @property
+    def pleeg(self) -> bool:
+        return self.relatie_naam in PLEEG
+
+    @property
+    def neef_of_nicht_onbekend(self) -> bool:
+        """A neef or nicht of whom we do not know whose child they are (3rd or 4th degree)."""
+        return self.graad is None and self.relatie_naam in NEEF_NICHT and self.neef_nicht_via is None
 
     @property
     def verwantschapsgraad(self) -> int | None:
         if self.graad is not None:
             return self.graad
-        return GRAAD_VAN_RELATIE.get(self.relatie.strip().lower()) if self.relatie else None
+        if self.relatie_naam in NEEF_NICHT and self.neef_nicht_via:
+            return GRAAD_NEEF_NICHT[self.neef_nicht_via]
+        return GRAAD_VAN_RELATIE.get(self.relatie_naam)
 
 
-def _typisch_maximum(
-    feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.date
-) -> tuple[int | None, Reden | None]:
-    """The usual maximum for this reason (policy), or a reason why it usually falls outside the rule."""
+def _typisch_maximum(feiten: GewichtigFeiten, p: Peil) -> tuple[int | None, Reden | None, Reden | None]:
+    """The usual maximum for this reason (policy) with the reason that states it, or a reason why it usually
+    falls outside the rule. A region's own value is cited by the region's source."""
     graad = feiten.verwantschapsgraad
     soort = feiten.omstandigheid
+    gebruikt: list[Beleid] = []
 
     def getal(sleutel: str) -> int:
         # Every usual maximum is policy, so a region's profile may set its own value.
-        waarde, _, _ = beleidswaarde(rules, sleutel, peildatum, feiten.woongemeente)
-        return int(waarde)
+        beleid = p.beleid(sleutel, feiten.woongemeente)
+        gebruikt.append(beleid)
+        return int(beleid.waarde)
+
+    def typisch(sleutel: str) -> tuple[int, Reden, None]:
+        dagen = getal(sleutel)
+        regionaal = next((b for b in gebruikt if b.profiel is not None), gebruikt[-1])
+        return dagen, p.beleid_reden("gewichtig_typisch_maximum", regionaal, dagen=dagen), None
+
+    def te_ver(max_graad: int) -> tuple[None, None, Reden]:
+        regionaal = next((b for b in gebruikt if b.profiel is not None), gebruikt[-1] if gebruikt else None)
+        if regionaal is None:
+            return None, None, p.reden("gewichtig_graad_te_ver", graad=graad or 0, max_graad=max_graad)
+        return None, None, p.beleid_reden("gewichtig_graad_te_ver", regionaal, graad=graad or 0,
+                                          max_graad=max_graad)
 
     if soort is Omstandigheid.BRUILOFT:
         max_graad = getal("gewichtig_bruiloft_max_graad")
         if graad is not None and graad > max_graad:
-            return None, reden(rules, "gewichtig_graad_te_ver", graad=graad, max_graad=max_graad)
+            return te_ver(max_graad)
         if feiten.in_buitenland:
-            return getal("gewichtig_bruiloft_dagen_buitenland"), None
-        return getal("gewichtig_bruiloft_dagen_ver" if feiten.ver_weg else "gewichtig_bruiloft_dagen"), None
+            return typisch("gewichtig_bruiloft_dagen_buitenland")
+        return typisch("gewichtig_bruiloft_dagen_ver" if feiten.ver_weg else "gewichtig_bruiloft_dagen")
     if soort is Omstandigheid.OVERLIJDEN:
         if graad is not None and graad > 4:
-            return None, reden(rules, "gewichtig_graad_te_ver", graad=graad, max_graad=4)
+            return te_ver(4)
         if feiten.in_buitenland:
-            return getal("gewichtig_overlijden_dagen_buitenland"), None
+            return typisch("gewichtig_overlijden_dagen_buitenland")
         if graad is None:
-            return None, None
+            return None, None, None
         sleutel = {1: "graad1", 2: "graad2"}.get(graad, "graad34")
-        return getal(f"gewichtig_overlijden_dagen_{sleutel}"), None
+        return typisch(f"gewichtig_overlijden_dagen_{sleutel}")
     if soort is Omstandigheid.ERNSTIGE_ZIEKTE:
         max_graad = getal("gewichtig_ziekte_max_graad")
         if graad is not None and graad > max_graad:
-            return None, reden(rules, "gewichtig_graad_te_ver", graad=graad, max_graad=max_graad)
-        return getal("gewichtig_ziekte_dagen"), None
+            return te_ver(max_graad)
+        return typisch("gewichtig_ziekte_dagen")
     vast = {
         Omstandigheid.VERHUIZING: "gewichtig_verhuizing_dagen",
         Omstandigheid.JUBILEUM: "gewichtig_jubileum_dagen",
         Omstandigheid.WETTELIJKE_VERPLICHTING: "gewichtig_wettelijke_verplichting_dagen",
     }
     if soort in vast:
-        return getal(vast[soort]), None
-    return None, None
+        return typisch(vast[soort])
+    return None, None, None
 
 
 def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """Who decides on this request, what is usual for the reason, and what to submit."""
-    max_hoofd = rules.getal("gewichtig_max_dagen_hoofd", peildatum)
-    achteraf_dagen = rules.getal("gewichtig_achteraf_dagen", peildatum)
-    aanvragen = stap(rules, "gewichtig_aanvragen", None)
+    p = Peil(rules, peildatum)
+    max_hoofd = p.getal("gewichtig_max_dagen_hoofd")
+    achteraf_dagen = p.getal("gewichtig_achteraf_dagen")
+    aanvragen = p.stap("gewichtig_aanvragen", None)
 
-    def besluit(toegestaan: Toegestaan, beslisser: Beslisser, max_dagen: int | None, *redenen: Reden,
-                ontbrekend: tuple[str, ...] = ()) -> Besluit:
-        return Besluit(onderwerp=ONDERWERP, rechtsgrond=RECHTSGROND, toegestaan=toegestaan,
-                       beslisser=beslisser, max_dagen=max_dagen, redenen=redenen,
-                       volgende_stappen=(aanvragen,), ontbrekende_feiten=ontbrekend)
+    def besluit(toegestaan: Toegestaan, beslisser: Beslisser, max_dagen: int | None, grondslag: tuple[Reden, ...],
+                *redenen: Reden, ontbrekend: tuple[str, ...] = ()) -> Besluit:
+        return Besluit(onderwerp=ONDERWERP, grondslag=grondslag, toegestaan=toegestaan, beslisser=beslisser,
+                       max_dagen=max_dagen, redenen=uniek(*grondslag, *redenen), volgende_stappen=(aanvragen,),
+                       ontbrekende_feiten=ontbrekend)
 
     te_laat = feiten.dagen_na_verhindering is not None and feiten.dagen_na_verhindering > achteraf_dagen
     if feiten.achteraf and te_laat:
         return besluit(Toegestaan.NEE, Beslisser.NIEMAND, None,
-                       reden(rules, "gewichtig_achteraf_te_laat", dagen=achteraf_dagen))
+                       (p.reden("gewichtig_achteraf_te_laat", dagen=achteraf_dagen),))
 
     totaal = feiten.eerder_verleend_dit_schooljaar + (feiten.aantal_schooldagen or 0)
     if totaal > max_hoofd:
         beslisser = Beslisser.LEERPLICHTAMBTENAAR
-        wie = reden(rules, "gewichtig_beslisser_lpa", max=max_hoofd, totaal=totaal)
+        wie = p.reden("gewichtig_beslisser_lpa", max=max_hoofd, totaal=totaal)
     else:
         beslisser = Beslisser.SCHOOLHOOFD
-        wie = reden(rules, "gewichtig_beslisser_hoofd", max=max_hoofd, totaal=totaal)
+        wie = p.reden("gewichtig_beslisser_hoofd", max=max_hoofd, totaal=totaal)
 
-    redenen: list[Reden] = [reden(rules, "gewichtig_algemeen"), wie]
+    algemeen = p.reden("gewichtig_algemeen")
+    redenen: list[Reden] = [algemeen, wie]
     if feiten.achteraf:
-        redenen.append(reden(rules, "gewichtig_achteraf", dagen=achteraf_dagen))
+        redenen.append(p.reden("gewichtig_achteraf", dagen=achteraf_dagen))
     if feiten.omstandigheid in _GEWEIGERD:
-        return besluit(Toegestaan.NEE, beslisser, None, reden(rules, "gewichtig_geweigerd"), *redenen)
+        return besluit(Toegestaan.NEE, beslisser, None, (p.reden("gewichtig_geweigerd"), algemeen), *redenen)
+    if feiten.pleeg:
+        # No degree applies: the head weighs the event as any other circumstance.
+        redenen.insert(1, p.reden("gewichtig_pleeg"))
+    elif feiten.neef_of_nicht_onbekend:
+        redenen.insert(1, p.reden("gewichtig_neef_nicht"))
 
-    typisch, buiten_regel = _typisch_maximum(feiten, rules, peildatum)
+    typisch, reden_typisch, buiten_regel = (None, None, None) if feiten.pleeg else _typisch_maximum(feiten, p)
     if buiten_regel is not None:
-        return besluit(Toegestaan.NEE, beslisser, None, buiten_regel, *redenen, reden(rules, "gewichtig_graden"))
-    if typisch is not None:
-        redenen.append(reden(rules, "gewichtig_typisch_maximum", dagen=typisch))
+        return besluit(Toegestaan.NEE, beslisser, None, (buiten_regel, algemeen), *redenen,
+                       p.reden("gewichtig_graden"))
+    if reden_typisch is not None:
+        redenen.append(reden_typisch)
+    graad_nodig = feiten.omstandigheid in {Omstandigheid.BRUILOFT, Omstandigheid.OVERLIJDEN,
+                                           Omstandigheid.ERNSTIGE_ZIEKTE}
     ontbrekend = tuple(
         naam for naam, ontbreekt in (
             ("omstandigheid", feiten.omstandigheid is None),
             ("aantal_schooldagen", feiten.aantal_schooldagen is None),
-            ("relatie", feiten.omstandigheid in {Omstandigheid.BRUILOFT, Omstandigheid.OVERLIJDEN,
-                                                 Omstandigheid.ERNSTIGE_ZIEKTE}
-             and feiten.verwantschapsgraad is None),
+            ("relatie", graad_nodig and not feiten.pleeg and feiten.verwantschapsgraad is None),
         ) if ontbreekt
     )
     # A usual maximum for the reason (policy) is tighter than the head's legal cap of ten days.
@@ -172,4 +218,4 @@ def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.d
         max_dagen: int | None = typisch
     else:
         max_dagen = max_hoofd if beslisser is Beslisser.SCHOOLHOOFD else None
-    return besluit(Toegestaan.VOORWAARDELIJK, beslisser, max_dagen, *redenen, ontbrekend=ontbrekend)
+    return besluit(Toegestaan.VOORWAARDELIJK, beslisser, max_dagen, (algemeen, wie), *redenen, ontbrekend=ontbrekend)

@@ -10,7 +10,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden
+from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
 
 # Festivities without a religious character; they are not covered by art. 13 (practice, see content).
 NIET_RELIGIEUS = frozenset({"carnaval", "koningsdag", "sinterklaas", "oud en nieuw", "halloween"})
@@ -23,9 +23,9 @@ class KennisgevingSoort(str, Enum):
 
 
 _ONDERWERP = {
-    KennisgevingSoort.ZIEKTE: ("ziekte", "art. 11 onder d jo. 12 Leerplichtwet 1969"),
-    KennisgevingSoort.GODSDIENST: ("godsdienst_feestdag", "art. 11 onder e jo. 13 Leerplichtwet 1969"),
-    KennisgevingSoort.VIJFJARIGE: ("vijfjarige", "art. 11a Leerplichtwet 1969"),
+    KennisgevingSoort.ZIEKTE: "ziekte",
+    KennisgevingSoort.GODSDIENST: "godsdienst_feestdag",
+    KennisgevingSoort.VIJFJARIGE: "vijfjarige",
 }
 
 
@@ -36,7 +36,7 @@ class KennisgevingFeiten(BaseModel):
 
     soort: KennisgevingSoort
     ziek_sinds: dt.date | None = None
-    gemeld_op: dt.date | None = None
+    gemeld_op: dt.date | None = None  # the day the school was told (illness or religious duty)
     in_buitenland: bool = False
     feestdag: str | None = None
     datum: dt.date | None = None  # the day of the religious duty
@@ -47,72 +47,83 @@ class KennisgevingFeiten(BaseModel):
 
 def beoordeel_kennisgeving(feiten: KennisgevingFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """What the parents must tell whom, and by when; for five-year-olds also who allows more hours."""
-    onderwerp, rechtsgrond = _ONDERWERP[feiten.soort]
+    p = Peil(rules, peildatum)
+    onderwerp = _ONDERWERP[feiten.soort]
     if feiten.soort is KennisgevingSoort.ZIEKTE:
-        return _ziekte(feiten, rules, peildatum, onderwerp, rechtsgrond)
+        return _ziekte(feiten, p, onderwerp)
     if feiten.soort is KennisgevingSoort.GODSDIENST:
-        return _godsdienst(feiten, rules, peildatum, onderwerp, rechtsgrond)
-    return _vijfjarige(feiten, rules, peildatum, onderwerp, rechtsgrond)
+        return _godsdienst(feiten, p, onderwerp)
+    return _vijfjarige(feiten, p, onderwerp)
 
 
-def _kennisgeving(onderwerp: str, rechtsgrond: str, *redenen: Reden, max_dagen: int | None = None,
-                  termijn: dt.date | None = None) -> Besluit:
-    return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NIET_NODIG,
-                   beslisser=Beslisser.GEEN_TOESTEMMING_NODIG, max_dagen=max_dagen, redenen=redenen,
-                   termijn=termijn)
+def _besluit(onderwerp: str, toegestaan: Toegestaan | None, beslisser: Beslisser | None,
+             grondslag: tuple[Reden, ...], *redenen: Reden, max_dagen: int | None = None,
+             termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
+    return Besluit(onderwerp=onderwerp, grondslag=grondslag, toegestaan=toegestaan, beslisser=beslisser,
+                   max_dagen=max_dagen, redenen=uniek(*grondslag, *redenen), termijn=termijn,
+                   ontbrekende_feiten=ontbrekend)
 
 
-def _ziekte(feiten: KennisgevingFeiten, rules: RuleSet, peildatum: dt.date, onderwerp: str,
-            rechtsgrond: str) -> Besluit:
-    dagen = rules.getal("ziekte_melden_binnen_dagen", peildatum)
+def _ziekte(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
+    dagen = p.getal("ziekte_melden_binnen_dagen")
     termijn = feiten.ziek_sinds + dt.timedelta(days=dagen) if feiten.ziek_sinds else None
-    redenen = [reden(rules, "ziekte_kennisgeving", dagen=dagen)]
+    grond = p.reden("ziekte_kennisgeving", dagen=dagen)
+    redenen: list[Reden] = []
     if termijn is not None:
-        redenen.append(reden(rules, "melden_uiterlijk", uiterlijk=termijn.isoformat()))
-    gemeld = feiten.gemeld_op or (peildatum if termijn and termijn < peildatum else None)
+        redenen.append(p.reden("melden_uiterlijk", uiterlijk=termijn.isoformat()))
+    gemeld = feiten.gemeld_op or (p.peildatum if termijn and termijn < p.peildatum else None)
     if termijn is not None and gemeld is not None and gemeld > termijn:
-        redenen.append(reden(rules, "ziekte_te_laat", dagen=dagen))
-    redenen.append(reden(rules, "ziekte_vaak_lang"))
+        redenen.append(p.reden("ziekte_te_laat", dagen=dagen))
+    redenen.append(p.reden("ziekte_vaak_lang"))
     if feiten.in_buitenland:
-        redenen.append(reden(rules, "ziekte_in_vakantie"))
-    return _kennisgeving(onderwerp, rechtsgrond, *redenen, termijn=termijn)
+        redenen.append(p.reden("ziekte_in_vakantie"))
+    return _besluit(onderwerp, Toegestaan.NIET_NODIG, Beslisser.GEEN_TOESTEMMING_NODIG, (grond,), *redenen,
+                    termijn=termijn)
 
 
-def _godsdienst(feiten: KennisgevingFeiten, rules: RuleSet, peildatum: dt.date, onderwerp: str,
-                rechtsgrond: str) -> Besluit:
-    vooraf = rules.getal("godsdienst_melden_dagen_vooraf", peildatum)
-    per_feest = rules.getal("godsdienst_dagen_per_feest", peildatum)
+def _godsdienst(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
+    """Art. 13: a notice at least two days before the day itself; a later notice does not meet the
+    condition, so the exemption cannot be invoked (the law has no route to accept it afterwards)."""
+    vooraf = p.getal("godsdienst_melden_dagen_vooraf")
+    per_feest = p.getal("godsdienst_dagen_per_feest")
     if feiten.feestdag and feiten.feestdag.strip().lower() in NIET_RELIGIEUS:
-        return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NEE,
-                       beslisser=Beslisser.NIEMAND, redenen=(reden(rules, "godsdienst_niet_religieus"),))
+        grond = (p.reden("godsdienst_alleen_religie"), p.reden("godsdienst_niet_religieus"))
+        return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, grond)
     termijn = feiten.datum - dt.timedelta(days=vooraf) if feiten.datum else None
-    redenen = [reden(rules, "godsdienst_kennisgeving", dagen=vooraf)]
-    if termijn is not None:
-        redenen.append(reden(rules, "godsdienst_uiterlijk", uiterlijk=termijn.isoformat()))
-    redenen.append(reden(rules, "godsdienst_een_dag", dagen=per_feest))
+    melding = p.reden("godsdienst_kennisgeving", dagen=vooraf)
+    if termijn is not None and feiten.gemeld_op is not None and feiten.gemeld_op > termijn:
+        te_laat = p.reden("godsdienst_te_laat", gemeld=feiten.gemeld_op.isoformat(), dagen=vooraf,
+                          datum=feiten.datum.isoformat() if feiten.datum else "")
+        return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, (te_laat,), melding,
+                        p.reden("godsdienst_te_laat_praktijk"), termijn=termijn)
+    if termijn is not None and feiten.gemeld_op is None and termijn < p.peildatum <= (feiten.datum or termijn):
+        # The deadline has passed and we do not know whether the school was told in time: ask, do not say "no".
+        voorbij = p.reden("godsdienst_termijn_voorbij", dagen=vooraf, uiterlijk=termijn.isoformat())
+        return _besluit(onderwerp, None, None, (melding,), voorbij, p.reden("godsdienst_te_laat_praktijk"),
+                        termijn=termijn, ontbrekend=("gemeld_op",))
+    redenen = [p.reden("godsdienst_uiterlijk", uiterlijk=termijn.isoformat())] if termijn is not None else []
+    redenen.append(p.reden("godsdienst_een_dag", dagen=per_feest))
     if feiten.aantal_dagen is not None and feiten.aantal_dagen > per_feest:
         # More than the usual day is not covered by art. 13; the extra days would need art. 14 leave.
-        return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NEE,
-                       beslisser=Beslisser.GEEN_TOESTEMMING_NODIG, max_dagen=per_feest, redenen=tuple(redenen),
-                       termijn=termijn)
-    return _kennisgeving(onderwerp, rechtsgrond, *redenen, max_dagen=per_feest, termijn=termijn)
+        return _besluit(onderwerp, Toegestaan.NEE, Beslisser.GEEN_TOESTEMMING_NODIG, (melding, redenen[-1]),
+                        *redenen, max_dagen=per_feest, termijn=termijn)
+    return _besluit(onderwerp, Toegestaan.NIET_NODIG, Beslisser.GEEN_TOESTEMMING_NODIG, (melding,), *redenen,
+                    max_dagen=per_feest, termijn=termijn)
 
 
-def _vijfjarige(feiten: KennisgevingFeiten, rules: RuleSet, peildatum: dt.date, onderwerp: str,
-                rechtsgrond: str) -> Besluit:
-    vrij = rules.getal("vijfjarige_uren_kennisgeving", peildatum)
-    extra = rules.getal("vijfjarige_uren_extra_hoofd", peildatum)
+def _vijfjarige(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
+    vrij = p.getal("vijfjarige_uren_kennisgeving")
+    extra = p.getal("vijfjarige_uren_extra_hoofd")
     totaal = vrij + extra
     if feiten.leeftijd is not None and feiten.leeftijd >= 6:
-        return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NEE,
-                       beslisser=Beslisser.NIEMAND, redenen=(reden(rules, "vijfjarige_zes"),))
-    basis = reden(rules, "vijfjarige_kennisgeving", uren=vrij)
-    meer = reden(rules, "vijfjarige_extra", extra=extra, totaal=totaal)
+        return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, (p.reden("vijfjarige_zes"),))
+    basis = p.reden("vijfjarige_kennisgeving", uren=vrij)
+    meer = p.reden("vijfjarige_extra", extra=extra, totaal=totaal)
     uren = feiten.uren_per_week
     if uren is None or uren <= vrij:
-        return _kennisgeving(onderwerp, rechtsgrond, basis, meer, reden(rules, "vijfjarige_zes"))
+        return _besluit(onderwerp, Toegestaan.NIET_NODIG, Beslisser.GEEN_TOESTEMMING_NODIG, (basis,), meer,
+                        p.reden("vijfjarige_zes"))
     if uren <= totaal:
-        return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.VOORWAARDELIJK,
-                       beslisser=Beslisser.SCHOOLHOOFD, redenen=(basis, meer))
-    return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NEE,
-                   beslisser=Beslisser.NIEMAND, redenen=(reden(rules, "vijfjarige_te_veel", totaal=totaal), basis))
+        return _besluit(onderwerp, Toegestaan.VOORWAARDELIJK, Beslisser.SCHOOLHOOFD, (meer,), basis)
+    return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, (p.reden("vijfjarige_te_veel", totaal=totaal),),
+                    basis)

@@ -17,15 +17,16 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
-from rules.besluit import Besluit, Reden, Toegestaan, reden
+from rules.besluit import Besluit, Peil, Reden, Toegestaan
 from rules.errors import GeenKalender, OngeldigeFeiten
 from rules.kalender import Schoolkalender, is_werkdag, schooljaar_van
 
 ONDERWERP = "leerplicht_leeftijd"
 ONDERWERP_KWALIFICATIEPLICHT = "kwalificatieplicht"
-RECHTSGROND = "art. 3 Leerplichtwet 1969"
-RECHTSGROND_KWALIFICATIEPLICHT = "art. 4a en 4b Leerplichtwet 1969"
-RECHTSGROND_BEIDE = "art. 3 en 4a Leerplichtwet 1969"  # still leerplichtig, but asking about a diploma
+# Reasons that decide how leerplicht ends, besides the first reason of a decision.
+_EINDE_BESLIST = frozenset({"leerplicht_einde_12_jaar", "leerplicht_basisschool_acht"})
+# From this many years before the age route ends, twelve full school years may end leerplicht earlier.
+_ROUTE_A_JAREN = 2
 _ZOEK_SCHOOLDAG_DAGEN = 90  # longer than any holiday, so a loaded calendar always yields a school day
 
 
@@ -101,52 +102,52 @@ def _eerste_schooldag(kalender: Schoolkalender, maand: dt.date, regio: Vakantier
     raise GeenKalender("geboortedatum", f"no school day within {_ZOEK_SCHOOLDAG_DAGEN} days after {maand}")
 
 
-def _start(feiten: LeerplichtFeiten, rules: RuleSet, vijf: dt.date) -> tuple[dt.date, list[Reden]]:
+def _start(feiten: LeerplichtFeiten, p: Peil, vijf: dt.date) -> tuple[dt.date, list[Reden]]:
     """The day leerplicht starts, and why that day: a holiday, an unknown region or no loaded calendar."""
     maand = (vijf.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     eerste_werkdag = maand
     while not is_werkdag(eerste_werkdag):
         eerste_werkdag += dt.timedelta(days=1)
-    kalender = Schoolkalender(rules.kalenders)
+    kalender = Schoolkalender(p.rules.kalenders)
     regios = [feiten.vakantieregio] if feiten.vakantieregio else list(Vakantieregio)
     try:
         per_regio = {regio: _eerste_schooldag(kalender, maand, regio) for regio in regios}
     except GeenKalender:
-        return eerste_werkdag, [reden(rules, "leerplicht_start_rooster", vanaf=eerste_werkdag.isoformat())]
+        return eerste_werkdag, [p.reden("leerplicht_start_rooster", vanaf=eerste_werkdag.isoformat())]
     # Without the school's region the latest date is safe: no region is leerplichtig later than that.
     vanaf = max(per_regio.values())
     redenen: list[Reden] = []
     if vanaf != eerste_werkdag:
-        redenen.append(reden(rules, "leerplicht_start_vakantie", maand_begin=eerste_werkdag.isoformat(),
+        redenen.append(p.reden("leerplicht_start_vakantie", maand_begin=eerste_werkdag.isoformat(),
                              vanaf=vanaf.isoformat()))
     if len(set(per_regio.values())) > 1:
         datums = {regio.value: dag.isoformat() for regio, dag in per_regio.items()}
-        redenen.append(reden(rules, "leerplicht_start_regio", vanaf=vanaf.isoformat(), **datums))
+        redenen.append(p.reden("leerplicht_start_regio", vanaf=vanaf.isoformat(), **datums))
     return vanaf, redenen
 
 
-def _einde(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> tuple[dt.date, list[Reden]]:
+def _einde(feiten: LeerplichtFeiten, p: Peil) -> tuple[dt.date, list[Reden]]:
     """The end of leerplicht: the school year of the 16th birthday, or earlier after twelve full years."""
-    leeftijd = rules.getal("leerplicht_eindleeftijd", peildatum)
+    leeftijd = p.getal("leerplicht_eindleeftijd")
     zestien = verjaardag(feiten.geboortedatum, leeftijd)
     einde = _einde_schooljaar(zestien)
-    redenen = [reden(rules, "leerplicht_einde_16", leeftijd=leeftijd, verjaardag=zestien.isoformat(),
+    redenen = [p.reden("leerplicht_einde_16", leeftijd=leeftijd, verjaardag=zestien.isoformat(),
                      einde=einde.isoformat())]
     if feiten.volledige_schooljaren is None:
         return einde, redenen
     jaren = feiten.volledige_schooljaren
-    nodig = rules.getal("leerplicht_volledige_schooljaren", peildatum)
+    nodig = p.getal("leerplicht_volledige_schooljaren")
     basisschool: list[Reden] = []
-    acht = rules.getal("leerplicht_basisschool_schooljaren", peildatum)
+    acht = p.getal("leerplicht_basisschool_schooljaren")
     if feiten.basisschool_jaren is not None and feiten.basisschool_jaren < acht:
         jaren += acht - feiten.basisschool_jaren
-        basisschool.append(reden(rules, "leerplicht_basisschool_acht", jaren=feiten.basisschool_jaren, acht=acht,
+        basisschool.append(p.reden("leerplicht_basisschool_acht", jaren=feiten.basisschool_jaren, acht=acht,
                                  schooljaren=nodig))
     # The running school year is year jaren + 1, assuming the young person completes it and the next ones.
-    einde_jaren = dt.date(_einde_schooljaar(peildatum).year - 1 + nodig - jaren, 7, 31)
+    einde_jaren = dt.date(_einde_schooljaar(p.peildatum).year - 1 + nodig - jaren, 7, 31)
     if einde_jaren >= einde:
         return einde, redenen
-    return einde_jaren, [reden(rules, "leerplicht_einde_12_jaar", schooljaren=nodig, einde=einde_jaren.isoformat(),
+    return einde_jaren, [p.reden("leerplicht_einde_12_jaar", schooljaren=nodig, einde=einde_jaren.isoformat(),
                                zestien=einde.isoformat()), *basisschool]
 
 
@@ -161,18 +162,18 @@ def _controleer(feiten: LeerplichtFeiten, peildatum: dt.date) -> None:
             raise OngeldigeFeiten("volledige_schooljaren", "more full school years than possible since age 4")
 
 
-def _diploma_redenen(rules: RuleSet, diploma: Diploma | None) -> list[Reden]:
+def _diploma_redenen(p: Peil, diploma: Diploma | None) -> list[Reden]:
     """What the diploma means for kwalificatieplicht (art. 1 onder f, 4a lid 2)."""
     if diploma is None or diploma is Diploma.GEEN:
         return []
     naam = _NAAM.get(diploma, diploma.value)
     if diploma in STARTKWALIFICATIE:
-        return [reden(rules, "kwalificatieplicht_startkwalificatie", diploma=naam)]
+        return [p.reden("kwalificatieplicht_startkwalificatie", diploma=naam)]
     if diploma in GEEN_KWALIFICATIEPLICHT:
-        return [reden(rules, "kwalificatieplicht_uitzondering", diploma=naam)]
-    redenen = [reden(rules, "kwalificatieplicht_geen_startkwalificatie", diploma=naam)]
+        return [p.reden("kwalificatieplicht_uitzondering", diploma=naam)]
+    redenen = [p.reden("kwalificatieplicht_geen_startkwalificatie", diploma=naam)]
     if diploma is Diploma.MBO1_ENTREE:
-        redenen.append(reden(rules, "kwalificatieplicht_entree"))
+        redenen.append(p.reden("kwalificatieplicht_entree"))
     return redenen
 
 
@@ -180,57 +181,63 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
     """Which duty applies on the peildatum (none yet, leerplicht, kwalificatieplicht, none any more), from
     and until when, and why."""
     _controleer(feiten, peildatum)
+    p = Peil(rules, peildatum)
     geboren, diploma = feiten.geboortedatum, feiten.diploma
-    achttien_jaar = rules.getal("kwalificatieplicht_eindleeftijd", peildatum)
+    achttien_jaar = p.getal("kwalificatieplicht_eindleeftijd")
     achttien = verjaardag(geboren, achttien_jaar)
-    einde, einde_redenen = _einde(feiten, rules, peildatum)
-    diploma_redenen = _diploma_redenen(rules, diploma)
+    einde, einde_redenen = _einde(feiten, p)
+    diploma_redenen = _diploma_redenen(p, diploma)
     zonder_plicht_na = diploma in STARTKWALIFICATIE or diploma in GEEN_KWALIFICATIEPLICHT
-    extra = [reden(rules, "leerplicht_29_februari")] if (geboren.month, geboren.day) == (2, 29) else []
+    extra = [p.reden("leerplicht_29_februari")] if (geboren.month, geboren.day) == (2, 29) else []
 
     def besluit(*redenen: Reden, termijn: dt.date | None, ontbrekend: tuple[str, ...] = (),
                 toegestaan: Toegestaan | None = None) -> Besluit:
-        if peildatum > einde:
-            onderwerp, grond = ONDERWERP_KWALIFICATIEPLICHT, RECHTSGROND_KWALIFICATIEPLICHT
-        elif diploma not in (None, Diploma.GEEN):
-            onderwerp, grond = ONDERWERP_KWALIFICATIEPLICHT, RECHTSGROND_BEIDE
+        if peildatum > einde or diploma not in (None, Diploma.GEEN):
+            onderwerp = ONDERWERP_KWALIFICATIEPLICHT
         else:
-            onderwerp, grond = ONDERWERP, RECHTSGROND
-        return Besluit(onderwerp=onderwerp, rechtsgrond=grond, termijn=termijn, redenen=(*redenen, *extra),
+            onderwerp = ONDERWERP
+        # The first reason states the duty on the peildatum; an earlier end by school years also decides it.
+        grondslag = (redenen[0], *(r for r in redenen[1:] if r.uitleg in _EINDE_BESLIST))
+        return Besluit(onderwerp=onderwerp, grondslag=grondslag, termijn=termijn, redenen=(*redenen, *extra),
                        ontbrekende_feiten=ontbrekend, toegestaan=toegestaan)
 
     if peildatum <= einde:
         start: list[Reden] = []
-        vijf_jaar = rules.getal("leerplicht_startleeftijd", peildatum)
+        vijf_jaar = p.getal("leerplicht_startleeftijd")
         vijf = verjaardag(geboren, vijf_jaar)
         # The start only matters to a young child; for older ones it would be noise (and an old calendar).
         if peildatum < verjaardag(geboren, vijf_jaar + 1):
-            vanaf, waarom = _start(feiten, rules, vijf)
-            start = [reden(rules, "leerplicht_start", leeftijd=vijf_jaar, verjaardag=vijf.isoformat(),
+            vanaf, waarom = _start(feiten, p, vijf)
+            start = [p.reden("leerplicht_start", leeftijd=vijf_jaar, verjaardag=vijf.isoformat(),
                            vanaf=vanaf.isoformat()), *waarom]
             if peildatum < vanaf:
-                vier = rules.getal("leerplicht_toelating_leeftijd", peildatum)
+                vier = p.getal("leerplicht_toelating_leeftijd")
                 toegelaten = verjaardag(geboren, vier) <= peildatum < vijf
-                vier_jaar = [reden(rules, "leerplicht_vier_jaar", leeftijd=vier)] if toegelaten else []
+                vier_jaar = [p.reden("leerplicht_vier_jaar", leeftijd=vier)] if toegelaten else []
                 # Not yet leerplichtig: staying away (a day off, a holiday) needs nobody's permission.
-                return besluit(reden(rules, "leerplicht_nog_niet", vanaf=vanaf.isoformat()), *vier_jaar, *start,
+                return besluit(p.reden("leerplicht_nog_niet", vanaf=vanaf.isoformat()), *vier_jaar, *start,
                                termijn=vanaf, toegestaan=Toegestaan.NIET_NODIG)
+        # Twelve full school years may end leerplicht before the age route: ask when it can decide the answer.
+        route_a: list[Reden] = []
+        if feiten.volledige_schooljaren is None and (einde - peildatum).days < 366 * _ROUTE_A_JAREN:
+            route_a = [p.reden("leerplicht_12_jaar_vraag", schooljaren=p.getal("leerplicht_volledige_schooljaren"))]
         vooruit = [] if zonder_plicht_na else [
-            reden(rules, "kwalificatieplicht_na_leerplicht", leeftijd=achttien_jaar, achttien=achttien.isoformat())]
+            p.reden("kwalificatieplicht_na_leerplicht", leeftijd=achttien_jaar, achttien=achttien.isoformat())]
         if diploma in STARTKWALIFICATIE:
-            vooruit.append(reden(rules, "leerplicht_diploma"))
-        return besluit(reden(rules, "leerplicht_leerplichtig", einde=einde.isoformat()), *start, *einde_redenen,
-                       *vooruit, *diploma_redenen, termijn=einde)
+            vooruit.append(p.reden("leerplicht_diploma"))
+        return besluit(p.reden("leerplicht_leerplichtig", einde=einde.isoformat()), *start, *einde_redenen,
+                       *route_a, *vooruit, *diploma_redenen, termijn=einde,
+                       ontbrekend=("volledige_schooljaren",) if route_a else ())
 
-    geeindigd = [reden(rules, "leerplicht_geeindigd", einde=einde.isoformat()), *einde_redenen]
+    geeindigd = [p.reden("leerplicht_geeindigd", einde=einde.isoformat()), *einde_redenen]
     if peildatum >= achttien:
-        rmc_leeftijd = rules.getal("rmc_tot_leeftijd", peildatum)
+        rmc_leeftijd = p.getal("rmc_tot_leeftijd")
         volgen = diploma not in STARTKWALIFICATIE and peildatum < verjaardag(geboren, rmc_leeftijd)
-        rmc = [reden(rules, "kwalificatieplicht_rmc", leeftijd=rmc_leeftijd)] if volgen else []
-        return besluit(reden(rules, "kwalificatieplicht_voorbij", leeftijd=achttien_jaar,
+        rmc = [p.reden("kwalificatieplicht_rmc", leeftijd=rmc_leeftijd, weken=p.getal("rmc_weken"))] if volgen else []
+        return besluit(p.reden("kwalificatieplicht_voorbij", leeftijd=achttien_jaar,
                              achttien=achttien.isoformat()), *diploma_redenen, *rmc, termijn=None)
     if zonder_plicht_na:
         return besluit(*diploma_redenen, *geeindigd, termijn=None)
-    return besluit(reden(rules, "kwalificatieplichtig", leeftijd=achttien_jaar, achttien=achttien.isoformat()),
+    return besluit(p.reden("kwalificatieplichtig", leeftijd=achttien_jaar, achttien=achttien.isoformat()),
                    *geeindigd, *diploma_redenen, termijn=achttien,
                    ontbrekend=("diploma",) if diploma is None else ())

@@ -12,10 +12,9 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden
+from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan
 
 ONDERWERP = "luxe_verzuim_gevolgen"
-RECHTSGROND = "art. 2, 21 en 26 Leerplichtwet 1969"
 
 
 class VerzuimSoort(str, Enum):
@@ -37,26 +36,31 @@ class GevolgenFeiten(BaseModel):
 
 
 def beoordeel_gevolgen(feiten: GevolgenFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
-    """The consequences the rules attach to this absence, with the reasons for each."""
-    waarschuwing_dagen = rules.getal("luxe_waarschuwing_max_dagen", peildatum)
+    """The consequences the rules attach to this absence, with the reasons for each. The school's duty to
+    report a holiday without leave rests on DUO's practice (cited as such), not on an article of law."""
+    p = Peil(rules, peildatum)
+    waarschuwing_dagen = p.getal("luxe_waarschuwing_max_dagen")
     redenen: list[Reden] = []
     if feiten.soort is VerzuimSoort.VAKANTIE:
-        redenen += [reden(rules, "luxe_ongeoorloofd"), reden(rules, "luxe_melding")]
+        plicht = p.reden("luxe_ongeoorloofd")
+        redenen += [plicht, p.reden("luxe_melding")]
         kort = feiten.dagen is not None and feiten.dagen <= waarschuwing_dagen
         direct = feiten.school_heeft_gewaarschuwd or feiten.rond_religieuze_feestdag
         # Without a number of days both routes are possible, so both are explained.
         if feiten.dagen is None or (kort and feiten.eerste_keer is not False and not direct):
-            redenen.append(reden(rules, "luxe_waarschuwing", dagen=waarschuwing_dagen))
+            redenen.append(p.reden("luxe_waarschuwing", dagen=waarschuwing_dagen))
         if not kort:
-            redenen.append(reden(rules, "luxe_pv", dagen=waarschuwing_dagen))
-        redenen.append(reden(rules, "luxe_direct_pv"))
+            redenen.append(p.reden("luxe_pv", dagen=waarschuwing_dagen))
+        redenen.append(p.reden("luxe_direct_pv"))
     else:
-        redenen.append(reden(rules, "spijbelen_aanpak"))
-        halt = rules.getal("halt_vanaf_leeftijd", peildatum)
+        plicht = p.reden("spijbelen_aanpak")
+        redenen.append(plicht)
+        halt = p.getal("halt_vanaf_leeftijd")
         if feiten.leeftijd is None or feiten.leeftijd >= halt:
-            redenen.append(reden(rules, "spijbelen_halt", leeftijd=halt))
-    redenen += [reden(rules, "luxe_boete"), reden(rules, "luxe_strafbeschikking")]
-    # Nobody can permit the absence afterwards; the school must report it.
-    return Besluit(onderwerp=ONDERWERP, rechtsgrond=RECHTSGROND, toegestaan=Toegestaan.NEE,
+            redenen.append(p.reden("spijbelen_halt", leeftijd=halt))
+    straf = p.reden("luxe_boete")
+    redenen += [straf, p.reden("luxe_strafbeschikking")]
+    # Nobody can permit the absence afterwards; the school must report a holiday without leave (DUO).
+    return Besluit(onderwerp=ONDERWERP, grondslag=(plicht, straf), toegestaan=Toegestaan.NEE,
                    beslisser=Beslisser.NIEMAND, meldplicht=feiten.soort is VerzuimSoort.VAKANTIE or None,
                    meldrecht=True, redenen=tuple(redenen))

@@ -1,8 +1,14 @@
-"""The meldplicht of schools (art. 21/21a): must, may or need not report, and by when.
+"""The meldplicht of schools: must, may or need not report, where to, and by when.
 
-Unauthorised absence of 16 hours or more (16 itself counts) within 4 consecutive lesweken must be
-reported for a pupil under 18; holiday weeks are no lesweken. Below that it is overig verzuim, which a
-school may report. Luxe verzuim and long continuous absence are required by DUO's instructions.
+Since 2024-01-01 art. 21a covers every school: 16 hours or more of unauthorised absence (16 itself counts)
+within 4 consecutive lesweken must be delivered to the register onderwijsdeelnemers (DUO); holiday weeks
+are no lesweken. Before that, art. 21 sent primary and special schools to the municipality and art. 21a
+(read with 21b) sent VO day schools and mbo to the register, so the school type then decides where to. Below
+the threshold it is overig verzuim, which a school may report. Luxe verzuim and long continuous absence are
+required by DUO's practice. For a pupil of 18 or older the 16-hour report is not required according to DUO,
+but a pupil without a startkwalificatie who is under the RMC age must be reported after four consecutive
+weeks away (WVO 2020 art. 8.20, WEB art. 9.2.2). The law sets no term for the report; the 5 working days are
+the Inspectie's expectation, counted from the day the threshold was reached.
 """
 
 from __future__ import annotations
@@ -10,20 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
-from rules.besluit import Besluit, Reden, reden, stap
+from rules.besluit import Besluit, Parameterwaarde, Peil, Reden, uniek
 from rules.errors import OngeldigeFeiten
 from rules.kalender import Periode, Rooster, Schoolkalender, maandag_van, rooster_uit, werkdagen_na
-from rules.regio import beleidswaarde
+from rules.regio import Schooltype
 
 ONDERWERP = "meldplicht_vraag"
-RECHTSGROND = "art. 21/21a Leerplichtwet 1969"
 MAX_UREN_PER_DAG = 10.0
 MAX_UREN_PER_WEEK = 40.0
+# Values of the parameter meldplicht_stelsel.
+TOT_2024 = "art21_en_21a"
 
 
 class Afwezigheid(BaseModel):
@@ -36,17 +44,25 @@ class Afwezigheid(BaseModel):
 
 
 class MeldplichtFeiten(BaseModel):
-    """What the school tells: the absences (per day, or a total over a number of weeks) and the pupil."""
+    """What the school tells: the absences (per day, or a total over a number of weeks or a period) and
+    the pupil. A continuous absence over a period (van, tot_en_met with aaneengesloten_weken_afwezig) lets
+    the rule find the day the threshold was reached."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     afwezigheden: tuple[Afwezigheid, ...] = ()
     totaal_uren: float | None = Field(default=None, ge=0)
     over_weken: float | None = Field(default=None, gt=0, le=52)
+    van: dt.date | None = None
+    tot_en_met: dt.date | None = None
     leeftijd: int | None = Field(default=None, ge=4, le=30)
+    schooltype: Schooltype | None = None
+    startkwalificatie: bool | None = None
     luxe_verzuim: bool = False
     aaneengesloten_weken_afwezig: float | None = Field(default=None, ge=0, le=104)
     alleen_geoorloofd: bool = False
+    # What the school asks about: absence (the default), an enrolment or de-registration, or an expulsion.
+    melding_over: Literal["verzuim", "in_uitschrijving", "verwijdering"] = "verzuim"
     regio: Vakantieregio | None = None
     woongemeente: str | None = None
     schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
@@ -59,6 +75,10 @@ class MeldplichtFeiten(BaseModel):
             raise ValueError("totaal_uren: more hours per week than a school week has")
         if self.afwezigheden and self.totaal_uren is not None:
             raise ValueError("afwezigheden: give either the absences per day or a total, not both")
+        if (self.van is None) != (self.tot_en_met is None):
+            raise ValueError("tot_en_met: give both the first and the last day of the period, or neither")
+        if self.van and self.tot_en_met and self.tot_en_met < self.van:
+            raise ValueError("tot_en_met: the last day lies before the first day")
         return self
 
 
@@ -95,77 +115,174 @@ def _drempeldag(
     return None, meeste
 
 
+def _gespreid(van: dt.date, tot_en_met: dt.date, uren: float, kalender: Schoolkalender, regio: Vakantieregio,
+              rooster: Rooster | None) -> tuple[Afwezigheid, ...]:
+    """A continuous absence over a period as equal hours on each school day in it."""
+    dagen = [van + dt.timedelta(days=i) for i in range((tot_en_met - van).days + 1)]
+    schooldagen = [d for d in dagen if kalender.is_schooldag(d, regio, rooster)]
+    if not schooldagen:
+        raise OngeldigeFeiten("van", "the period holds no school day")
+    per_dag = uren / len(schooldagen)
+    if per_dag > MAX_UREN_PER_DAG:
+        raise OngeldigeFeiten("totaal_uren", "more hours per school day than a school day has")
+    return tuple(Afwezigheid(datum=d, uren=per_dag) for d in schooldagen) if per_dag > 0 else ()
+
+
+class _Melding:
+    """Builds the decision for one set of facts on one peildatum."""
+
+    def __init__(self, feiten: MeldplichtFeiten, p: Peil, rooster: Rooster | None) -> None:
+        self.feiten, self.p = feiten, p
+        self.drempel = p.getal("meldplicht_drempel_uren")
+        self.lesweken = p.getal("meldplicht_periode_lesweken")
+        self.voor_2024 = p.waarde("meldplicht_stelsel") == TOT_2024
+        self.regio = feiten.regio or Vakantieregio.MIDDEN
+        self.rooster = rooster or rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
+        self.kalender = Schoolkalender(p.rules.kalenders)
+
+    def besluit(self, moet: bool | None, mag: bool | None, grondslag: Sequence[Reden], *overig: Reden,
+                stappen: Sequence[Reden] = (), termijn: dt.date | None = None,
+                ontbrekend: Sequence[str] = ()) -> Besluit:
+        return Besluit(onderwerp=ONDERWERP, grondslag=tuple(grondslag), meldplicht=moet, meldrecht=mag,
+                       redenen=uniek(*grondslag, *overig), volgende_stappen=tuple(stappen), termijn=termijn,
+                       ontbrekende_feiten=tuple(ontbrekend))
+
+    def _art21(self) -> bool:
+        """Before 2024 a primary or special school reported to the municipality under art. 21."""
+        return self.voor_2024 and self.feiten.schooltype in (Schooltype.PO, Schooltype.SO)
+
+    def route(self, uren: int | str) -> tuple[Reden, list[Reden], tuple[str, ...]]:
+        """The reason the school must report, where it goes, and a missing school type when that decides."""
+        p, soort = self.p, self.feiten.schooltype
+        waarden: dict[str, Parameterwaarde] = {"uren": uren, "lesweken": self.lesweken, "drempel": self.drempel}
+        if self._art21():
+            return p.reden("meldplicht_16_uur_art21", **waarden), [p.stap("meldplicht_kanaal_gemeente", None)], ()
+        if self.voor_2024 and soort in (None, Schooltype.GEEN):
+            return p.reden("meldplicht_schooltype_nodig"), [], ("schooltype",)
+        sleutel = "meldplicht_16_uur_instelling" if soort is Schooltype.MBO else "meldplicht_16_uur"
+        return p.reden(sleutel, **waarden), [p.stap("meldplicht_register", None), p.stap("meldplicht_kanaal", None)], ()
+
+    def termijn(self, drempeldag: dt.date | None) -> tuple[list[Reden], dt.date | None]:
+        """When the report is expected: 5 working days after the threshold day (the Inspectie's reading), or
+        after the last day of the period when the threshold day itself is not known."""
+        p, werkdagen = self.p, self.p.getal("melding_termijn_werkdagen")
+        dag = drempeldag or self.feiten.tot_en_met
+        if dag is None:
+            return [], None
+        uiterlijk = werkdagen_na(dag, werkdagen)
+        waarden: dict[str, Parameterwaarde] = {"werkdagen": werkdagen, "uiterlijk": uiterlijk.isoformat()}
+        if self._art21():
+            redenen = [p.reden("meldplicht_termijn_onverwijld", laatste_dag=dag.isoformat(), **waarden)]
+        elif drempeldag is not None:
+            redenen = [p.reden("meldplicht_termijn", drempeldag=drempeldag.isoformat(), **waarden)]
+        else:
+            redenen = [p.reden("meldplicht_termijn_uiterlijk", laatste_dag=dag.isoformat(), **waarden)]
+        if uiterlijk < p.peildatum:
+            redenen.append(p.reden("meldplicht_te_laat", uiterlijk=uiterlijk.isoformat()))
+        return redenen, uiterlijk
+
+    def uren(self) -> tuple[float | None, dt.date | None, list[Reden]]:
+        """Hours within the window of lesweken, the day the threshold was reached (when the dates tell),
+        and a note when a total over more weeks was spread evenly."""
+        feiten, p = self.feiten, self.p
+        afwezigheden = feiten.afwezigheden
+        doorlopend = feiten.aaneengesloten_weken_afwezig is not None
+        if not afwezigheden and doorlopend and feiten.van and feiten.tot_en_met and feiten.totaal_uren is not None:
+            afwezigheden = _gespreid(feiten.van, feiten.tot_en_met, feiten.totaal_uren, self.kalender, self.regio,
+                                     self.rooster)
+        if afwezigheden:
+            dag, uren = _drempeldag(afwezigheden, self.kalender, self.regio, self.drempel, self.lesweken,
+                                    self.rooster)
+            return uren, dag, []
+        if feiten.totaal_uren is None:
+            return None, None, []
+        weken = feiten.over_weken or self.lesweken
+        if weken <= self.lesweken:
+            return feiten.totaal_uren, None, []
+        uren = feiten.totaal_uren * self.lesweken / weken
+        return uren, None, [p.reden("meldplicht_gelijk_verdeeld", weken=_getal(weken), per_periode=_getal(uren),
+                                    lesweken=self.lesweken)]
+
+    def volwassen(self, leeftijd: int, uren: float | None) -> Besluit:
+        """18 or older: no 16-hour duty according to DUO, but the RMC duty after four weeks away."""
+        feiten, p = self.feiten, self.p
+        rmc_leeftijd, rmc_weken = p.getal("rmc_tot_leeftijd"), p.getal("rmc_weken")
+        achttien = p.reden("meldplicht_18_plus", leeftijd=p.getal("meldplicht_max_leeftijd"))
+        rmc = p.reden("meldplicht_rmc_mbo" if feiten.schooltype is Schooltype.MBO else "meldplicht_rmc",
+                      leeftijd=rmc_leeftijd, weken=rmc_weken)
+        if leeftijd >= rmc_leeftijd or feiten.startkwalificatie:
+            return self.besluit(False, True, [achttien], rmc)
+        weken = feiten.aaneengesloten_weken_afwezig
+        if weken is not None and weken >= rmc_weken:
+            stappen = [p.stap("meldplicht_register", None), p.stap("meldplicht_kanaal", None)]
+            if feiten.startkwalificatie is False:
+                return self.besluit(True, True, [rmc], stappen=stappen)
+            return self.besluit(None, True, [rmc], p.reden("meldplicht_startkwalificatie_vraag"), achttien,
+                                stappen=stappen, ontbrekend=("startkwalificatie",))
+        if uren is None and weken is None:
+            return self.besluit(None, True, [achttien, rmc], ontbrekend=("afwezigheden",))
+        return self.besluit(False, True, [achttien], rmc)
+
+    def beslis(self) -> Besluit:
+        feiten, p = self.feiten, self.p
+        waarden: dict[str, Parameterwaarde] = {"lesweken": self.lesweken, "drempel": self.drempel}
+        if feiten.melding_over == "verwijdering":
+            return self.besluit(True, True, [p.reden("meldplicht_verwijdering")])
+        if feiten.melding_over == "in_uitschrijving":
+            # Art. 18 lost the seven-day duty on 2023-08-01; enrolment data now go through the register.
+            oud = p.waarde("in_uitschrijving_melden") is True
+            return self.besluit(oud, True, [p.reden("meldplicht_in_uitschrijving")],
+                                *([] if oud else [p.reden("meldplicht_verwijdering")]))
+        if feiten.alleen_geoorloofd:
+            return self.besluit(False, False, [p.reden("meldplicht_geen_verzuim")])
+        uren, drempeldag, gespreid = self.uren()
+        if feiten.leeftijd is not None and feiten.leeftijd >= p.getal("meldplicht_max_leeftijd"):
+            return self.volwassen(feiten.leeftijd, uren)
+        if feiten.luxe_verzuim:
+            luxe = p.reden("meldplicht_luxe", drempel=self.drempel)
+            wet, stappen, ontbrekend = self.route(_getal(uren)) if uren is not None and uren >= self.drempel \
+                else (None, [p.stap("meldplicht_kanaal", None)], ())
+            termijn_redenen, termijn = self.termijn(drempeldag)
+            # The law's own threshold is shown beside DUO's rule, so the difference is clear.
+            wettelijk = wet or p.reden("meldplicht_algemeen", **waarden)
+            return self.besluit(True, True, [luxe, *([wet] if wet else [])], wettelijk, *termijn_redenen,
+                                stappen=stappen, termijn=termijn, ontbrekend=ontbrekend)
+        weken = feiten.aaneengesloten_weken_afwezig
+        if weken is not None and weken >= 1 and uren is None:
+            # A whole school week away is more lesson time than the threshold, so the 16 hours are reached.
+            _, stappen, ontbrekend = self.route(self.drempel)
+            grond = [p.reden("meldplicht_hele_weken", **waarden)]
+            if weken > p.getal("langdurig_verzuim_weken"):
+                grond.append(p.reden("meldplicht_langdurig", weken=p.getal("langdurig_verzuim_weken")))
+            termijn_redenen, termijn = self.termijn(None)
+            return self.besluit(True, True, grond, *termijn_redenen, stappen=[*stappen, self._nieuwe_periode()],
+                                termijn=termijn, ontbrekend=ontbrekend)
+        if uren is None:
+            # "When must we report?": the general rule, and the hours are asked; unknown is not "no".
+            return self.besluit(None, True, [p.reden("meldplicht_algemeen", **waarden)], ontbrekend=("afwezigheden",))
+        if uren < self.drempel:
+            signaal = p.beleid("meld_signaalverzuim", feiten.woongemeente)
+            regionaal = [p.beleid_reden("meldplicht_signaalverzuim_regio", signaal)] \
+                if signaal.waarde is True and signaal.profiel is not None else []
+            return self.besluit(False, True, [p.reden("meldplicht_onder_drempel", uren=_getal(uren), **waarden)],
+                                *gespreid, *regionaal)
+        wet, stappen, ontbrekend = self.route(_getal(uren))
+        termijn_redenen, termijn = self.termijn(drempeldag)
+        langdurig = [p.reden("meldplicht_langdurig", weken=p.getal("langdurig_verzuim_weken"))] \
+            if weken is not None and weken > p.getal("langdurig_verzuim_weken") else []
+        return self.besluit(True, True, [wet], *gespreid, *langdurig, *termijn_redenen,
+                            stappen=[*stappen, self._nieuwe_periode()], termijn=termijn,
+                            ontbrekend=(*ontbrekend, *(() if feiten.leeftijd is not None else ("leeftijd",))))
+
+    def _nieuwe_periode(self) -> Reden:
+        return self.p.stap("meldplicht_nieuwe_periode", None, lesweken=self.lesweken, drempel=self.drempel)
+
+
 def beoordeel_meldplicht(
     feiten: MeldplichtFeiten, rules: RuleSet, peildatum: dt.date, rooster: Rooster | None = None
 ) -> Besluit:
-    """Whether the school must or may report, why, through which channel and by when."""
-    drempel = rules.getal("meldplicht_drempel_uren", peildatum)
-    lesweken = rules.getal("meldplicht_periode_lesweken", peildatum)
-    werkdagen = rules.getal("melding_termijn_werkdagen", peildatum)
-    lrv_weken = rules.getal("langdurig_verzuim_weken", peildatum)
-    volwassen = rules.getal("meldplicht_max_leeftijd", peildatum)
-    kanaal = stap(rules, "meldplicht_kanaal", None)
-
-    def besluit(moet: bool, mag: bool, *redenen: Reden, stappen: tuple[Reden, ...] = (),
-                termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
-        return Besluit(onderwerp=ONDERWERP, rechtsgrond=RECHTSGROND, meldplicht=moet, meldrecht=mag,
-                       redenen=redenen, volgende_stappen=stappen, termijn=termijn, ontbrekende_feiten=ontbrekend)
-
-    if feiten.alleen_geoorloofd:
-        return besluit(False, False, reden(rules, "meldplicht_geen_verzuim"))
-    if feiten.luxe_verzuim:
-        return besluit(True, True, reden(rules, "meldplicht_luxe", drempel=drempel), stappen=(kanaal,))
-    if feiten.aaneengesloten_weken_afwezig is not None and feiten.aaneengesloten_weken_afwezig > lrv_weken:
-        return besluit(True, True, reden(rules, "meldplicht_langdurig", weken=lrv_weken), stappen=(kanaal,))
-    hele_weken = feiten.aaneengesloten_weken_afwezig
-    if hele_weken is not None and hele_weken >= 1 and feiten.totaal_uren is None and not feiten.afwezigheden:
-        # A whole school week away is more lesson time than the threshold, so the 16 hours are reached.
-        if feiten.leeftijd is not None and feiten.leeftijd >= volwassen:
-            return besluit(False, True, reden(rules, "meldplicht_18_plus"), stappen=(kanaal,))
-        return besluit(True, True, reden(rules, "meldplicht_hele_weken", drempel=drempel, lesweken=lesweken),
-                       stappen=(kanaal, stap(rules, "meldplicht_nieuwe_periode", None, lesweken=lesweken,
-                                             drempel=drempel)))
-
-    redenen: list[Reden] = []
-    drempeldag: dt.date | None = None
-    if feiten.afwezigheden:
-        regio = feiten.regio or Vakantieregio.MIDDEN
-        eigen = rooster or rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
-        drempeldag, uren = _drempeldag(
-            feiten.afwezigheden, Schoolkalender(rules.kalenders), regio, drempel, lesweken, eigen
-        )
-    elif feiten.totaal_uren is not None:
-        uren = feiten.totaal_uren
-        weken = feiten.over_weken or lesweken
-        if weken > lesweken:
-            uren = feiten.totaal_uren * lesweken / weken
-            redenen.append(reden(rules, "meldplicht_gelijk_verdeeld", weken=_getal(weken),
-                                 per_periode=_getal(uren), lesweken=lesweken))
-    else:
-        return besluit(False, True, reden(rules, "meldplicht_onder_drempel", uren=0, lesweken=lesweken,
-                                          drempel=drempel), ontbrekend=("afwezigheden",))
-
-    if uren < drempel:
-        redenen.insert(0, reden(rules, "meldplicht_onder_drempel", uren=_getal(uren), lesweken=lesweken,
-                                drempel=drempel))
-        gevraagd, bron, profiel = beleidswaarde(rules, "meld_signaalverzuim", peildatum, feiten.woongemeente)
-        if gevraagd is True and profiel is not None:
-            redenen.append(Reden(uitleg="meldplicht_signaalverzuim_regio", bron=bron))
-        return besluit(False, True, *redenen)
-    if feiten.leeftijd is not None and feiten.leeftijd >= volwassen:
-        return besluit(False, True, reden(rules, "meldplicht_18_plus"), *redenen, stappen=(kanaal,))
-
-    redenen.insert(0, reden(rules, "meldplicht_16_uur", uren=_getal(uren), lesweken=lesweken, drempel=drempel))
-    stappen = [kanaal, stap(rules, "meldplicht_nieuwe_periode", None, lesweken=lesweken, drempel=drempel)]
-    termijn = None
-    if drempeldag is not None:
-        termijn = werkdagen_na(drempeldag, werkdagen)
-        redenen.append(reden(rules, "meldplicht_termijn", werkdagen=werkdagen, drempeldag=drempeldag.isoformat(),
-                             uiterlijk=termijn.isoformat()))
-        if termijn < peildatum:
-            redenen.append(reden(rules, "meldplicht_te_laat", uiterlijk=termijn.isoformat()))
-    return besluit(True, True, *redenen, stappen=tuple(stappen), termijn=termijn,
-                   ontbrekend=() if feiten.leeftijd is not None else ("leeftijd",))
+    """Whether the school must or may report, why, where to and by when."""
+    return _Melding(feiten, Peil(rules, peildatum), rooster).beslis()
 
 
 def _getal(waarde: float) -> int | str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from content.regio_schema import Gemeente, RegioProfiel, Taak
-from content.schema import Bron, RuleSet
+from content.schema import RuleSet
 from rules.errors import OngeldigeFeiten
 
 
@@ -86,19 +86,6 @@ def vind_gemeente(rules: RuleSet, naam: str) -> tuple[RegioProfiel, Gemeente] | 
         hint = f"; did you mean {', '.join(bekend[s] for s in suggesties)}?" if suggesties else ""
         raise OngeldigeFeiten("gemeente", f"{naam!r} is not a Dutch municipality{hint}")
     return None
-
-
-def beleidswaarde(
-    rules: RuleSet, sleutel: str, peildatum: dt.date, woongemeente: str | None
-) -> tuple[int | float | bool | str, Bron, RegioProfiel | None]:
-    """A policy value as the pupil's region sets it, else the national default, with its source."""
-    if woongemeente and woongemeente.strip():
-        gevonden = vind_gemeente(rules, woongemeente)
-        if gevonden is not None and sleutel in gevonden[0].beleid:
-            regionaal = gevonden[0].beleid[sleutel]
-            return regionaal.waarde, regionaal.bron, gevonden[0]
-    parameter = rules.parameter(sleutel)
-    return parameter.op(peildatum), parameter.bron, None
 
 
 def verantwoordelijk_team(

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from content.errors import BuitenGeldigheid
 from content.schema import RuleSet
 from rules.besluit import Besluit
 from rules.bezwaar import BezwaarFeiten, beoordeel_bezwaar
@@ -48,7 +49,7 @@ ONDERWERPEN: Mapping[str, Onderwerp] = {
                   VrijstellingFeiten, beoordeel_vrijstelling),
         Onderwerp("leerplicht", "wanneer leerplicht en kwalificatieplicht beginnen en eindigen (art. 3, 4a, 4b)",
                   LeerplichtFeiten, beoordeel_leerplicht),
-        Onderwerp("meldplicht", "moet of mag de school verzuim melden (art. 21/21a)",
+        Onderwerp("meldplicht", "moet of mag de school verzuim melden (art. 21a; tot 2024 ook art. 21)",
                   MeldplichtFeiten, beoordeel_meldplicht),
     )
 }
@@ -65,9 +66,14 @@ def lees_feiten(onderwerp: Onderwerp, ruw: Mapping[str, Any]) -> BaseModel:
 
 
 def beoordeel(naam: str, ruw: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Besluit:
-    """Decide a topic by name from raw facts (a dict, e.g. parsed JSON)."""
+    """Decide a topic by name from raw facts (a dict, e.g. parsed JSON). A peildatum for which the content
+    holds no rule is a typed error on the field peildatum, not a crash."""
     try:
         onderwerp = ONDERWERPEN[naam]
     except KeyError:
         raise OngeldigeFeiten("onderwerp", f"unknown topic {naam!r}; known: {', '.join(ONDERWERPEN)}") from None
-    return onderwerp.beoordeel(lees_feiten(onderwerp, ruw), rules, peildatum)
+    feiten = lees_feiten(onderwerp, ruw)
+    try:
+        return onderwerp.beoordeel(feiten, rules, peildatum)
+    except BuitenGeldigheid as exc:
+        raise OngeldigeFeiten("peildatum", f"no rule content in force on {peildatum.isoformat()} ({exc})") from None

@@ -15,12 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
+from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
 from rules.kalender import Periode, Schoolkalender, rooster_uit, schooljaar_van
-from rules.regio import beleidswaarde
 
 ONDERWERP_13A = "verlof_vakantie_13a"
-RECHTSGROND_13A = "art. 11 onder f jo. 13a Leerplichtwet 1969"
 SCHOOLDAGEN_PER_WEEK = 5
 
 
@@ -93,37 +91,38 @@ def _uit_kalender(
 
 def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """What art. 13a says about this request on peildatum, and who decides."""
-    max_dagen = rules.getal("vakantieverlof_max_dagen", peildatum)
-    lesweken = rules.getal("vakantieverlof_uitgesloten_eerste_lesweken", peildatum)
-    regionaal, _, _ = beleidswaarde(rules, "vakantieverlof_aanvraagtermijn_weken", peildatum, feiten.woongemeente)
-    weken = int(regionaal)
+    p = Peil(rules, peildatum)
+    max_dagen = p.getal("vakantieverlof_max_dagen")
+    lesweken = p.getal("vakantieverlof_uitgesloten_eerste_lesweken")
+    termijn = p.beleid("vakantieverlof_aanvraagtermijn_weken", feiten.woongemeente)
+    weken = int(termijn.waarde)
 
     redenen: list[Reden] = []
     if feiten.kwalificatieplichtig and feiten.lesdagen_per_week is not None:
         # Art. 13a lid 2: only a proportional part of the days the young person must attend.
         max_dagen = math.floor(max_dagen * feiten.lesdagen_per_week / SCHOOLDAGEN_PER_WEEK)
-        redenen.append(reden(rules, "vakantieverlof_kwalificatieplicht", max_dagen=max_dagen,
-                             lesdagen=_getal(feiten.lesdagen_per_week)))
+        redenen.append(p.reden("vakantieverlof_kwalificatieplicht", max_dagen=max_dagen,
+                               lesdagen=_getal(feiten.lesdagen_per_week)))
     dagen, eerste_lesweken, regio = _uit_kalender(feiten, rules, lesweken)
     if dagen is not None and feiten.van and feiten.tot_en_met and regio:
-        redenen.append(reden(rules, "vakantieverlof_telling", van=feiten.van.isoformat(),
-                             tot=feiten.tot_en_met.isoformat(), dagen=dagen, regio=regio))
+        redenen.append(p.reden("vakantieverlof_telling", van=feiten.van.isoformat(),
+                               tot=feiten.tot_en_met.isoformat(), dagen=dagen, regio=regio))
 
-    def niemand(*extra: Reden) -> Besluit:
+    def niemand(*grondslag: Reden) -> Besluit:
         return Besluit(onderwerp=ONDERWERP_13A, toegestaan=Toegestaan.NEE, beslisser=Beslisser.NIEMAND,
-                       rechtsgrond=RECHTSGROND_13A, max_dagen=max_dagen, redenen=(*extra, *redenen))
+                       grondslag=grondslag, max_dagen=max_dagen, redenen=uniek(*grondslag, *redenen))
 
-    voorwaarde = reden(rules, "vakantieverlof_voorwaarde_beroep")
+    voorwaarde = p.reden("vakantieverlof_voorwaarde_beroep")
     if feiten.reden in _AFWIJZING:
-        return niemand(voorwaarde, reden(rules, _AFWIJZING[feiten.reden]))
+        return niemand(voorwaarde, p.reden(_AFWIJZING[feiten.reden]))
     if feiten.beroep_maakt_schoolvakanties_onmogelijk is False:
-        return niemand(voorwaarde, reden(rules, "vakantieverlof_geen_beroep"))
+        return niemand(voorwaarde, p.reden("vakantieverlof_geen_beroep"))
     if dagen is not None and dagen > max_dagen:
-        return niemand(reden(rules, "vakantieverlof_te_lang", max_dagen=max_dagen))
+        return niemand(p.reden("vakantieverlof_te_lang", max_dagen=max_dagen))
     if feiten.al_eerder_verleend_dit_schooljaar:
-        return niemand(reden(rules, "vakantieverlof_al_gehad"))
+        return niemand(p.reden("vakantieverlof_al_gehad"))
     if eerste_lesweken:
-        return niemand(reden(rules, "vakantieverlof_eerste_lesweken", lesweken=lesweken))
+        return niemand(p.reden("vakantieverlof_eerste_lesweken", lesweken=lesweken))
 
     beroep_bekend = feiten.beroep_maakt_schoolvakanties_onmogelijk or feiten.reden is VakantieReden.BEROEP
     ontbrekend = []
@@ -134,24 +133,25 @@ def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peild
     stappen: list[Reden] = []
     if feiten.van is not None:
         uiterlijk = feiten.van - dt.timedelta(weeks=weken)
-        stappen.append(stap(rules, "vakantieverlof_aanvragen_voor", uiterlijk, weken=weken,
-                            uiterlijk=uiterlijk.isoformat()))
+        stappen.append(p.beleid_reden("vakantieverlof_aanvragen_voor", termijn, weken=weken,
+                                      uiterlijk=uiterlijk.isoformat()).model_copy(update={"uiterlijk": uiterlijk}))
         if uiterlijk < peildatum:
-            redenen.append(reden(rules, "vakantieverlof_laat", uiterlijk=uiterlijk.isoformat()))
+            redenen.append(p.reden("vakantieverlof_laat", uiterlijk=uiterlijk.isoformat()))
     # Even with every condition met the head still weighs the proof (werkgeversverklaring), so the
     # rules never say more than "conditional": the assistant does not grant anything.
+    beslisser = p.reden("vakantieverlof_beslisser_hoofd")
     return Besluit(
         onderwerp=ONDERWERP_13A,
         toegestaan=Toegestaan.VOORWAARDELIJK,
         beslisser=Beslisser.SCHOOLHOOFD,
-        rechtsgrond=RECHTSGROND_13A,
+        grondslag=(voorwaarde, beslisser),
         max_dagen=max_dagen,
         redenen=(
             voorwaarde,
-            reden(rules, "vakantieverlof_beslisser_hoofd"),
-            reden(rules, "vakantieverlof_grenzen", max_dagen=max_dagen, lesweken=lesweken),
+            beslisser,
+            p.reden("vakantieverlof_grenzen", max_dagen=max_dagen, lesweken=lesweken),
             *redenen,
-            reden(rules, "vakantieverlof_aanvragen", weken=weken),
+            p.beleid_reden("vakantieverlof_aanvragen", termijn, weken=weken),
         ),
         volgende_stappen=tuple(stappen),
         ontbrekende_feiten=tuple(ontbrekend),

@@ -17,8 +17,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, reden, stap
-from rules.regio import beleidswaarde
+from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
 
 ONDERWERP_5A = "vrijstelling_5a"  # art. 5 onder a
 ONDERWERP_5B = "vrijstelling_5b"
@@ -40,22 +39,13 @@ class Grond(str, Enum):
     GEDOOG = "gedoogbeschikking"
 
 
-# Kennisgeving grounds: (topic label, legal basis, uitleg of the ground, uitleg of what to send or None).
-_KENNISGEVING: dict[Grond, tuple[str, str, str, str | None]] = {
-    Grond.LICHAMELIJK_PSYCHISCH: (ONDERWERP_5A, "art. 5 onder a jo. 6 en 7 Leerplichtwet 1969",
-                                  "vrijstelling_5a_grond", "vrijstelling_5a_stukken"),
-    Grond.RICHTING: (ONDERWERP_5B, "art. 5 onder b jo. 6 en 8 Leerplichtwet 1969",
-                     "vrijstelling_5b_grond", "vrijstelling_5b_stukken"),
-    Grond.BUITENLAND: (ONDERWERP_5C, "art. 5 onder c jo. 6 en 9 Leerplichtwet 1969",
-                       "vrijstelling_5c_grond", "vrijstelling_5c_stukken"),
-    Grond.TREKKEND: (ONDERWERP_ANDERE, "art. 5a Leerplichtwet 1969", "vrijstelling_art5a_grond", None),
+# Kennisgeving grounds: (topic label, uitleg of the ground, uitleg of what to send or None).
+_KENNISGEVING: dict[Grond, tuple[str, str, str | None]] = {
+    Grond.LICHAMELIJK_PSYCHISCH: (ONDERWERP_5A, "vrijstelling_5a_grond", "vrijstelling_5a_stukken"),
+    Grond.RICHTING: (ONDERWERP_5B, "vrijstelling_5b_grond", "vrijstelling_5b_stukken"),
+    Grond.BUITENLAND: (ONDERWERP_5C, "vrijstelling_5c_grond", "vrijstelling_5c_stukken"),
+    Grond.TREKKEND: (ONDERWERP_ANDERE, "vrijstelling_art5a_grond", None),
 }
-_RECHTSGROND_BW = {
-    Grond.ANDER_ONDERWIJS: "art. 15 Leerplichtwet 1969",
-    Grond.VERVANGEND_14: "art. 3a Leerplichtwet 1969",
-    Grond.LAATSTE_JAAR: "art. 3b Leerplichtwet 1969",
-}
-RECHTSGROND_GEDOOG = "gedoogbeschikking (beleid, geen wetsartikel); kwalificatieplicht art. 4a Leerplichtwet 1969"
 
 
 class VrijstellingFeiten(BaseModel):
@@ -72,7 +62,7 @@ class VrijstellingFeiten(BaseModel):
     leeftijd: int | None = Field(default=None, ge=0, le=30)
     kwalificatieplichtig: bool | None = None  # art. 15 and gedoogbeschikking
     laatste_leerplichtige_schooljaar: bool | None = None  # art. 3b
-    verzoek_ontvangen_op: dt.date | None = None  # art. 3a/3b: starts the 4-week decision term
+    verzoek_ontvangen_op: dt.date | None = None  # art. 3a/3b: starts the decision term (six weeks since 2017)
     toestemming_tot: dt.date | None = None  # art. 3a: end of the current permission, for the renewal
     uren_werk_per_week: float | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK)
     ingeschreven_nieuwe_opleiding: bool | None = None  # gedoogbeschikking
@@ -101,127 +91,134 @@ def _volgende_eerste_van(maand: int, peildatum: dt.date) -> dt.date:
     return dit_jaar if peildatum < dit_jaar else dt.date(peildatum.year + 1, maand, 1)
 
 
-def _kennisgeving(feiten: VrijstellingFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
+def _kennisgeving(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
     """Art. 5 onder a/b/c and 5a: no decider, only a notification with the right statement on time."""
-    onderwerp, rechtsgrond, grond_uitleg, stukken = _KENNISGEVING[feiten.grond]
+    onderwerp, grond_uitleg, stukken = _KENNISGEVING[feiten.grond]
+    peildatum = p.peildatum
     if feiten.grond is Grond.RICHTING and feiten.vorig_jaar_school_van_die_richting:
-        return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NEE,
-                       beslisser=Beslisser.NIEMAND,
-                       redenen=(reden(rules, "vrijstelling_5b_ongeldig"), reden(rules, grond_uitleg)),
-                       volgende_stappen=(stap(rules, "vrijstelling_5b_inschrijven", None),))
-    redenen: list[Reden] = [reden(rules, grond_uitleg), reden(rules, "vrijstelling_kennisgeving")]
+        ongeldig = (p.reden("vrijstelling_5b_ongeldig"), p.reden(grond_uitleg))
+        return Besluit(onderwerp=onderwerp, grondslag=ongeldig, toegestaan=Toegestaan.NEE,
+                       beslisser=Beslisser.NIEMAND, redenen=ongeldig,
+                       volgende_stappen=(p.stap("vrijstelling_5b_inschrijven", None),))
+    grondslag = (p.reden(grond_uitleg), p.reden("vrijstelling_kennisgeving"))
+    redenen: list[Reden] = list(grondslag)
     if feiten.grond is Grond.TREKKEND:
-        redenen.append(reden(rules, "vrijstelling_art5a_amvb"))
+        redenen.append(p.reden("vrijstelling_art5a_amvb"))
 
-    stappen: list[Reden] = [stap(rules, "vrijstelling_gegevens", None)]
+    stappen: list[Reden] = [p.stap("vrijstelling_gegevens", None)]
     if stukken == "vrijstelling_5a_stukken":
-        maanden_oud = rules.getal("vrijstelling_5a_verklaring_max_maanden", peildatum)
-        stappen.append(stap(rules, stukken, None, maanden=maanden_oud))
+        maanden_oud = p.getal("vrijstelling_5a_verklaring_max_maanden")
+        stappen.append(p.stap(stukken, None, maanden=maanden_oud))
     elif stukken is not None:
-        stappen.append(stap(rules, stukken, None))
+        stappen.append(p.stap(stukken, None))
 
-    voor_start = rules.getal("vrijstelling_kennisgeving_maanden_voor_start", peildatum)
+    voor_start = p.getal("vrijstelling_kennisgeving_maanden_voor_start")
     termijn: dt.date | None = None
     if feiten.leerplichtig_vanaf is not None:
         termijn = _maanden_eerder(feiten.leerplichtig_vanaf, voor_start)
-        stappen.append(stap(rules, "vrijstelling_termijn_start", termijn, uiterlijk=termijn.isoformat(),
+        stappen.append(p.stap("vrijstelling_termijn_start", termijn, uiterlijk=termijn.isoformat(),
                             vanaf=feiten.leerplichtig_vanaf.isoformat()))
         if termijn < peildatum and not feiten.verlenging:
-            redenen.append(reden(rules, "vrijstelling_termijn_verstreken", uiterlijk=termijn.isoformat()))
+            redenen.append(p.reden("vrijstelling_termijn_verstreken", uiterlijk=termijn.isoformat()))
     blijvend = feiten.grond is Grond.LICHAMELIJK_PSYCHISCH and feiten.nooit_geschikt
     if blijvend:
-        redenen.append(reden(rules, "vrijstelling_5a_geen_verlenging"))
+        redenen.append(p.reden("vrijstelling_5a_geen_verlenging"))
     elif feiten.verlenging:
-        termijn = _volgende_eerste_van(rules.getal("vrijstelling_verlenging_maand", peildatum), peildatum)
-        stappen.append(stap(rules, "vrijstelling_verlenging", termijn, datum=termijn.isoformat()))
+        termijn = _volgende_eerste_van(p.getal("vrijstelling_verlenging_maand"), peildatum)
+        stappen.append(p.stap("vrijstelling_verlenging", termijn, datum=termijn.isoformat()))
     if termijn is None and not blijvend:
-        stappen.append(stap(rules, "vrijstelling_termijn_algemeen", None, maanden=voor_start))
+        stappen.append(p.stap("vrijstelling_termijn_algemeen", None, maanden=voor_start))
 
     ontbrekend = [naam for naam, ontbreekt in (
         ("vorig_jaar_school_van_die_richting",
          feiten.grond is Grond.RICHTING and feiten.vorig_jaar_school_van_die_richting is None),
         ("leerplichtig_vanaf", feiten.leerplichtig_vanaf is None and not feiten.verlenging),
     ) if ontbreekt]
-    return Besluit(onderwerp=onderwerp, rechtsgrond=rechtsgrond, toegestaan=Toegestaan.NIET_NODIG,
+    return Besluit(onderwerp=onderwerp, grondslag=grondslag, toegestaan=Toegestaan.NIET_NODIG,
                    beslisser=Beslisser.GEEN_TOESTEMMING_NODIG, termijn=termijn, redenen=tuple(redenen),
                    volgende_stappen=tuple(stappen), ontbrekende_feiten=tuple(ontbrekend))
 
 
-def _verzoek_bw(feiten: VrijstellingFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
+def _verzoek_bw(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
     """Art. 15, 3a and 3b: B&W decide on a request, unless the law rules the case out beforehand."""
-    rechtsgrond = _RECHTSGROND_BW[feiten.grond]
 
     def besluit(toegestaan: Toegestaan, beslisser: Beslisser, *redenen: Reden, stappen: tuple[Reden, ...] = (),
                 termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
-        return Besluit(onderwerp=ONDERWERP_ANDERE, rechtsgrond=rechtsgrond, toegestaan=toegestaan,
+        # The reasons given here are the ones that decided (the ground, and what rules the case out).
+        return Besluit(onderwerp=ONDERWERP_ANDERE, grondslag=redenen, toegestaan=toegestaan,
                        beslisser=beslisser, redenen=redenen, volgende_stappen=stappen, termijn=termijn,
                        ontbrekende_feiten=ontbrekend)
 
     if feiten.grond is Grond.ANDER_ONDERWIJS:
-        grond = reden(rules, "vrijstelling_15_grond")
+        grond = p.reden("vrijstelling_15_grond")
         if feiten.kwalificatieplichtig is False:
             return besluit(Toegestaan.NEE, Beslisser.NIEMAND,
-                           reden(rules, "vrijstelling_niet_kwalificatieplichtig"), grond)
+                           p.reden("vrijstelling_niet_kwalificatieplichtig"), grond)
         return besluit(Toegestaan.VOORWAARDELIJK, Beslisser.COLLEGE_BW, grond,
-                       reden(rules, "vrijstelling_15_voorbeelden"),
-                       stappen=(stap(rules, "vrijstelling_15_verzoek", None),),
+                       p.reden("vrijstelling_15_voorbeelden"),
+                       stappen=(p.stap("vrijstelling_15_verzoek", None),),
                        ontbrekend=("kwalificatieplichtig",) if feiten.kwalificatieplichtig is None else ())
 
     if feiten.grond is Grond.VERVANGEND_14:
-        min_leeftijd = rules.getal("vrijstelling_3a_min_leeftijd", peildatum)
-        grond = reden(rules, "vrijstelling_3a_grond", min_leeftijd=min_leeftijd)
+        min_leeftijd = p.getal("vrijstelling_3a_min_leeftijd")
+        grond = p.reden("vrijstelling_3a_grond", min_leeftijd=min_leeftijd)
         if feiten.leeftijd is not None and feiten.leeftijd < min_leeftijd:
-            return besluit(Toegestaan.NEE, Beslisser.NIEMAND, reden(
-                rules, "vrijstelling_3a_te_jong", leeftijd=feiten.leeftijd, min_leeftijd=min_leeftijd), grond)
-        weken = rules.getal("vrijstelling_3a_beslistermijn_weken", peildatum)
+            return besluit(Toegestaan.NEE, Beslisser.NIEMAND, p.reden(
+                "vrijstelling_3a_te_jong", leeftijd=feiten.leeftijd, min_leeftijd=min_leeftijd), grond)
+        weken = p.getal("vrijstelling_3a_beslistermijn_weken")
         sleutel, ontbrekend = "vrijstelling_3a", ("leeftijd",) if feiten.leeftijd is None else ()
     else:
-        grond = reden(rules, "vrijstelling_3b_grond")
+        grond = p.reden("vrijstelling_3b_grond")
         if feiten.laatste_leerplichtige_schooljaar is False:
-            return besluit(Toegestaan.NEE, Beslisser.NIEMAND, reden(rules, "vrijstelling_3b_niet_laatste_jaar"), grond)
-        weken = rules.getal("vrijstelling_3b_beslistermijn_weken", peildatum)
+            return besluit(Toegestaan.NEE, Beslisser.NIEMAND, p.reden("vrijstelling_3b_niet_laatste_jaar"), grond)
+        weken = p.getal("vrijstelling_3b_beslistermijn_weken")
         sleutel = "vrijstelling_3b"
         ontbrekend = ("laatste_leerplichtige_schooljaar",) if feiten.laatste_leerplichtige_schooljaar is None else ()
 
-    stappen: list[Reden] = [stap(rules, f"{sleutel}_verzoek", None, weken=weken)]
+    stappen: list[Reden] = [p.stap(f"{sleutel}_verzoek", None, weken=weken)]
     termijn: dt.date | None = None
     if feiten.grond is Grond.VERVANGEND_14 and feiten.toestemming_tot is not None:
-        verlenging_weken = rules.getal("vrijstelling_3a_verlenging_weken", peildatum)
+        verlenging_weken = p.getal("vrijstelling_3a_verlenging_weken")
         termijn = feiten.toestemming_tot - dt.timedelta(weeks=verlenging_weken)
-        stappen.append(stap(rules, "vrijstelling_3a_verlenging", termijn, weken=verlenging_weken,
+        stappen.append(p.stap("vrijstelling_3a_verlenging", termijn, weken=verlenging_weken,
                             einde=feiten.toestemming_tot.isoformat(), uiterlijk=termijn.isoformat()))
     if feiten.verzoek_ontvangen_op is not None:
         # A pending request is what the family waits for now, so its decision date comes first.
         termijn = feiten.verzoek_ontvangen_op + dt.timedelta(weeks=weken)
-        stappen.append(stap(rules, f"{sleutel}_beslistermijn", termijn,
+        stappen.append(p.stap(f"{sleutel}_beslistermijn", termijn,
                             ontvangen=feiten.verzoek_ontvangen_op.isoformat(), uiterlijk=termijn.isoformat()))
     return besluit(Toegestaan.VOORWAARDELIJK, Beslisser.COLLEGE_BW, grond, stappen=tuple(stappen),
                    termijn=termijn, ontbrekend=ontbrekend)
 
 
-def _gedoog(feiten: VrijstellingFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
-    """Policy only: the leerplichtambtenaar tolerates the absence; a regional minimum overrides the national."""
-    regionaal, _, _ = beleidswaarde(rules, "gedoogbeschikking_min_uren_werk", peildatum, feiten.woongemeente)
-    minimum = feiten.min_uren_werk_regio or int(regionaal)
-    uitleg = reden(rules, "gedoog_uitleg")
-    voorwaarden = reden(rules, "gedoog_voorwaarden", min=minimum)
-    aanvragen = (stap(rules, "gedoog_aanvragen", None),)
+def _gedoog(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
+    """Policy only: the leerplichtambtenaar tolerates the absence; a regional minimum overrides the national
+    and is cited by the region's own source."""
+    regionaal = p.beleid("gedoogbeschikking_min_uren_werk", feiten.woongemeente)
+    minimum = feiten.min_uren_werk_regio or int(regionaal.waarde)
+    plicht = p.reden("gedoog_kwalificatieplicht")
+    uitleg = p.reden("gedoog_uitleg")
+    voorwaarden = p.beleid_reden("gedoog_voorwaarden", regionaal, min=minimum)
+    aanvragen = (p.stap("gedoog_aanvragen", None),)
 
     def besluit(toegestaan: Toegestaan, beslisser: Beslisser, *redenen: Reden,
                 ontbrekend: tuple[str, ...] = ()) -> Besluit:
-        return Besluit(onderwerp=ONDERWERP_ANDERE, rechtsgrond=RECHTSGROND_GEDOOG, toegestaan=toegestaan,
-                       beslisser=beslisser, redenen=redenen, volgende_stappen=aanvragen,
+        # The duty it tolerates a breach of (art. 4a) and the policy reason that decided.
+        grondslag = (plicht, redenen[0]) if redenen[0] is not plicht else (plicht,)
+        return Besluit(onderwerp=ONDERWERP_ANDERE, grondslag=grondslag, toegestaan=toegestaan,
+                       beslisser=beslisser, redenen=uniek(plicht, *redenen), volgende_stappen=aanvragen,
                        ontbrekende_feiten=ontbrekend)
 
     if feiten.kwalificatieplichtig is False:
-        return besluit(Toegestaan.NEE, Beslisser.NIEMAND, reden(rules, "vrijstelling_niet_kwalificatieplichtig"),
+        return besluit(Toegestaan.NEE, Beslisser.NIEMAND, p.reden("vrijstelling_niet_kwalificatieplichtig"),
                        uitleg)
     uren = feiten.uren_werk_per_week
     if uren is not None and uren < minimum:
         return besluit(Toegestaan.NEE, Beslisser.LEERPLICHTAMBTENAAR,
-                       reden(rules, "gedoog_te_weinig_uren", uren=_getal(uren), min=minimum), uitleg, voorwaarden)
+                       p.beleid_reden("gedoog_te_weinig_uren", regionaal, uren=_getal(uren), min=minimum), uitleg,
+                       voorwaarden)
     if feiten.ingeschreven_nieuwe_opleiding is False:
-        return besluit(Toegestaan.NEE, Beslisser.LEERPLICHTAMBTENAAR, reden(rules, "gedoog_geen_opleiding"),
+        return besluit(Toegestaan.NEE, Beslisser.LEERPLICHTAMBTENAAR, p.reden("gedoog_geen_opleiding"),
                        uitleg, voorwaarden)
     ontbrekend = tuple(naam for naam, ontbreekt in (
         ("uren_werk_per_week", uren is None),
@@ -239,8 +236,9 @@ def _getal(waarde: float) -> int | str:
 def beoordeel_vrijstelling(feiten: VrijstellingFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """What the law (or, for the gedoogbeschikking, policy) says for the ground invoked, who decides, and
     what to send by when."""
+    p = Peil(rules, peildatum)
     if feiten.grond in _KENNISGEVING:
-        return _kennisgeving(feiten, rules, peildatum)
+        return _kennisgeving(feiten, p)
     if feiten.grond is Grond.GEDOOG:
-        return _gedoog(feiten, rules, peildatum)
-    return _verzoek_bw(feiten, rules, peildatum)
+        return _gedoog(feiten, p)
+    return _verzoek_bw(feiten, p)

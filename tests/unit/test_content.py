@@ -17,7 +17,8 @@ VALID_SOURCE = """
       titel: Leerplichtwet 1969
       bwb_id: BWBR0002628
       artikel: 13a
-      url: https://wetten.overheid.nl/BWBR0002628
+      versie: 2026-08-01
+      url: https://wetten.overheid.nl/BWBR0002628/2026-08-01#Artikel13a
       geverifieerd: true
 """
 
@@ -145,11 +146,10 @@ def test_every_explanation_and_parameter_in_the_packaged_content_is_cited() -> N
         bron = rules.parameter(sleutel).bron
         assert bron.url or bron.document, sleutel
     for sleutel in rules.uitleg_sleutels():
-        bron = rules.uitleg(sleutel).bron
-        assert bron.url or bron.document, sleutel
-        tekst = rules.uitleg(sleutel)
-        assert tekst.nl.strip()
-        assert tekst.en.strip()
+        for tekst in rules.uitleg_versies(sleutel):
+            assert tekst.bron.url or tekst.bron.document, sleutel
+            assert tekst.nl.strip()
+            assert tekst.en.strip()
 
 
 def test_no_content_file_claims_to_be_checked_in_the_future() -> None:

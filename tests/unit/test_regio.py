@@ -65,20 +65,36 @@ def test_bad_input_is_a_typed_error_naming_the_field(gemeente: str, leeftijd: in
         verantwoordelijk_team(RULES, gemeente, leeftijd=leeftijd)
 
 
-def test_regional_policy_overrides_the_national_value() -> None:
+def test_regional_policy_overrides_the_national_value_and_is_cited_by_the_region() -> None:
     import datetime as dt
 
-    from rules.regio import beleidswaarde
+    from rules.besluit import Peil
 
-    peildatum = dt.date(2026, 3, 2)
-    alkmaar, _, profiel = beleidswaarde(RULES, "gedoogbeschikking_min_uren_werk", peildatum, "Alkmaar")
-    alphen, _, _ = beleidswaarde(RULES, "gedoogbeschikking_min_uren_werk", peildatum, "Nieuwkoop")
-    landelijk, _, geen = beleidswaarde(RULES, "gedoogbeschikking_min_uren_werk", peildatum, "Utrecht")
-    assert (alkmaar, alphen) == (20, 24)
-    assert profiel is not None
-    assert profiel.id == "alkmaar"
-    assert geen is None
-    assert landelijk == RULES.waarde("gedoogbeschikking_min_uren_werk", peildatum)
+    p = Peil(RULES, dt.date(2026, 3, 2))
+    alkmaar = p.beleid("gedoogbeschikking_min_uren_werk", "Alkmaar")
+    alphen = p.beleid("gedoogbeschikking_min_uren_werk", "Nieuwkoop")
+    landelijk = p.beleid("gedoogbeschikking_min_uren_werk", "Utrecht")
+    assert (alkmaar.waarde, alphen.waarde) == (20, 24)
+    assert alkmaar.profiel is not None
+    assert alkmaar.profiel.id == "alkmaar"
+    assert "seed 001" in (alkmaar.bron.document or "")
+    assert landelijk.profiel is None
+    assert landelijk.waarde == RULES.waarde("gedoogbeschikking_min_uren_werk", p.peildatum)
+    reden = p.beleid_reden("gedoog_voorwaarden", alkmaar, min=20)
+    assert reden.bron == alkmaar.bron
+
+
+def test_a_regional_value_applies_only_from_its_own_date() -> None:
+    import datetime as dt
+
+    from rules.besluit import Peil
+
+    # Alphen-Nieuwkoop's value comes from its 2023-2024 report; before that the national value applies.
+    voor = Peil(RULES, dt.date(2023, 7, 31)).beleid("gedoogbeschikking_min_uren_werk", "Nieuwkoop")
+    na = Peil(RULES, dt.date(2023, 8, 1)).beleid("gedoogbeschikking_min_uren_werk", "Nieuwkoop")
+    assert voor.profiel is None
+    assert na.profiel is not None
+    assert na.waarde == 24
 
 
 @pytest.mark.parametrize(("naam", "suggestie"), [("Zwole", "Zwolle"), ("Nijmegn", "Nijmegen"), ("Atlantis", None)])

@@ -73,5 +73,5 @@ def test_payload_uses_the_evaluation_contract_keys() -> None:
     assert payload["allowed"] == "conditional"
     assert payload["decider"] == "schoolhoofd"
     assert payload["max_days"] == 10
-    assert payload["legal_basis"] == "art. 11 onder f jo. 13a Leerplichtwet 1969"
+    assert payload["legal_basis"] == "art. 11 onder f jo. art. 13a lid 1 Leerplichtwet 1969"
     assert all(r["citation"] and r["url"].startswith("https://") for r in payload["reasons"])
