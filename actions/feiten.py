@@ -14,14 +14,15 @@ from typing import Any
 import dateparser
 
 from actions.normalise import parse_schooldagen
-from rules.gewichtig import GRAAD_VAN_RELATIE
+from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
 Feiten = dict[str, Any]
 
 _ENGELSE_RELATIES = {"father": "vader", "mother": "moeder", "dad": "vader", "mum": "moeder", "mom": "moeder",
                      "grandfather": "opa", "grandpa": "opa", "grandmother": "oma", "grandma": "oma",
-                     "brother": "broer", "sister": "zus", "uncle": "oom", "aunt": "tante", "cousin": "neef",
-                     "nephew": "neef", "niece": "nicht", "opi": "opa", "omi": "oma", "pa": "vader", "ma": "moeder",
+                     "brother": "broer", "sister": "zus", "uncle": "oom", "aunt": "tante", "cousin": "volle neef",
+                     "nephew": "oomzegger", "niece": "tantezegger", "opi": "opa", "omi": "oma", "pa": "vader",
+                     "ma": "moeder", "foster": "pleegouder",
                      # A parent's parent-in-law is the child's grandparent.
                      "schoonvader": "opa", "schoonmoeder": "oma", "schoonouders": "opa"}
 _OMSTANDIGHEDEN = (
@@ -141,14 +142,32 @@ def _leeftijd_binnen(tekst: str, laag: int, hoog: int) -> int | None:
     return jaar if jaar is not None and laag <= jaar <= hoog else None
 
 
+_BEKENDE_RELATIES = frozenset({*GRAAD_VAN_RELATIE, *NEEF_NICHT, *PLEEG})
+# Whose child a "neef" or "nicht" is decides the degree (3rd for a brother's or sister's child, 4th for an
+# uncle's or aunt's); said outright, it is a fact, otherwise the rule asks.
+_NEEF_VIA = (
+    ("broer_zus", re.compile(r"(kind|zoon|dochter) van (mijn |onze |m'n )?(broer|zus|zuster)|"
+                             r"(broer|zus|zuster)s? (zoon|dochter|kind)|nephew|niece", re.I)),
+    ("oom_tante", re.compile(r"(kind|zoon|dochter) van (mijn |onze |m'n )?(oom|tante)|(oom|tante)s? (zoon|dochter|"
+                             r"kind)|volle (neef|nicht)|cousin", re.I)),
+)
+
+
 def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
     kandidaat = (_entiteit(entities, "relatie") or "").lower()
-    woorden = [kandidaat] if kandidaat else re.findall(r"[a-z]+", tekst.lower())
+    klein = tekst.lower()
+    if not kandidaat and re.search(r"\bvolle (neef|nicht)\b", klein):
+        return "volle neef"
+    woorden = [kandidaat] if kandidaat else re.findall(r"[a-z]+", klein)
     for woord in woorden:
         woord = _ENGELSE_RELATIES.get(woord, woord)
-        if woord in GRAAD_VAN_RELATIE:
+        if woord in _BEKENDE_RELATIES:
             return woord
     return None
+
+
+def neef_nicht_via(tekst: str) -> str | None:
+    return next((via for via, patroon in _NEEF_VIA if patroon.search(tekst)), None)
 
 
 def omstandigheid(tekst: str) -> str | None:
@@ -213,6 +232,9 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
     rel = relatie(tekst, entities)
     if rel:
         feiten["relatie"] = rel
+    via = neef_nicht_via(tekst)
+    if via and rel in NEEF_NICHT:
+        feiten["neef_nicht_via"] = via
     if _BUITENLAND.search(tekst):
         feiten["in_buitenland"] = True
     eerder = _AL_VERLEEND.search(tekst)
@@ -249,7 +271,28 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     gemeente = _entiteit(entities, "gemeente")
     if gemeente:
         feiten["woongemeente"] = gemeente
+    soort = next((naam for naam, patroon in _SCHOOLTYPE if patroon.search(tekst)), None)
+    if soort:
+        feiten["schooltype"] = soort
+    if re.search(r"(geen|zonder) (startkwalificatie|diploma)|no (basic )?qualification", tekst, re.I):
+        feiten["startkwalificatie"] = False
+    elif re.search(r"(heeft|met|al) (een |zijn |haar )?(startkwalificatie|havo-?diploma|vwo-?diploma)", tekst, re.I):
+        feiten["startkwalificatie"] = True
+    if re.search(r"verwijder|van school gestuurd|expel", tekst, re.I):
+        feiten["melding_over"] = "verwijdering"
+    elif re.search(r"inschrijving|uitschrijving|inschrijven|uitschrijven|enrol|de-?regist", tekst, re.I):
+        feiten["melding_over"] = "in_uitschrijving"
     return feiten
+
+
+# The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).
+_SCHOOLTYPE = (
+    ("so", re.compile(r"speciaal (basis)?onderwijs|\b(vso|sbo|so-school)\b|special (needs )?school", re.I)),
+    ("mbo", re.compile(r"\bmbo\b|\broc\b|vavo|vocational", re.I)),
+    ("vo", re.compile(r"\b(vo|vmbo|havo|vwo|mavo|brugklas|middelbare school|voortgezet onderwijs|"
+                      r"secondary school|high school)\b", re.I)),
+    ("po", re.compile(r"basisschool|\bpo\b|groep [1-8]\b|primary school|primair onderwijs", re.I)),
+)
 
 
 EXTRACTORS: dict[str, Callable[[str, list[Mapping[str, Any]], dt.date], Feiten]] = {
@@ -361,7 +404,8 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         feiten["uren_per_week"] = aantal_uren
     feest = _entiteit(entities, "feestdag")
     if feest is None:
-        match = re.search(r"carnaval|koningsdag|sinterklaas|halloween", tekst, re.IGNORECASE)
+        match = re.search(r"carnaval|koningsdag|sinterklaas|halloween|suikerfeest|offerfeest|eid\b|divali|diwali|"
+                          r"holi\b|jom kipoer|yom kippur|rosj hasjana|pesach|vesak|keti koti", tekst, re.IGNORECASE)
         feest = match.group(0) if match else None
     if feest:
         feiten["feestdag"] = feest
@@ -373,7 +417,24 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     jaar = _leeftijd_binnen(tekst, 4, 25)
     if jaar is not None:
         feiten["leeftijd"] = jaar
+    gemeld = _GEMELD.search(tekst)
+    if gemeld:
+        wanneer = (gemeld.group(1) or gemeld.group(4)).lower()
+        feiten["gemeld_op"] = peildatum - dt.timedelta(days=1 if wanneer in {"gisteren", "yesterday"} else 0)
+        tekst = tekst[:gemeld.start()] + tekst[gemeld.end():]  # that day is not the day of the feast
+    dag = _DAG_VAN_HET_FEEST.search(tekst)
+    if dag and feest:
+        feiten["datum"] = peildatum + dt.timedelta(days=_RELATIEVE_DAG[dag.group(1).lower()])
     return feiten
+
+
+# "Morgen is het Suikerfeest", "tomorrow": the day of the duty relative to today; a told day is only taken when
+# the user says when the school was told ("vandaag gemeld", "told the school yesterday").
+_RELATIEVE_DAG = {"vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2}
+_DAG_VAN_HET_FEEST = re.compile(r"\b(overmorgen|morgen|vandaag|tomorrow|today)\b", re.I)
+_GEMELD = re.compile(r"\b(vandaag|gisteren|today|yesterday)\b[^.?!]{0,30}\b(gemeld|doorgegeven|gezegd|laten weten|"
+                     r"verteld|told|informed)|\b(gemeld|doorgegeven|told|informed)\b[^.?!]{0,30}\b(vandaag|gisteren|"
+                     r"today|yesterday)\b", re.I)
 
 
 def luxe_verzuim(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:

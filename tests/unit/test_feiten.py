@@ -57,3 +57,34 @@ def test_period_in_dutch_and_english() -> None:
     assert feiten.periode("van 3 t/m 14 maart", P) == (dt.date(2026, 3, 3), dt.date(2026, 3, 14))
     assert feiten.periode("from 3 to 7 April", P) == (dt.date(2026, 4, 3), dt.date(2026, 4, 7))
     assert feiten.periode("geen datum", P) is None
+
+
+def test_a_neef_or_nicht_is_ambiguous_until_the_user_says_whose_child() -> None:
+    from actions.feiten import gewichtig
+
+    vandaag = dt.date(2026, 3, 2)
+    assert gewichtig("de bruiloft van mijn neef", [], vandaag) == {"omstandigheid": "bruiloft", "relatie": "neef"}
+    assert gewichtig("mijn nicht trouwt, de dochter van mijn oom", [], vandaag)["neef_nicht_via"] == "oom_tante"
+    assert gewichtig("my nephew's wedding", [], vandaag)["relatie"] == "oomzegger"
+    assert gewichtig("my cousin's wedding", [], vandaag)["relatie"] == "volle neef"
+    assert gewichtig("mijn pleegvader is overleden", [], vandaag)["relatie"] == "pleegvader"
+
+
+def test_meldplicht_reads_the_school_type_startkwalificatie_and_what_is_reported() -> None:
+    from actions.feiten import meldplicht
+
+    vandaag = dt.date(2026, 3, 2)
+    assert meldplicht("groep 6 van de basisschool, 18 uur in 3 weken", [], vandaag)["schooltype"] == "po"
+    assert meldplicht("so what do we do with 18 hours?", [], vandaag).get("schooltype") is None
+    volwassen = meldplicht("een leerling van 19 zonder startkwalificatie is al 5 weken niet op school", [], vandaag)
+    assert (volwassen["leeftijd"], volwassen["startkwalificatie"]) == (19, False)
+    assert meldplicht("moeten we een uitschrijving melden?", [], vandaag)["melding_over"] == "in_uitschrijving"
+
+
+def test_a_religious_notice_reads_the_day_of_the_feast_and_the_day_the_school_was_told() -> None:
+    from actions.feiten import kennisgeving
+
+    vandaag = dt.date(2026, 3, 19)
+    feiten = kennisgeving("Ik heb vandaag aan school gemeld dat ze morgen vrij is voor het Suikerfeest", [], vandaag)
+    assert (feiten["gemeld_op"], feiten["datum"]) == (vandaag, dt.date(2026, 3, 20))
+    assert "gemeld_op" not in kennisgeving("morgen is het suikerfeest, mag hij thuisblijven?", [], vandaag)
