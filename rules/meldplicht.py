@@ -270,7 +270,9 @@ class _Melding:
         termijn_redenen, termijn = self.termijn(drempeldag)
         langdurig = [p.reden("meldplicht_langdurig", weken=p.getal("langdurig_verzuim_weken"))] \
             if weken is not None and weken > p.getal("langdurig_verzuim_weken") else []
-        return self.besluit(True, True, [wet], *gespreid, *langdurig, *termijn_redenen,
+        # The duty to deliver to the register (WRO art. 12 lid 3) is part of what decided, beside art. 21a.
+        register = [s for s in stappen if s.uitleg == "meldplicht_register"]
+        return self.besluit(True, True, [wet, *register], *gespreid, *langdurig, *termijn_redenen,
                             stappen=[*stappen, self._nieuwe_periode()], termijn=termijn,
                             ontbrekend=(*ontbrekend, *(() if feiten.leeftijd is not None else ("leeftijd",))))
 

@@ -47,7 +47,7 @@ def test_13a_with_fifteen_days_is_answered_at_once_as_nobody_can_grant_it() -> N
 def test_why_carries_the_last_decision() -> None:
     besluit = {"topic": "meldplicht_vraag", "must_report": False, "reasons": [
         {"uitleg": "meldplicht_onder_drempel", "parameters": {"uren": 14, "lesweken": 4, "drempel": 16},
-         "citation": "art. 21/21a lid 1 Leerplichtwet 1969", "url": "https://wetten.overheid.nl"}]}
+         "citation": "art. 21a lid 1 Leerplichtwet 1969", "url": "https://wetten.overheid.nl"}]}
     messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": besluit}))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["must_report"] is False
 

@@ -15,7 +15,7 @@ def test_decision_is_printed_as_json(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0
     uitvoer = json.loads(capsys.readouterr().out)
     assert uitvoer["must_report"] is True
-    assert uitvoer["legal_basis"] == "art. 21a lid 1 Leerplichtwet 1969"
+    assert uitvoer["legal_basis"] == "art. 21a lid 1 Leerplichtwet 1969; art. 12 lid 3 Wet register onderwijsdeelnemers"
     assert uitvoer["peildatum"] == "2026-03-02"
     assert any("16 uur" in tekst for tekst in uitvoer["texts"])
 
