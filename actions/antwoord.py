@@ -36,10 +36,10 @@ ONDERWERPEN: dict[str, tuple[str, dict[str, Any]]] = {
 }
 # Every topic a follow-up can continue: the answer topics above, and art. 13a (which has its own actions).
 REGELS: dict[str, tuple[str, dict[str, Any]]] = {**ONDERWERPEN, "verlof_vakantie_13a": ("vakantieverlof", {})}
-# The general rule (a cited content text), when the message lacks a fact the rule needs (e.g. a birth date).
-ALGEMEEN: dict[str, str] = {
-    "leerplicht_leeftijd": "leerplicht_algemeen",
-    "kwalificatieplicht": "kwalificatieplicht_algemeen",
+# The general rule (cited content texts), when the message lacks a fact the rule needs (e.g. a birth date).
+ALGEMEEN: dict[str, tuple[str, ...]] = {
+    "leerplicht_leeftijd": ("leerplicht_algemeen",),
+    "kwalificatieplicht": ("kwalificatieplicht_algemeen", "kwalificatieplicht_einde_algemeen"),
 }
 
 
@@ -67,8 +67,9 @@ def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | No
         return beoordeel(onderwerp, feiten, rule_set(), datum)
     except RegelFout:
         if label in ALGEMEEN:
-            algemeen = Peil(rule_set(), datum).reden(ALGEMEEN[label])
-            return Besluit(onderwerp=label, grondslag=(algemeen,), redenen=(algemeen,))
+            p = Peil(rule_set(), datum)
+            algemeen = tuple(p.reden(sleutel) for sleutel in ALGEMEEN[label])
+            return Besluit(onderwerp=label, grondslag=algemeen, redenen=algemeen)
         try:
             return beoordeel(onderwerp, vast, rule_set(), datum)
         except RegelFout:

@@ -274,15 +274,30 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     soort = next((naam for naam, patroon in _SCHOOLTYPE if patroon.search(tekst)), None)
     if soort:
         feiten["schooltype"] = soort
+    if _OVERIG.search(tekst):
+        feiten["onder_drempel"] = True
+    if _ZIEK.search(tekst) and not _ONGEOORLOOFD.search(tekst):
+        feiten["alleen_geoorloofd"] = True
+        if _TWIJFEL.search(tekst):
+            feiten["twijfel"] = True
     if re.search(r"(geen|zonder) (startkwalificatie|diploma)|no (basic )?qualification", tekst, re.I):
         feiten["startkwalificatie"] = False
     elif re.search(r"(heeft|met|al) (een |zijn |haar )?(startkwalificatie|havo-?diploma|vwo-?diploma)", tekst, re.I):
         feiten["startkwalificatie"] = True
-    if re.search(r"verwijder|van school gestuurd|expel", tekst, re.I):
+    # Not a bare "verwijderd": the placeholder of a redacted personal number says that too.
+    if re.search(r"\bverwijdering\b|\bverwijderen\b|van (de )?school (gestuurd|verwijderd|getrapt)|\bexpel", tekst, re.I):
         feiten["melding_over"] = "verwijdering"
     elif re.search(r"inschrijving|uitschrijving|inschrijven|uitschrijven|enrol|de-?regist", tekst, re.I):
         feiten["melding_over"] = "in_uitschrijving"
     return feiten
+
+
+# Facts that settle the meldplicht without hours: the school calls it overig verzuim (below the threshold), or
+# the absence is illness (authorised), possibly with doubt about the sick reports (then it may be reported).
+_OVERIG = re.compile(r"overig verzuim|signaalverzuim|onder de (wettelijke )?grens|below the (legal )?threshold", re.I)
+_ZIEK = re.compile(r"\bziek|ziekmeld|ziekte|\bsick\b|\bill\b|illness", re.I)
+_ONGEOORLOOFD = re.compile(r"spijbel|zonder (geldige )?reden|ongeoorloofd|zonder bericht|truan|without (a )?reason", re.I)
+_TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|doubt|suspicious", re.I)
 
 
 # The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).

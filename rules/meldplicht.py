@@ -61,6 +61,8 @@ class MeldplichtFeiten(BaseModel):
     luxe_verzuim: bool = False
     aaneengesloten_weken_afwezig: float | None = Field(default=None, ge=0, le=104)
     alleen_geoorloofd: bool = False
+    twijfel: bool = False  # the school doubts that the authorised absence (a sick report) is real
+    onder_drempel: bool = False  # the school says it is overig verzuim: below the legal threshold
     # What the school asks about: absence (the default), an enrolment or de-registration, or an expulsion.
     melding_over: Literal["verzuim", "in_uitschrijving", "verwijdering"] = "verzuim"
     regio: Vakantieregio | None = None
@@ -234,7 +236,8 @@ class _Melding:
             return self.besluit(oud, True, [p.reden("meldplicht_in_uitschrijving")],
                                 *([] if oud else [p.reden("meldplicht_verwijdering")]))
         if feiten.alleen_geoorloofd:
-            return self.besluit(False, False, [p.reden("meldplicht_geen_verzuim")])
+            # Authorised absence is never a must; with doubt about it the school may report it as overig verzuim.
+            return self.besluit(False, feiten.twijfel, [p.reden("meldplicht_geen_verzuim")])
         uren, drempeldag, gespreid = self.uren()
         if feiten.leeftijd is not None and feiten.leeftijd >= p.getal("meldplicht_max_leeftijd"):
             return self.volwassen(feiten.leeftijd, uren)
@@ -257,6 +260,8 @@ class _Melding:
             termijn_redenen, termijn = self.termijn(None)
             return self.besluit(True, True, grond, *termijn_redenen, stappen=[*stappen, self._nieuwe_periode()],
                                 termijn=termijn, ontbrekend=ontbrekend)
+        if uren is None and feiten.onder_drempel:
+            return self.besluit(False, True, [p.reden("meldplicht_overig", **waarden)])
         if uren is None:
             # "When must we report?": the general rule, and the hours are asked; unknown is not "no".
             return self.besluit(None, True, [p.reden("meldplicht_algemeen", **waarden)], ontbrekend=("afwezigheden",))

@@ -88,3 +88,16 @@ def test_a_religious_notice_reads_the_day_of_the_feast_and_the_day_the_school_wa
     feiten = kennisgeving("Ik heb vandaag aan school gemeld dat ze morgen vrij is voor het Suikerfeest", [], vandaag)
     assert (feiten["gemeld_op"], feiten["datum"]) == (vandaag, dt.date(2026, 3, 20))
     assert "gemeld_op" not in kennisgeving("morgen is het suikerfeest, mag hij thuisblijven?", [], vandaag)
+
+
+def test_illness_overig_verzuim_and_a_redacted_number_are_read_as_what_they_are() -> None:
+    from actions.feiten import meldplicht
+
+    vandaag = dt.date(2026, 3, 2)
+    assert meldplicht("lln is 3 weken ziek met een briefje van de dokter, melden?", [], vandaag)["alleen_geoorloofd"]
+    twijfel = meldplicht("Ik twijfel of de ziekmeldingen kloppen, elke maandag ziek", [], vandaag)
+    assert twijfel["alleen_geoorloofd"] and twijfel["twijfel"]
+    assert "alleen_geoorloofd" not in meldplicht("ziek gemeld maar spijbelt eigenlijk", [], vandaag)
+    assert meldplicht("Overig verzuim, zijn we verplicht dat te melden?", [], vandaag)["onder_drempel"]
+    # "[nummer verwijderd]" is the redaction placeholder, not an expulsion.
+    assert "melding_over" not in meldplicht("leerling [nummer verwijderd], al 2 weken afwezig", [], vandaag)
