@@ -285,7 +285,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     elif re.search(r"(heeft|met|al) (een |zijn |haar )?(startkwalificatie|havo-?diploma|vwo-?diploma)", tekst, re.I):
         feiten["startkwalificatie"] = True
     # Not a bare "verwijderd": the placeholder of a redacted personal number says that too.
-    if re.search(r"\bverwijdering\b|\bverwijderen\b|van (de )?school (gestuurd|verwijderd|getrapt)|\bexpel", tekst, re.I):
+    if re.search(r"\bverwijdering\b|\bverwijderen\b|van (de )?school (gestuurd|verwijderd|getrapt)|\bexpel", tekst,
+                 re.I):
         feiten["melding_over"] = "verwijdering"
     elif re.search(r"inschrijving|uitschrijving|inschrijven|uitschrijven|enrol|de-?regist", tekst, re.I):
         feiten["melding_over"] = "in_uitschrijving"
@@ -296,7 +297,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
 # the absence is illness (authorised), possibly with doubt about the sick reports (then it may be reported).
 _OVERIG = re.compile(r"overig verzuim|signaalverzuim|onder de (wettelijke )?grens|below the (legal )?threshold", re.I)
 _ZIEK = re.compile(r"\bziek|ziekmeld|ziekte|\bsick\b|\bill\b|illness", re.I)
-_ONGEOORLOOFD = re.compile(r"spijbel|zonder (geldige )?reden|ongeoorloofd|zonder bericht|truan|without (a )?reason", re.I)
+_ONGEOORLOOFD = re.compile(r"spijbel|zonder (geldige )?reden|ongeoorloofd|zonder bericht|truan|without (a )?reason",
+                           re.I)
 _TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|doubt|suspicious", re.I)
 
 

@@ -143,7 +143,7 @@ def uniek(*redenen: Reden) -> tuple[Reden, ...]:
 
 def rechtsgrond_van(redenen: tuple[Reden, ...]) -> str:
     """The legal basis of a decision from the citations of the reasons that decided it: law articles per
-    law ('art. 11 onder g jo. 14 lid 3 Leerplichtwet 1969'); policy only when no law decided it."""
+    law ('art. 14 lid 1 jo. art. 14 lid 3 Leerplichtwet 1969'); policy only when no law decided it."""
     per_wet: dict[str, list[str]] = {}
     for r in redenen:
         if r.bron.soort is BronSoort.WET:

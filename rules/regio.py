@@ -6,7 +6,6 @@ surrounding towns, not their younger pupils), so the pupil's age or school type 
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import unicodedata
