@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Literal
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import PAYLOAD_KEY, peildatum, rule_set, taal
+from rules.besluit import datum_tekst
 
 
 class ActionWaarom(Action):
@@ -32,8 +34,19 @@ class ActionWaarom(Action):
             # The reason states the law of its own peildatum, so the text is read in that version.
             datum = dt.date.fromisoformat(reden["peildatum"]) if reden.get("peildatum") else peildatum(tracker)
             tekst = rules.uitleg(reden["uitleg"], datum).tekst(lang).format(**reden.get("parameters", {}))
-            regels.append(f"• {tekst} ({reden['citation']}; {reden['url']})")
+            regels.append(f"• {tekst} ({_bron(reden, lang)})")
         # The reply rests on the decision, so it carries it too.
         dispatcher.utter_message(response="utter_waarom", redenen="\n".join(regels),
                                  json_message={PAYLOAD_KEY: {"decision": besluit}})
         return []
+
+
+def _bron(reden: dict[str, Any], lang: Literal["nl", "en"]) -> str:
+    """The citation, the consolidation of the law it was read in (its date), and the address."""
+    delen = [str(reden["citation"])]
+    if reden.get("versie"):
+        versie = datum_tekst(str(reden["versie"]), lang)
+        delen.append(f"text valid from {versie}" if lang == "en" else f"tekst geldig vanaf {versie}")
+    if reden.get("url"):
+        delen.append(str(reden["url"]))
+    return "; ".join(delen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -50,6 +51,19 @@ def test_why_carries_the_last_decision() -> None:
          "citation": "art. 21a lid 1 Leerplichtwet 1969", "url": "https://wetten.overheid.nl"}]}
     messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": besluit}))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["must_report"] is False
+
+
+def test_why_reads_each_reason_in_the_law_of_its_own_date_and_names_the_text_read() -> None:
+    from content.loader import default_rule_set
+    from rules.registry import beoordeel
+
+    oud = beoordeel("meldplicht", {"totaal_uren": 18, "over_weken": 4, "schooltype": "po"}, default_rule_set(),
+                    dt.date(2023, 11, 1))
+    messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": oud.als_payload()}))
+    tekst = messages[0]["redenen"]
+    assert "onverwijld" in tekst  # art. 21 as it read in 2023, not today's text
+    assert "art. 21 lid 1 Leerplichtwet 1969; tekst geldig vanaf 1 augustus 2023" in tekst
+    assert "https://wetten.overheid.nl/BWBR0002628/2023-08-01#Artikel21" in tekst
 
 
 def user(text: str, intent: str) -> dict[str, Any]:
