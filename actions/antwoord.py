@@ -1,9 +1,10 @@
-"""One answer action per topic: facts from the message → the topic's rule → a reply with the reasons and
-the decision attached as structured data. The text comes from content; the headline from the domain."""
+"""One answer action per topic: facts from the message → the conversation's dossier → the topic's rule → a reply
+that answers first, with the decision attached as structured data. Texts come from content."""
 
 from __future__ import annotations
 
 import abc
+import typing
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,10 +12,13 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import besluit_payload, peildatum, redenen_tekst, rule_set, taal
+from actions.context import besluit_payload, beurt, dossier, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
+from actions.opmaak import maak_antwoord
+from dossier.model import Dossier, Herkomst, Zaak
 from rules.besluit import Besluit, Peil
 from rules.errors import RegelFout
+from rules.registry import ONDERWERPEN as RULE_TOPICS
 from rules.registry import beoordeel
 
 # canonical label → (rule topic, facts the label itself implies)
@@ -40,6 +44,7 @@ REGELS: dict[str, tuple[str, dict[str, Any]]] = {**ONDERWERPEN, "verlof_vakantie
 ALGEMEEN: dict[str, tuple[str, ...]] = {
     "leerplicht_leeftijd": ("leerplicht_algemeen",),
     "kwalificatieplicht": ("kwalificatieplicht_algemeen", "kwalificatieplicht_einde_algemeen"),
+    "vrijstelling_andere": ("vrijstelling_andere_algemeen",),
 }
 
 
@@ -47,16 +52,29 @@ ALGEMEEN: dict[str, tuple[str, ...]] = {
 FORMULIER_ONDERWERPEN = frozenset({"meldplicht_vraag", "leerplicht_leeftijd"})
 
 
-def lees_feiten(label: str, tracker: Tracker, tekst: str | None = None) -> dict[str, Any]:
-    """The facts for the label's rule in the message (or the given text) and those the label implies."""
-    onderwerp, vast = REGELS[label]
+def gelezen_feiten(label: str, tracker: Tracker, tekst: str | None = None) -> dict[str, Any]:
+    """The facts for the label's rule that this message (or the given text) states; nothing implied."""
+    onderwerp, _ = REGELS[label]
     message = tracker.latest_message or {}
     entities = list(message.get("entities") or []) if tekst is None else []
     tekst = str(message.get("text") or "") if tekst is None else tekst
-    feiten = {**EXTRACTORS[onderwerp](tekst, entities, peildatum(tracker)), **vast}
-    if onderwerp == "vrijstelling" and "grond" in vast:
+    if tekst.startswith("/"):
+        return {}  # a button's payload states no facts
+    feiten = dict(EXTRACTORS[onderwerp](tekst, entities, peildatum(tracker)))
+    if onderwerp == "vrijstelling" and "grond" in REGELS[label][1]:
         feiten.pop("leeftijd", None)
     return feiten
+
+
+def feiten_voor_regel(label: str, map_: Dossier, zaak: Zaak) -> dict[str, Any]:
+    """What the rule decides on: every fact of the case (and of the pupil), and what the label implies. Only
+    fields the rule knows: a fact of another topic is kept in the dossier, not passed on."""
+    onderwerp, vast = REGELS[label]
+    velden = RULE_TOPICS[onderwerp].feiten.model_fields
+    feiten = {naam: waarde for naam, waarde in map_.feiten(zaak).items() if naam in velden}
+    if onderwerp == "vrijstelling" and "grond" in vast:
+        feiten.pop("leeftijd", None)
+    return {**feiten, **vast}
 
 
 def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | None:
@@ -66,13 +84,13 @@ def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | No
     try:
         return beoordeel(onderwerp, feiten, rule_set(), datum)
     except RegelFout:
-        if label in ALGEMEEN:
-            p = Peil(rule_set(), datum)
-            algemeen = tuple(p.reden(sleutel) for sleutel in ALGEMEEN[label])
-            return Besluit(onderwerp=label, grondslag=algemeen, redenen=algemeen)
         try:
             return beoordeel(onderwerp, vast, rule_set(), datum)
         except RegelFout:
+            if label in ALGEMEEN:
+                p = Peil(rule_set(), datum)
+                algemeen = tuple(p.reden(sleutel) for sleutel in ALGEMEEN[label])
+                return Besluit(onderwerp=label, grondslag=algemeen, redenen=algemeen)
             return None
 
 
@@ -83,6 +101,12 @@ def feiten_nodig(label: str, feiten: dict[str, Any], besluit: Besluit | None) ->
     if label == "leerplicht_leeftijd":
         return "geboortedatum" not in feiten
     return False
+
+
+def is_ja_nee_feit(label: str, naam: str) -> bool:
+    """Whether a fact of the label's rule is a yes/no fact (so "ja" or "nee" answers the question about it)."""
+    veld = RULE_TOPICS[REGELS[label][0]].feiten.model_fields.get(naam)
+    return veld is not None and (veld.annotation is bool or bool in typing.get_args(veld.annotation))
 
 
 class _Antwoord(Action, abc.ABC):
@@ -99,50 +123,64 @@ class _Antwoord(Action, abc.ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        # A new question ends a form that was still waiting for an answer.
-        events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
-        feiten = lees_feiten(self.label, tracker)
-        besluit, antwoord = _antwoord(self.label, dispatcher, tracker, feiten)
-        events.extend(antwoord)
-        if self.label in FORMULIER_ONDERWERPEN:
-            nodig = feiten_nodig(self.label, feiten, besluit)
-            tekst = str((tracker.latest_message or {}).get("text") or "")
-            events += [SlotSet("feiten_nodig", nodig), SlotSet("formulier_onderwerp", {"label": self.label,
-                                                                                      "tekst": tekst})]
-            if nodig and feiten.get("over_weken"):
-                events.append(SlotSet("verzuim_weken", feiten["over_weken"]))
-        return events
+        return beantwoord_vraag(self.label, dispatcher, tracker)
 
 
-def beantwoord(
-    label: str, dispatcher: CollectingDispatcher, tracker: Tracker, tekst: str | None = None
-) -> list[EventType]:
-    """Answer the label from the facts in the message (or the given text); remember the decision."""
-    return _antwoord(label, dispatcher, tracker, lees_feiten(label, tracker, tekst))[1]
-
-
-def beantwoord_met_feiten(
-    label: str, dispatcher: CollectingDispatcher, tracker: Tracker, tekst: str, aanvulling: dict[str, Any]
-) -> list[EventType]:
-    """Answer the label from the facts in the text, completed (or corrected) by facts a form collected."""
-    return _antwoord(label, dispatcher, tracker, {**lees_feiten(label, tracker, tekst), **aanvulling})[1]
-
-
-def _antwoord(
-    label: str, dispatcher: CollectingDispatcher, tracker: Tracker, feiten: dict[str, Any]
-) -> tuple[Besluit | None, list[EventType]]:
-    """Utter the label's headline with the reasons, the decision attached."""
+def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A question on a topic: its facts go into the topic's case of the dossier, then the answer."""
+    # A new question ends a form that was still waiting for an answer.
+    events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
+    map_ = dossier(tracker)
+    gelezen = gelezen_feiten(label, tracker)
+    zaak = map_.zaak_voor(label, gelezen)
+    map_.neem_op(zaak, gelezen, "gezegd", beurt(tracker))
+    formulier = label in FORMULIER_ONDERWERPEN
+    feiten = feiten_voor_regel(label, map_, zaak)
     besluit = beslis(label, tracker, feiten)
+    nodig = formulier and feiten_nodig(label, feiten, besluit)
+    events.extend(zeg(label, dispatcher, tracker, map_, zaak, besluit, vragen=not nodig))
+    if formulier:
+        tekst = str((tracker.latest_message or {}).get("text") or "")
+        events += [SlotSet("feiten_nodig", nodig), SlotSet("formulier_onderwerp", {"label": label, "tekst": tekst})]
+        if nodig and feiten.get("over_weken"):
+            events.append(SlotSet("verzuim_weken", feiten["over_weken"]))
+    return events
+
+
+def beantwoord_zaak(
+    dispatcher: CollectingDispatcher, tracker: Tracker, map_: Dossier, zaak: Zaak,
+    nieuw: dict[str, Any], herkomst: Herkomst = "gezegd",
+) -> list[EventType]:
+    """Answer a case again after new facts (a follow-up, a form's answers): record them, re-decide, reply."""
+    map_.neem_op(zaak, nieuw, herkomst, beurt(tracker))
+    label = zaak.onderwerp
+    besluit = beslis(label, tracker, feiten_voor_regel(label, map_, zaak))
+    return zeg(label, dispatcher, tracker, map_, zaak, besluit)
+
+
+def zeg(
+    label: str, dispatcher: CollectingDispatcher, tracker: Tracker, map_: Dossier, zaak: Zaak,
+    besluit: Besluit | None, *, vragen: bool = True, herhaal: bool = False,
+) -> list[EventType]:
+    """Utter the answer for a decision (answer first; reasons behind the buttons), the decision and the
+    dossier attached; remember the decision for "Waarom?"."""
+    rules, lang = rule_set(), taal(tracker)
     if besluit is None:
-        dispatcher.utter_message(response=f"utter_kop_{label}", redenen="")
-        return None, []
+        dispatcher.utter_message(response="utter_default")
+        return []
     # The decision carries the topic that was asked (melding_doen, not the meldplicht rule it rests on;
     # kwalificatieplicht, not leerplicht), so a follow-up and the front end know the conversation's topic.
     if besluit.onderwerp != label:
         besluit = besluit.model_copy(update={"onderwerp": label})
-    redenen = redenen_tekst(besluit, rule_set(), taal(tracker)) if besluit.redenen else ""
-    dispatcher.utter_message(response=f"utter_kop_{label}", redenen=redenen, json_message=besluit_payload(besluit))
-    return besluit, [SlotSet("laatste_besluit", besluit.als_payload())]
+    gegeven = {naam: feit.waarde for naam, feit in {**map_.gedeeld, **zaak.feiten}.items()}
+    bericht = str((tracker.latest_message or {}).get("text") or "")
+    antwoord = maak_antwoord(besluit, rules, lang, rol(tracker), gegeven, bericht=bericht,
+                             vorige=() if herhaal else map_.getoond, vragen=vragen)
+    map_.getoond = list(antwoord.blokken)
+    map_.gevraagd = antwoord.gevraagd
+    dispatcher.utter_message(text=antwoord.tekst, buttons=antwoord.knoppen,
+                             json_message=besluit_payload(besluit, map_))
+    return [SlotSet("laatste_besluit", besluit.als_payload())]
 
 
 def _maak(label: str) -> type[_Antwoord]:

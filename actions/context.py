@@ -8,7 +8,8 @@ from typing import Any, Literal
 from rasa_sdk import Tracker
 
 from content.loader import default_rule_set
-from content.schema import BronSoort, RuleSet
+from content.schema import RuleSet
+from dossier.model import Dossier
 from leerbot.clock import SystemClock
 from rules.besluit import Besluit
 
@@ -32,22 +33,29 @@ def taal(tracker: Tracker) -> Literal["nl", "en"]:
     return "en" if tracker.get_slot("taal") == "en" else "nl"
 
 
+def rol(tracker: Tracker) -> str:
+    """The role the front end gave the sender (ouder, school, consulent); parents when it sent none."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return str(metadata.get("rol") or "ouder")
+
+
+def dossier(tracker: Tracker) -> Dossier:
+    """The conversation's facts so far, as the front end sent them with this message."""
+    return Dossier.uit((tracker.latest_message.get("metadata") or {}).get("dossier"))
+
+
+def beurt(tracker: Tracker) -> int:
+    """The number of the user's current turn in the conversation (for the provenance of facts)."""
+    return sum(1 for event in tracker.events if event.get("event") == "user")
+
+
 def rule_set() -> RuleSet:
     return default_rule_set()
 
 
-def redenen_tekst(besluit: Besluit, rules: RuleSet, lang: Literal["nl", "en"]) -> str:
-    """Bullet list of the decision's reasons, each with its citation; unverified sources say so."""
-    regels = []
-    for reden in besluit.redenen:
-        citaat = reden.bron.citeer()
-        if reden.bron.soort is BronSoort.BELEID:
-            citaat = "policy, not law" if lang == "en" else "beleid, geen wet"
-        if not reden.bron.geverifieerd:
-            citaat += ", not verified" if lang == "en" else ", niet nagegaan"
-        regels.append(f"• {reden.tekst(rules, lang)} ({citaat})")
-    return "\n".join(regels)
-
-
-def besluit_payload(besluit: Besluit) -> dict[str, Any]:
-    return {PAYLOAD_KEY: {"decision": besluit.als_payload()}}
+def besluit_payload(besluit: Besluit | None, map_: Dossier | None = None) -> dict[str, Any]:
+    """Structured data on a reply: the decision, and the dossier when this answer changed it."""
+    data: dict[str, Any] = {"decision": besluit.als_payload()} if besluit is not None else {}
+    if map_ is not None:
+        data["dossier"] = map_.als_json()
+    return {PAYLOAD_KEY: data}

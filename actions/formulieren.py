@@ -2,7 +2,7 @@
 
 The topic's answer action has already stated the general rule with its decision; these forms ask only for
 the facts that rule still lacks (hours and weeks of absence; a date of birth or an age), and then answer
-again from the first message's facts plus the answers. A correction ("nee, 12 uur") replaces just that fact.
+again from the dossier's facts plus the answers. A correction ("nee, 12 uur") replaces just that fact.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import beantwoord_met_feiten
-from actions.context import peildatum
+from actions.antwoord import beantwoord_zaak
+from actions.context import dossier, peildatum
 from actions.feiten import geboortedatum_antwoord, uren, weken
 
 ONDERWERP = "formulier_onderwerp"
@@ -112,6 +112,8 @@ class ActionFormulierBesluit(Action):
                 aanvulling["over_weken"] = float(tracker.get_slot("verzuim_weken"))
         if tracker.get_slot("geboortedatum"):
             aanvulling["geboortedatum"] = str(tracker.get_slot("geboortedatum"))
-        events = beantwoord_met_feiten(str(onderwerp["label"]), dispatcher, tracker,
-                                       str(onderwerp.get("tekst") or ""), aanvulling)
+        # The facts of the first message are in the dossier already; the form's answers were asked, so confirmed.
+        map_ = dossier(tracker)
+        zaak = map_.zaak_voor(str(onderwerp["label"]))
+        events = beantwoord_zaak(dispatcher, tracker, map_, zaak, aanvulling, "bevestigd")
         return [*events, *reset]

@@ -17,13 +17,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import besluit_payload, peildatum, redenen_tekst, rule_set, taal
+from actions.antwoord import beslis, feiten_voor_regel, zeg
+from actions.context import besluit_payload, beurt, dossier, peildatum, rule_set, taal
 from actions.feiten import periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
 from actions.normalise import parse_schooldagen
-from rules.besluit import Beslisser, Besluit, Toegestaan, datum_tekst
+from rules.besluit import Besluit, Toegestaan, datum_tekst
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
+LABEL = "verlof_vakantie_13a"
 KLAAR = "vakantieverlof_klaar"
 FEITEN = "vakantieverlof_feiten"
 
@@ -57,33 +59,19 @@ def periode_probleem(gelezen: dict[str, Any], vandaag: dt.date) -> tuple[str, di
     return None
 
 
-def _feiten(tracker: Tracker) -> VakantieverlofFeiten:
-    bewaard: dict[str, Any] = dict(tracker.get_slot(FEITEN) or {})
+def _beoordeel(tracker: Tracker) -> Besluit:
+    """The decision for the facts known so far: the dossier's case, the form's answers in the slots."""
+    map_ = dossier(tracker)
+    zaak = map_.zaak_voor(LABEL)
+    feiten = {**feiten_voor_regel(LABEL, map_, zaak), **dict(tracker.get_slot(FEITEN) or {})}
     beroep = tracker.get_slot("beroep_reden")
     dagen = tracker.get_slot("aantal_dagen")
     if beroep is not None:
-        bewaard["beroep_maakt_schoolvakanties_onmogelijk"] = beroep
+        feiten["beroep_maakt_schoolvakanties_onmogelijk"] = beroep
     if dagen:
-        bewaard["aantal_schooldagen"] = int(dagen)
-    return VakantieverlofFeiten.model_validate(bewaard)
-
-
-def _beoordeel(tracker: Tracker) -> Besluit:
-    return beoordeel_vakantieverlof(_feiten(tracker), rule_set(), peildatum(tracker))
-
-
-def _uitkomst(dispatcher: CollectingDispatcher, tracker: Tracker, besluit: Besluit) -> None:
-    response = (
-        "utter_vakantieverlof_uitkomst_niemand"
-        if besluit.beslisser is Beslisser.NIEMAND
-        else "utter_vakantieverlof_uitkomst_voorwaardelijk"
-    )
-    # The general rule was stated already; here only the reason that decides this case.
-    beslissend = besluit.model_copy(update={"redenen": besluit.redenen[-1:]})
-    if besluit.beslisser is Beslisser.NIEMAND:
-        beslissend = besluit.model_copy(update={"redenen": besluit.redenen[:2]})
-    dispatcher.utter_message(response=response, redenen=redenen_tekst(beslissend, rule_set(), taal(tracker)),
-                             json_message=besluit_payload(besluit))
+        feiten["aantal_schooldagen"] = int(dagen)
+    return beslis(LABEL, tracker, feiten) or beoordeel_vakantieverlof(VakantieverlofFeiten(), rule_set(),
+                                                                       peildatum(tracker))
 
 
 def _datums_als_tekst(waarden: dict[str, Any], lang: Literal["nl", "en"]) -> dict[str, Any]:
@@ -101,27 +89,28 @@ class ActionVakantieverlofUitleg(Action):
     ) -> list[EventType]:
         tekst = str((tracker.latest_message or {}).get("text") or "")
         entities = list((tracker.latest_message or {}).get("entities") or [])
-        gelezen = lees_vakantieverlof(tekst, entities, peildatum(tracker))
+        gelezen = lees_vakantieverlof(tekst, entities, peildatum(tracker)) if not tekst.startswith("/") else {}
         probleem = periode_probleem(gelezen, peildatum(tracker))
+        map_ = dossier(tracker)
+        zaak = map_.zaak_voor(LABEL, gelezen)
         if probleem is not None:
             response, waarden = probleem
             dispatcher.utter_message(response=response, **_datums_als_tekst(waarden, taal(tracker)))
-        events: list[EventType] = [SlotSet(FEITEN, _bewaarbaar(gelezen))]
-        if "aantal_schooldagen" in gelezen:
-            events.append(SlotSet("aantal_dagen", float(gelezen["aantal_schooldagen"])))
-        if gelezen.get("beroep_maakt_schoolvakanties_onmogelijk"):
-            events.append(SlotSet("beroep_reden", True))  # the form need not ask what was said
-        besluit = beoordeel_vakantieverlof(VakantieverlofFeiten.model_validate(gelezen), rule_set(),
-                                           peildatum(tracker))
-        if besluit.toegestaan is Toegestaan.NEE:
-            _uitkomst(dispatcher, tracker, besluit)
+            map_.vergeet(zaak, ("van", "tot_en_met", "aantal_schooldagen"))  # no decision on a doubtful fact
+        map_.neem_op(zaak, gelezen, "gezegd", beurt(tracker))
+        feiten = feiten_voor_regel(LABEL, map_, zaak)
+        events: list[EventType] = [SlotSet(FEITEN, _bewaarbaar(feiten))]
+        if "aantal_schooldagen" in feiten:
+            events.append(SlotSet("aantal_dagen", float(feiten["aantal_schooldagen"])))
+        if feiten.get("beroep_maakt_schoolvakanties_onmogelijk") is not None:
+            # The form need not ask what was said, in this message or before.
+            events.append(SlotSet("beroep_reden", bool(feiten["beroep_maakt_schoolvakanties_onmogelijk"])))
+        besluit = beslis(LABEL, tracker, feiten)
+        if besluit is not None and besluit.toegestaan is Toegestaan.NEE:
             events.append(SlotSet(KLAAR, True))
-        else:
-            dispatcher.utter_message(
-                response="utter_vakantieverlof_regel", rechtsgrond=besluit.rechtsgrond,
-                redenen=redenen_tekst(besluit, rule_set(), taal(tracker)), json_message=besluit_payload(besluit),
-            )
-        return [*events, SlotSet("laatste_besluit", besluit.als_payload())]
+            return [*events, *zeg(LABEL, dispatcher, tracker, map_, zaak, besluit)]
+        # The form asks for what is missing, so the answer asks nothing itself.
+        return [*events, *zeg(LABEL, dispatcher, tracker, map_, zaak, besluit, vragen=False)]
 
 
 class ValidateVakantieverlofForm(FormValidationAction):
@@ -191,6 +180,17 @@ class ActionVakantieverlofBesluit(Action):
                                   SlotSet(KLAAR, None), SlotSet(FEITEN, None)]
         if tracker.get_slot(KLAAR):
             return reset  # the answer was given with the first message already
-        besluit = _beoordeel(tracker)
-        _uitkomst(dispatcher, tracker, besluit)
-        return [SlotSet("laatste_besluit", besluit.als_payload()), *reset]
+        map_ = dossier(tracker)
+        zaak = map_.zaak_voor(LABEL)
+        # A period given as the answer about the days, and the form's answers (asked, so confirmed).
+        periode = {k: v for k, v in dict(tracker.get_slot(FEITEN) or {}).items() if k in ("van", "tot_en_met")}
+        map_.neem_op(zaak, periode, "gezegd", beurt(tracker))
+        antwoorden: dict[str, Any] = {}
+        if tracker.get_slot("beroep_reden") is not None:
+            antwoorden["beroep_maakt_schoolvakanties_onmogelijk"] = bool(tracker.get_slot("beroep_reden"))
+        if tracker.get_slot("aantal_dagen") and not periode:
+            antwoorden["aantal_schooldagen"] = int(tracker.get_slot("aantal_dagen"))
+        map_.neem_op(zaak, antwoorden, "bevestigd", beurt(tracker))
+        besluit = beslis(LABEL, tracker, feiten_voor_regel(LABEL, map_, zaak))
+        # The answer to the question the form completed: said in full, even where the first reply said it too.
+        return [*zeg(LABEL, dispatcher, tracker, map_, zaak, besluit, herhaal=True), *reset]

@@ -1,35 +1,24 @@
-"""Follow-up answers ("5 dagen", "ja", "15") to a topic answered before: the topic's rule is asked again
-with everything the user said since that topic began, so facts given one by one add up."""
+"""Follow-up answers ("5 dagen", "ja", "nee, 8 dagen") to the case the conversation is about: the facts in the
+answer go into that case of the dossier (a new value replaces the old one) and the rule is asked again."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import REGELS, beantwoord
-from bot.intents import CANONICAL_LABELS
-
-
-def teksten_sinds_onderwerp(tracker: Tracker) -> list[str]:
-    """The user's messages from the last one that opened a topic up to now."""
-    teksten: list[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        teksten.append(str(event.get("text") or ""))
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent in CANONICAL_LABELS:
-            break
-    return list(reversed(teksten))
-
+from actions.antwoord import REGELS, beantwoord_vraag, beantwoord_zaak, gelezen_feiten, is_ja_nee_feit
+from actions.context import dossier
+from dossier.model import Herkomst
 
 MIN_WOORDEN_VOOR_ONDERWERP = 5
 
 
 class ActionVervolg(Action):
-    """Re-decides the current topic with the facts from all its messages; otherwise asks to rephrase."""
+    """Re-decides the current case with the facts of this answer; otherwise asks to rephrase."""
 
     def name(self) -> str:
         return "action_vervolg"
@@ -37,13 +26,19 @@ class ActionVervolg(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        besluit = tracker.get_slot("laatste_besluit")
-        onderwerp = besluit.get("topic") if isinstance(besluit, dict) else None
-        if onderwerp in REGELS:
-            return beantwoord(str(onderwerp), dispatcher, tracker, " . ".join(teksten_sinds_onderwerp(tracker)))
+        map_ = dossier(tracker)
+        zaak = map_.actieve_zaak
+        if zaak is not None and zaak.onderwerp in REGELS:
+            nieuw: dict[str, Any] = gelezen_feiten(zaak.onderwerp, tracker)
+            herkomst: Herkomst = "gezegd"
+            intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+            gevraagd = map_.gevraagd
+            if not nieuw and intent in ("affirm", "deny") and gevraagd and is_ja_nee_feit(zaak.onderwerp, gevraagd):
+                nieuw, herkomst = {gevraagd: intent == "affirm"}, "bevestigd"
+            return beantwoord_zaak(dispatcher, tracker, map_, zaak, nieuw, herkomst)
         alternatief = onderwerp_van_zin(tracker)
         if alternatief is not None:
-            return beantwoord(alternatief, dispatcher, tracker)
+            return beantwoord_vraag(alternatief, dispatcher, tracker)
         dispatcher.utter_message(response="utter_default")
         return []
 

@@ -22,6 +22,7 @@ from bot.messages import Button, ChatUser, Reply, Role, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
 from leerbot.clock import Clock
+from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.scholen import bewust
 
@@ -64,8 +65,10 @@ class MessagePipeline:
         slow_notice_seconds: float = 3.0,
         meldingen: MeldingGesprek | None = None,
         wachtrij: WachtrijDienst | None = None,
+        dossiers: Dossiers | None = None,
     ) -> None:
         self._rasa = rasa
+        self._dossiers = dossiers
         self._meldingen = meldingen
         self._wachtrij = wachtrij
         self._rollen: dict[str, tuple[Role, float]] = {}
@@ -212,7 +215,7 @@ class MessagePipeline:
                     output = []
                 else:
                     await self._pending.remove(message.id)
-            replies = replies_from_rasa(output) or [Reply(texts.text("error", language))]
+            replies = await self._met_dossier(user, replies_from_rasa(output)) or [Reply(texts.text("error", language))]
             await deliver(user, replies)
             answered += 1
             if not await self._pending.has_pending(user.sender_id):
@@ -236,7 +239,7 @@ class MessagePipeline:
             log.warning("Rasa unavailable (%s); message kept for %s", exc, user.channel)
             await self._keep(user, text, language, deliver)
             return
-        replies = replies_from_rasa(output)
+        replies = await self._met_dossier(user, replies_from_rasa(output))
         if self._meldingen is not None and any(_topic(r) == "melding_doen" for r in replies):
             # A school that wants to file: the melding conversation takes over (or says how to get linked).
             replies += await self._meldingen.starten(user, text, language)
@@ -259,7 +262,24 @@ class MessagePipeline:
             self._slots_sent[user.sender_id] = slots
         metadata = {"peildatum": peildatum.isoformat() if peildatum else None, "rol": user.role,
                     "taal": language, "channel": user.channel}
+        if self._dossiers is not None:
+            # The facts of the conversation so far travel with the message; the answer returns them changed.
+            metadata["dossier"] = await self._dossiers.lees(user.channel, user.sender_id, self._clock.now())
         return await self._rasa.send_message(user.sender_id, text, metadata)
+
+    async def _met_dossier(self, user: ChatUser, replies: list[Reply]) -> list[Reply]:
+        """Store the dossier the assistant returned (the last one of the turn) and keep it out of the replies."""
+        dossier = None
+        kaal: list[Reply] = []
+        for reply in replies:
+            if "dossier" in reply.data:
+                dossier = reply.data["dossier"]
+                reply = dataclasses.replace(reply, data={k: v for k, v in reply.data.items() if k != "dossier"})
+            if reply.text or reply.buttons or reply.data:
+                kaal.append(reply)
+        if dossier is not None and self._dossiers is not None:
+            await self._dossiers.bewaar(user.channel, user.sender_id, dossier, self._clock.now())
+        return kaal
 
     async def _keep(self, user: ChatUser, text: str, language: Language, deliver: Deliver) -> None:
         await self._pending.add(

@@ -21,6 +21,7 @@ from bot.overdracht import Overdracht, zorgelijk
 from bot.rasa_client import RasaClient, RasaUnavailable
 from leerbot.clock import Clock
 from store.db import async_url
+from store.dossiers import Dossiers
 from store.meldingen import Concepten
 from store.models import Account, PendingMessage
 from store.scholen import Scholen
@@ -160,6 +161,7 @@ class WachtrijDienst:
                          "Are you sure? This deletes your conversations and settings.", (knop,))
         await self.wachtrij.vergeet(user.channel, user.sender_id)
         await Concepten(self._sessions).verwijderen(user.channel, user.sender_id)
+        await Dossiers(self._sessions).vergeet(user.channel, user.sender_id)
         async with self._sessions() as session:
             await session.execute(delete(PendingMessage).where(PendingMessage.sender_id == user.sender_id))
             await session.execute(delete(Account).where(Account.channel == user.channel,

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from content.errors import ContentValidationError
 from content.kalender_schema import KalenderBestand
 from content.regio_schema import GemeentenBestand, RegioBestand
-from content.schema import ContentBestand, RuleSet, WetgevingBestand
+from content.schema import ContentBestand, RuleSet, TekstenBestand, WetgevingBestand
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -36,7 +36,8 @@ def _load_dir(data_dir: Path, sub: str, model: type[_M]) -> dict[str, _M]:
 
 def load_rule_set(data_dir: Path = DATA_DIR) -> RuleSet:
     """Read and validate all content: law and policy (regels/), regional profiles (regio/), school
-    holidays (kalender/), municipalities (gemeenten/) and facts about the law texts (wetgeving/)."""
+    holidays (kalender/), municipalities (gemeenten/), facts about the law texts (wetgeving/) and the
+    conversation's own texts (teksten/)."""
     regels = _load_dir(data_dir, "regels", ContentBestand)
     if not regels:
         raise ContentValidationError(f"no content files in {data_dir / 'regels'}")
@@ -44,8 +45,9 @@ def load_rule_set(data_dir: Path = DATA_DIR) -> RuleSet:
     kalenders = _load_dir(data_dir, "kalender", KalenderBestand)
     gemeenten = _load_dir(data_dir, "gemeenten", GemeentenBestand)
     wetgeving = _load_dir(data_dir, "wetgeving", WetgevingBestand)
+    teksten = _load_dir(data_dir, "teksten", TekstenBestand)
     try:
-        return RuleSet(regels, regios, kalenders, gemeenten, wetgeving)
+        return RuleSet(regels, regios, kalenders, gemeenten, wetgeving, teksten)
     except ValueError as exc:
         raise ContentValidationError(str(exc)) from exc
 

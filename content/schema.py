@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.errors import BuitenGeldigheid, OnbekendeParameter
+from content.tekst import plaatshouders, vul_in
 
 if TYPE_CHECKING:
     from content.kalender_schema import KalenderBestand
@@ -166,6 +167,13 @@ class Uitleg(_Strict):
     geldig_vanaf: dt.date | None = None
     geldig_tot: dt.date | None = None
     datum_niet_vastgesteld: bool = False
+    # Shown as one of the few short points under an answer when it applies (a deadline, the usual number of
+    # days); every other reason waits behind "Meer over de regels".
+    punt: bool = False
+    # The fact a text asks for, when it ends in a question, so a plain "ja" or "nee" can answer it.
+    vraagt: str | None = None
+    # The follow-up questions this text answers (aanvragen, termijn, bewijs, achteraf, broers_zussen, ...).
+    aspecten: tuple[str, ...] = ()
 
     def tekst(self, taal: Literal["nl", "en"]) -> str:
         return self.en if taal == "en" else self.nl
@@ -188,6 +196,41 @@ class UitlegVersies(_Strict):
             raise ValueError("every version of an explanation needs geldig_vanaf")
         opeenvolgend(perioden, "versies")
         return self
+
+
+class TaalTekst(_Strict):
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _zelfde_plaatshouders(self) -> TaalTekst:
+        if plaatshouders(self.nl) != plaatshouders(self.en):
+            raise ValueError(f"Dutch and English use other placeholders: {self.nl[:40]!r}")
+        return self
+
+
+class GespreksTekst(TaalTekst):
+    """A sentence of the conversation itself (not a rule): Dutch and English, and for school staff a wording of
+    its own where parents and staff are spoken to differently."""
+
+    school: TaalTekst | None = None
+
+    @model_validator(mode="after")
+    def _school_zelfde_plaatshouders(self) -> GespreksTekst:
+        if self.school is not None and plaatshouders(self.school.nl) != plaatshouders(self.nl):
+            raise ValueError(f"the school wording uses other placeholders: {self.nl[:40]!r}")
+        return self
+
+    def voor(self, taal: Literal["nl", "en"], rol: str) -> str:
+        bron = self.school if rol == "school" and self.school is not None else self
+        return bron.en if taal == "en" else bron.nl
+
+
+class TekstenBestand(_Strict):
+    """The conversation's own texts: answers, questions, follow-up phrasing (one catalogue, two languages)."""
+
+    laatst_gecontroleerd: dt.date
+    teksten: dict[str, GespreksTekst]
 
 
 class Ingetrokken(_Strict):
@@ -244,7 +287,7 @@ class RuleSet:
     """The whole loaded content, immutable, handed to rules/ as an argument."""
 
     __slots__ = (
-        "_parameters", "_uitleg", "gemeente_aliassen", "gemeenten", "ingetrokken", "kalenders",
+        "_parameters", "_teksten", "_uitleg", "gemeente_aliassen", "gemeenten", "ingetrokken", "kalenders",
         "laatst_gecontroleerd", "regios",
     )
 
@@ -255,6 +298,7 @@ class RuleSet:
         kalenders: Mapping[str, KalenderBestand] | None = None,
         gemeenten: Mapping[str, GemeentenBestand] | None = None,
         wetgeving: Mapping[str, WetgevingBestand] | None = None,
+        teksten: Mapping[str, TekstenBestand] | None = None,
     ) -> None:
         parameters: dict[str, Parameter] = {}
         uitleg: dict[str, tuple[Uitleg, ...]] = {}
@@ -285,10 +329,19 @@ class RuleSet:
         self.gemeente_aliassen: Mapping[str, str] = MappingProxyType(
             {alias: naam for bestand in gemeente_bestanden.values() for alias, naam in bestand.aliassen.items()}
         )
+        tekst_bestanden = dict(teksten or {})
+        alle_teksten: dict[str, GespreksTekst] = {}
+        for naam, tekst_bestand in tekst_bestanden.items():
+            dubbel = set(alle_teksten) & set(tekst_bestand.teksten)
+            if dubbel:
+                raise ValueError(f"{naam}: texts defined twice: {sorted(dubbel)}")
+            alle_teksten.update(tekst_bestand.teksten)
+        self._teksten = MappingProxyType(alle_teksten)
         wet_bestanden = dict(wetgeving or {})
         self.ingetrokken: tuple[Ingetrokken, ...] = tuple(i for b in wet_bestanden.values() for i in b.ingetrokken)
         gecontroleerd: dict[str, dt.date] = {}
-        for groep in (bestanden, regio_bestanden, kalender_bestanden, gemeente_bestanden, wet_bestanden):
+        for groep in (bestanden, regio_bestanden, kalender_bestanden, gemeente_bestanden, wet_bestanden,
+                      tekst_bestanden):
             gecontroleerd.update({naam: b.laatst_gecontroleerd for naam, b in groep.items()})
         self.laatst_gecontroleerd = MappingProxyType(gecontroleerd)
 
@@ -325,6 +378,19 @@ class RuleSet:
             if versie.geldt_op(peildatum):
                 return versie
         raise BuitenGeldigheid(f"{sleutel}: no text in force on {peildatum.isoformat()}")
+
+    def tekst_sleutels(self) -> tuple[str, ...]:
+        return tuple(sorted(self._teksten))
+
+    def gespreks_tekst(self, sleutel: str) -> GespreksTekst:
+        try:
+            return self._teksten[sleutel]
+        except KeyError:
+            raise OnbekendeParameter(sleutel) from None
+
+    def tekst(self, sleutel: str, taal: Literal["nl", "en"], rol: str = "ouder", **waarden: object) -> str:
+        """A text of the conversation in the user's language and role, every placeholder filled."""
+        return vul_in(self.gespreks_tekst(sleutel).voor(taal, rol), waarden)
 
     def bronnen(self) -> list[tuple[str, Bron, dt.date | None]]:
         """Every source in the rule content with where it is used and the last day that use is valid

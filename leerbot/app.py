@@ -21,6 +21,7 @@ from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes, check_ports_free
 from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory
+from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
         yield MessagePipeline(
             rasa, Accounts(sessions), PendingQueue(sessions), clock,
             slow_notice_seconds=settings.slow_notice_seconds,
-            meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,
+            meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst, dossiers=Dossiers(sessions),
         )
     finally:
         await rasa.aclose()

@@ -34,6 +34,7 @@ from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes
 from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
+from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.scholen import Scholen
 
@@ -91,7 +92,8 @@ async def run_case(
     if role == "consulent":  # a registered consulent, as the spec asks
         await dienst.wachtrij.consulent_toevoegen(user.sender_id, "Evaluatie", ["landelijk"], clock.now())
     pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
-                               meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst)
+                               meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,
+                               dossiers=Dossiers(sessions))
     replies: list[Reply] = []
     latencies: list[float] = []
     last_turn: list[Reply] = []

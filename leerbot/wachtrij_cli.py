@@ -13,6 +13,7 @@ from content.loader import default_rule_set
 from leerbot.clock import clock_from_setting
 from leerbot.meldingen_cli import _met_database
 from leerbot.settings import Settings
+from store.dossiers import Dossiers
 from store.meldingen import Meldingen
 from store.wachtrij import STANDAARD_BEWAARTERMIJN, Wachtrij
 
@@ -68,14 +69,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{regel.at.isoformat(timespec='seconds')}\t{regel.wie}\t{regel.actie}\t{ticket}\t{regel.details}")
         return 0
     if args.command == "opschonen":
-        async def opschonen(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int]:
+        async def opschonen(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int, int]:
             wachtrij = Wachtrij(sessions)
             termijnen = await wachtrij.bewaartermijnen()
             meldingen = await Meldingen(sessions).opschonen(termijnen, STANDAARD_BEWAARTERMIJN, now)
-            return await wachtrij.opschonen(now), meldingen
+            return await wachtrij.opschonen(now), meldingen, await Dossiers(sessions).opschonen(now)
 
-        tickets, meldingen = _met_database(settings, opschonen)
-        print(f"{tickets} ticket transcript(s) and {meldingen} finished melding(en) deleted")
+        tickets, meldingen, dossiers = _met_database(settings, opschonen)
+        print(f"{tickets} ticket transcript(s), {meldingen} finished melding(en) and {dossiers} ended "
+              "conversation dossier(s) deleted")
         return 0
     if args.team not in _teams():
         print(f"unknown team {args.team}", file=sys.stderr)

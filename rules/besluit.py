@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from content.regio_schema import RegioProfiel
 from content.schema import Bron, BronSoort, RuleSet
+from content.tekst import vul_in
 from rules.regio import vind_gemeente
 
 
@@ -66,7 +67,7 @@ class Reden(BaseModel):
 
     def tekst(self, rules: RuleSet, taal: Literal["nl", "en"]) -> str:
         waarden = {k: datum_tekst(v, taal) if isinstance(v, str) else v for k, v in self.parameters.items()}
-        return rules.uitleg(self.uitleg, self.peildatum).tekst(taal).format(**waarden)
+        return vul_in(rules.uitleg(self.uitleg, self.peildatum).tekst(taal), waarden)
 
     def als_payload(self) -> dict[str, Any]:
         return {
@@ -206,6 +207,7 @@ class Besluit(BaseModel):
             "deadline": self.termijn.isoformat() if self.termijn else None,
             "missing_facts": list(self.ontbrekende_feiten),
             "reasons": [r.als_payload() for r in self.redenen],
+            "grounds": [r.uitleg for r in self.grondslag],
             "next_steps": [r.als_payload() for r in self.volgende_stappen],
             "uncertainties": [r.uitleg for r in self.onzekerheden],
         }

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
-from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
+from rules.besluit import Beslisser, Besluit, Parameterwaarde, Peil, Reden, Toegestaan, uniek
 from rules.kalender import Periode, Schoolkalender, rooster_uit, schooljaar_van
 
 ONDERWERP_13A = "verlof_vakantie_13a"
@@ -72,7 +72,8 @@ class VakantieverlofFeiten(BaseModel):
 def _uit_kalender(
     feiten: VakantieverlofFeiten, rules: RuleSet, lesweken: int
 ) -> tuple[int | None, bool | None, str | None]:
-    """School days and first-lesweken overlap of the period, when the calendar can tell."""
+    """School days and first-lesweken overlap of the period, when the calendar can tell, and the holiday region
+    counted with (None when every region gives the same answer)."""
     if feiten.van is None or feiten.tot_en_met is None:
         return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
     kalender = Schoolkalender(rules.kalenders)
@@ -86,7 +87,7 @@ def _uit_kalender(
     if len(uitkomsten) > 1:  # the answer depends on the holiday region of the school
         return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
     dagen, eerste = uitkomsten.pop()
-    return dagen, eerste, regios[0].value if len(regios) == 1 else "alle regio's"
+    return dagen, eerste, regios[0].value if len(regios) == 1 else None
 
 
 def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
@@ -104,9 +105,11 @@ def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peild
         redenen.append(p.reden("vakantieverlof_kwalificatieplicht", max_dagen=max_dagen,
                                lesdagen=_getal(feiten.lesdagen_per_week)))
     dagen, eerste_lesweken, regio = _uit_kalender(feiten, rules, lesweken)
-    if dagen is not None and feiten.van and feiten.tot_en_met and regio:
-        redenen.append(p.reden("vakantieverlof_telling", van=feiten.van.isoformat(),
-                               tot=feiten.tot_en_met.isoformat(), dagen=dagen, regio=regio))
+    if dagen is not None and feiten.van and feiten.tot_en_met:
+        periode: dict[str, Parameterwaarde] = {"van": feiten.van.isoformat(), "tot": feiten.tot_en_met.isoformat(),
+                                               "dagen": dagen}
+        redenen.append(p.reden("vakantieverlof_telling", regio=regio, **periode) if regio
+                       else p.reden("vakantieverlof_telling_alle", **periode))
 
     def niemand(*grondslag: Reden) -> Besluit:
         return Besluit(onderwerp=ONDERWERP_13A, toegestaan=Toegestaan.NEE, beslisser=Beslisser.NIEMAND,

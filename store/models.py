@@ -174,3 +174,18 @@ class MeldingStatus(Base):
     status: Mapped[str] = mapped_column(String(30))
     door: Mapped[str] = mapped_column(String(100))
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Gespreksdossier(Base):
+    """The facts of a user's conversation with the assistant (JSON, see dossier/model.py): what the user said, per
+    case. Replaced after a quiet spell (a new conversation), and deleted with /vergeetmij."""
+
+    __tablename__ = "gespreksdossiers"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(64))
+    gegevens: Mapped[str] = mapped_column(Text, default="{}")
+    # Always set from the injected clock by the repository.
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

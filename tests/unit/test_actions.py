@@ -14,12 +14,14 @@ from actions.antwoord import ANTWOORD_ACTIONS
 from actions.context import PAYLOAD_KEY
 from actions.fallback import ActionFallback
 from actions.verlof import ActionVakantieverlofUitleg
-from actions.vervolg import ActionVervolg, teksten_sinds_onderwerp
-from actions.waarom import ActionWaarom
+from actions.vervolg import ActionVervolg
+from actions.vervolgvragen import ActionWaarom
 
 
-def tracker(text: str, slots: dict[str, Any] | None = None, events: list[dict[str, Any]] | None = None) -> Tracker:
-    message = {"text": text, "intent": {}, "entities": [], "metadata": {"peildatum": "2026-03-02"}}
+def tracker(text: str, slots: dict[str, Any] | None = None, events: list[dict[str, Any]] | None = None,
+            dossier: dict[str, Any] | None = None, intent: str = "") -> Tracker:
+    metadata = {"peildatum": "2026-03-02", "dossier": dossier or {}}
+    message = {"text": text, "intent": {"name": intent}, "entities": [], "metadata": metadata}
     return Tracker("t", {"taal": "nl", **(slots or {})}, message, events or [], False, None, {}, "")
 
 
@@ -60,7 +62,7 @@ def test_why_reads_each_reason_in_the_law_of_its_own_date_and_names_the_text_rea
     oud = beoordeel("meldplicht", {"totaal_uren": 18, "over_weken": 4, "schooltype": "po"}, default_rule_set(),
                     dt.date(2023, 11, 1))
     messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": oud.als_payload()}))
-    tekst = messages[0]["redenen"]
+    tekst = messages[0]["text"]
     assert "onverwijld" in tekst  # art. 21 as it read in 2023, not today's text
     assert "art. 21 lid 1 Leerplichtwet 1969; tekst geldig vanaf 1 augustus 2023" in tekst
     assert "https://wetten.overheid.nl/BWBR0002628/2023-08-01#Artikel21" in tekst
@@ -70,17 +72,42 @@ def user(text: str, intent: str) -> dict[str, Any]:
     return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
 
 
-def test_follow_up_adds_up_the_facts_since_the_topic_began() -> None:
-    events = [user("hoi", "greet"),
-              user("mn schoonvader is ernstig ziek in Marokko", "verlof_gewichtige_omstandigheden"),
-              user("5 dagen", "inform")]
-    assert teksten_sinds_onderwerp(tracker("5 dagen", events=events)) == [
-        "mn schoonvader is ernstig ziek in Marokko", "5 dagen"]
-    state = tracker("5 dagen", {"laatste_besluit": {"topic": "verlof_gewichtige_omstandigheden"}}, events)
-    messages, _ = run(ActionVervolg(), state)
+def dossier_van(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(m["custom"][PAYLOAD_KEY]["dossier"] for m in reversed(messages)
+                if "dossier" in (m.get("custom") or {}).get(PAYLOAD_KEY, {}))
+
+
+def test_a_follow_up_adds_its_facts_to_the_case_in_the_dossier() -> None:
+    actie = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    eerste, _ = run(actie(), tracker("mn schoonvader is ernstig ziek in Marokko",
+                                     events=[user("mn schoonvader is ernstig ziek in Marokko", "x")]))
+    dossier = dossier_van(eerste)
+    messages, _ = run(ActionVervolg(), tracker("5 dagen", dossier=dossier, intent="inform",
+                                               events=[user("a", "x"), user("5 dagen", "inform")]))
     decision = messages[0]["custom"][PAYLOAD_KEY]["decision"]
     assert decision["decider"] == "schoolhoofd"
     assert decision["max_days"] == 10
+    zaak = dossier_van(messages)["zaken"][0]
+    assert {k: v["waarde"] for k, v in zaak["feiten"].items()} == {
+        "omstandigheid": "ernstige_ziekte", "relatie": "opa", "in_buitenland": True, "aantal_schooldagen": 5}
+    assert zaak["feiten"]["aantal_schooldagen"] == {"waarde": 5, "herkomst": "gezegd", "beurt": 2}
+    assert "Ik ga uit van: ernstige ziekte, van een opa, in het buitenland, 5 schooldagen." in messages[0]["text"]
+
+
+def test_a_correction_replaces_the_fact_and_a_new_topic_is_a_case_of_its_own() -> None:
+    actie = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    eerste, _ = run(actie(), tracker("de begrafenis van opa, 2 dagen", events=[user("a", "x")]))
+    tweede, _ = run(ActionVervolg(), tracker("nee, 4 dagen", dossier=dossier_van(eerste), intent="inform",
+                                             events=[user("a", "x"), user("b", "inform")]))
+    dossier = dossier_van(tweede)
+    assert dossier["zaken"][0]["feiten"]["aantal_schooldagen"]["waarde"] == 4
+    luxe = next(a for a in ANTWOORD_ACTIONS if a().label == "luxe_verzuim_gevolgen")
+    derde, _ = run(luxe(), tracker("wat is de boete voor 3 dagen vakantie", dossier=dossier,
+                                   events=[user("a", "x"), user("b", "inform"), user("c", "x")]))
+    zaken = dossier_van(derde)["zaken"]
+    assert [z["onderwerp"] for z in zaken] == ["verlof_gewichtige_omstandigheden", "luxe_verzuim_gevolgen"]
+    assert zaken[0]["feiten"]["aantal_schooldagen"]["waarde"] == 4  # the family event keeps its own days
+    assert zaken[1]["feiten"]["dagen"]["waarde"] == 3
 
 
 def test_second_miss_in_a_row_offers_a_person() -> None:

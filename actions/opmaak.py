@@ -1,0 +1,194 @@
+"""How a decision is said: the answer first, in the one or two sentences of the reasons that decided it; then
+the facts it rests on, and at most three short points that matter now (a question for a missing fact, a
+deadline, what to do next). The other reasons and every article wait behind "Waarom?" and "Meer over de regels".
+A block shown in the previous reply is not shown again unless the user asks for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from content.schema import BronSoort, RuleSet
+from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, datum_tekst
+
+Taal = Literal["nl", "en"]
+MAX_PUNTEN = 3
+# Short names of the laws in the source line.
+_KORTE_TITEL = {"Leerplichtwet 1969": "Leerplichtwet", "Algemene wet bestuursrecht": "Awb"}
+_PERSONEN = frozenset({Beslisser.SCHOOLHOOFD, Beslisser.LEERPLICHTAMBTENAAR, Beslisser.COLLEGE_BW})
+_VERLOF = frozenset({"verlof_vakantie_13a", "verlof_gewichtige_omstandigheden"})
+_SYMPATHIE = {"overlijden": "sympathie_overlijden", "ernstige_ziekte": "sympathie_ziekte"}
+_ZORGEN = re.compile(r"wanhopig|ten einde raad|radeloos|ik weet het niet meer|weet niet meer wat ik moet|"
+                     r"ik kan niet meer|desperate|at my wits' end|don't know what to do any ?more", re.I)
+# Facts named in the "Ik ga uit van" line, in this order; a period is named once (van/tot_en_met together).
+_FEITEN_VOLGORDE = (
+    "omstandigheid", "relatie", "in_buitenland", "luxe_verzuim", "beroep_maakt_schoolvakanties_onmogelijk",
+    "aantal_schooldagen", "dagen", "aantal_dagen", "periode", "in_eerste_lesweken", "al_eerder_verleend_dit_schooljaar",
+    "eerder_verleend_dit_schooljaar", "achteraf", "feestdag", "datum", "gemeld_op", "totaal_uren", "over_weken",
+    "aaneengesloten_weken_afwezig", "onder_drempel", "alleen_geoorloofd", "leeftijd", "geboortedatum",
+    "schooltype", "startkwalificatie", "woongemeente", "uren_per_week", "eerste_keer", "besluit_verstuurd_op",
+    "vertrekdatum",
+)
+_DATUMS = frozenset({"datum", "gemeld_op", "geboortedatum", "besluit_verstuurd_op", "vertrekdatum"})
+
+
+@dataclass(frozen=True)
+class Antwoord:
+    """The reply text, its buttons (Rasa's format) and the blocks it showed (so the next reply can leave
+    them out)."""
+
+    tekst: str
+    knoppen: list[dict[str, str]]
+    blokken: tuple[str, ...]
+    gevraagd: str | None = None  # the missing fact the reply asks for
+
+
+def knoppen(rules: RuleSet, taal: Taal) -> list[dict[str, str]]:
+    return [{"title": rules.tekst("knop_waarom", taal), "payload": "/waarom"},
+            {"title": rules.tekst("knop_meer", taal), "payload": "/meer_regels"}]
+
+
+def maak_antwoord(
+    besluit: Besluit, rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], *,
+    bericht: str = "", vorige: Sequence[str] = (), vragen: bool = True,
+) -> Antwoord:
+    """The reply for a decision. `feiten` are only the facts the user gave (never defaults); `vorige` the blocks
+    of the previous reply; `vragen` False when a form asks for the missing facts itself."""
+    blokken: list[str] = []
+    sympathie = _sympathie(rules, taal, rol, feiten, bericht)
+    kern = [r.tekst(rules, taal) for r in besluit.grondslag]
+    nieuw_kern = [k for k in kern if k not in vorige]
+    if kern and not nieuw_kern:
+        kern_regel = rules.tekst("antwoord_blijft", taal)
+    else:
+        kern_regel = " ".join(dict.fromkeys(kern))
+        blokken += kern
+    if besluit.toegestaan is Toegestaan.VOORWAARDELIJK and besluit.beslisser in _PERSONEN:
+        kern_regel += " " + rules.tekst("toezegging_nee", taal, rol)  # a person decides, never the assistant
+    feiten_regel = feiten_zin(rules, taal, rol, feiten)
+    vraag, gevraagd = _vraag(besluit, rules, taal, rol) if vragen else (None, None)
+    eigen = _eigen_vraag(besluit, rules, taal)
+    if eigen is not None:  # a reason of the content asks a question itself: that one, not the general one
+        vraag, gevraagd = eigen
+    punten = [p for p in _punten(besluit, rules, taal, vraag) if p not in vorige and p not in kern]
+    if besluit.toegestaan is Toegestaan.NEE and besluit.onderwerp in _VERLOF:
+        punten.insert(0, rules.tekst("gevolg_zonder_verlof", taal, rol))
+    punten = punten[:MAX_PUNTEN]
+    blokken += punten
+    regels = [r for r in (sympathie, kern_regel, feiten_regel) if r]
+    regels += [f"• {punt}" for punt in punten]
+    regels.append(bronregel(besluit.grondslag, rules, taal))
+    return Antwoord("\n".join(regels), knoppen(rules, taal), tuple(blokken),
+                    gevraagd if vraag is not None and vraag in punten else None)
+
+
+def _sympathie(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], bericht: str) -> str:
+    """Sympathy first after a death, a dying relative or despair (for parents; staff ask about a pupil)."""
+    if rol != "ouder":
+        return ""
+    sleutel = _SYMPATHIE.get(str(feiten.get("omstandigheid")))
+    if sleutel is None and _ZORGEN.search(bericht):
+        sleutel = "sympathie_zorgen"
+    return rules.tekst(sleutel, taal) if sleutel else ""
+
+
+def feiten_zin(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any]) -> str:
+    """"Ik ga uit van: …" with the facts the user gave, in words; empty when there are none."""
+    delen = [d for d in (_feit(rules, taal, rol, naam, feiten) for naam in _FEITEN_VOLGORDE) if d]
+    return rules.tekst("uitgangspunt", taal, rol, feiten=", ".join(delen)) if delen else ""
+
+
+def _feit(rules: RuleSet, taal: Taal, rol: str, naam: str, feiten: Mapping[str, Any]) -> str:
+    if naam == "periode":
+        van, tot = feiten.get("van"), feiten.get("tot_en_met")
+        if van is None or tot is None:
+            return ""
+        return rules.tekst("feit_periode", taal, rol, van=_datum(van, taal), tot=_datum(tot, taal))
+    waarde = feiten.get(naam)
+    if waarde is None:
+        return ""
+    sleutels = rules.tekst_sleutels()
+    if isinstance(waarde, bool):
+        sleutel = f"feit_{naam}_{'ja' if waarde else 'nee'}"
+        return rules.tekst(sleutel, taal, rol) if sleutel in sleutels else ""
+    if naam == "relatie":
+        relatie = f"relatie_{str(waarde).strip().lower().replace(' ', '_')}"
+        if relatie not in sleutels:
+            return ""
+        return rules.tekst("feit_relatie", taal, rol, waarde=rules.tekst(relatie, taal, rol))
+    if f"feit_{naam}_{waarde}" in sleutels:
+        return rules.tekst(f"feit_{naam}_{waarde}", taal, rol)
+    if f"feit_{naam}" not in sleutels:
+        return ""
+    if naam in _DATUMS:
+        waarde = _datum(waarde, taal)
+    elif isinstance(waarde, float):
+        waarde = _getal(waarde)
+    return rules.tekst(f"feit_{naam}", taal, rol, waarde=waarde)
+
+
+def _eigen_vraag(besluit: Besluit, rules: RuleSet, taal: Taal) -> tuple[str, str | None] | None:
+    """A reason that ends in a question (the content asks it), with the fact it asks for when the content says."""
+    for reden in besluit.redenen:
+        if reden not in besluit.grondslag:
+            tekst = reden.tekst(rules, taal)
+            if tekst.rstrip().endswith("?"):
+                return tekst, rules.uitleg(reden.uitleg, reden.peildatum).vraagt
+    return None
+
+
+def _punten(besluit: Besluit, rules: RuleSet, taal: Taal, vraag: str | None) -> list[str]:
+    """The question for what is missing, deadlines and points that matter now, then the next step."""
+    overig = [r for r in besluit.redenen if r not in besluit.grondslag]
+    teksten = {id(r): r.tekst(rules, taal) for r in (*overig, *besluit.volgende_stappen)}
+    punten = [vraag] if vraag else []
+    punten += [teksten[id(r)] for r in overig if _is_punt(r, rules) and teksten[id(r)] != vraag]
+    stappen = sorted(besluit.volgende_stappen, key=lambda r: r.uiterlijk is None)
+    punten += [teksten[id(r)] for r in stappen[:1]]
+    return list(dict.fromkeys(punten))
+
+
+def _is_punt(reden: Reden, rules: RuleSet) -> bool:
+    return rules.uitleg(reden.uitleg, reden.peildatum).punt
+
+
+def _vraag(besluit: Besluit, rules: RuleSet, taal: Taal, rol: str) -> tuple[str | None, str | None]:
+    """The question for the first missing fact the catalogue can ask about, and that fact's name."""
+    sleutels = rules.tekst_sleutels()
+    for feit in besluit.ontbrekende_feiten:
+        if f"vraag_{feit}" in sleutels:
+            return rules.tekst(f"vraag_{feit}", taal, rol), feit
+    return None, None
+
+
+def bronregel(grondslag: Sequence[Reden], rules: RuleSet, taal: Taal) -> str:
+    """One short line: the laws and articles that decided ('Leerplichtwet art. 14'), or the policy it rests on."""
+    per_wet: dict[str, list[str]] = {}
+    beleid: list[str] = []
+    for reden in grondslag:
+        bron = reden.bron
+        if bron.soort is BronSoort.WET and bron.artikel:
+            titel = _KORTE_TITEL.get(bron.titel, bron.titel)
+            if not bron.geverifieerd:
+                titel += f" ({rules.tekst('niet_nagegaan', taal)})"
+            artikelen = per_wet.setdefault(titel, [])
+            if bron.artikel not in artikelen:
+                artikelen.append(bron.artikel)
+        elif bron.titel not in beleid:
+            beleid.append(bron.titel)
+    if per_wet:
+        citaten = "; ".join(f"{titel} art. {', '.join(artikelen)}" for titel, artikelen in per_wet.items())
+        return rules.tekst("bronregel", taal, citaten=citaten)
+    return rules.tekst("bronregel_beleid", taal, citaten="; ".join(beleid)) if beleid else ""
+
+
+def _datum(waarde: Any, taal: Taal) -> str:
+    tekst = waarde.isoformat() if isinstance(waarde, dt.date) else str(waarde)
+    return datum_tekst(tekst, taal)
+
+
+def _getal(waarde: float) -> int | str:
+    return round(waarde) if waarde == round(waarde) else f"{waarde:.1f}".replace(".", ",")

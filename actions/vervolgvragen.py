@@ -1,0 +1,209 @@
+"""The questions people ask after a first answer, answered for the case the conversation is about: how and where
+to apply, how far ahead, what proof, asking afterwards, siblings at another school, whom to contact; "Waarom?"
+and "Meer over de regels"; and a request to approve something, which the assistant cannot do."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.antwoord import REGELS, beantwoord_vraag, beslis, feiten_voor_regel
+from actions.context import PAYLOAD_KEY, besluit_payload, beurt, dossier, peildatum, rol, rule_set, taal
+from actions.opmaak import bronregel, feiten_zin, knoppen
+from actions.vervolg import onderwerp_van_zin
+from dossier.model import Feit
+from rules.besluit import Peil, Reden, datum_tekst
+from rules.errors import RegelFout
+from rules.regio import verantwoordelijk_team
+
+ASPECTEN = {"aspect_aanvragen": "aanvragen", "aspect_termijn": "termijn", "aspect_bewijs": "bewijs",
+            "aspect_achteraf": "achteraf", "aspect_broers_zussen": "broers_zussen", "aspect_contact": "contact"}
+MAX_TEKSTEN = 3
+# Notification topics share their answers about siblings.
+_KENNISGEVING = frozenset({"ziekte", "godsdienst_feestdag", "vijfjarige"})
+_BESLISSERS = frozenset({"schoolhoofd", "leerplichtambtenaar", "college_bw"})
+
+
+def _intent(tracker: Tracker) -> str:
+    return str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
+
+
+def _uitleg_bestaat(sleutel: str) -> bool:
+    return sleutel in rule_set().uitleg_sleutels()
+
+
+class ActionAspect(Action):
+    """Answers a follow-up aspect from the reasons of the case's own rule that name that aspect, and from the
+    aspect's own content; whom to contact comes from the regional profile of the pupil's municipality."""
+
+    def name(self) -> str:
+        return "action_aspect"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
+        aspect = ASPECTEN.get(_intent(tracker), "")
+        rules, lang = rule_set(), taal(tracker)
+        map_ = dossier(tracker)
+        if aspect == "contact":
+            genoemd = _entiteit(tracker, "gemeente")
+            if genoemd:
+                map_.gedeeld["woongemeente"] = Feit(waarde=genoemd, herkomst="gezegd", beurt=beurt(tracker))
+            gemeente = map_.gedeeld.get("woongemeente")
+            dispatcher.utter_message(text=_contact(tracker, gemeente.waarde if gemeente else None),
+                                     json_message=besluit_payload(None, map_))
+            return events
+        zaak = map_.actieve_zaak
+        if zaak is None or zaak.onderwerp not in REGELS:
+            if aspect == "achteraf":
+                algemeen = Peil(rules, peildatum(tracker)).reden("aspect_achteraf_algemeen")
+                dispatcher.utter_message(text=f"{algemeen.tekst(rules, lang)}\n{bronregel([algemeen], rules, lang)}")
+                return events
+            dispatcher.utter_message(text=rules.tekst("aspect_zonder_onderwerp", lang, rol(tracker)))
+            return events
+        label = zaak.onderwerp
+        besluit = beslis(label, tracker, feiten_voor_regel(label, map_, zaak))
+        p = Peil(rules, peildatum(tracker))
+        redenen: list[Reden] = [] if besluit is None else [
+            r for r in (*besluit.redenen, *besluit.volgende_stappen)
+            if aspect in rules.uitleg(r.uitleg, r.peildatum).aspecten]
+        groep = "kennisgeving" if label in _KENNISGEVING else label
+        for sleutel in (f"aspect_{aspect}_{label}", f"aspect_{aspect}_{groep}"):
+            if _uitleg_bestaat(sleutel):
+                redenen.insert(0, p.reden(sleutel))
+                break
+        if not redenen and aspect == "achteraf":
+            redenen = [p.reden("aspect_achteraf_algemeen")]
+        uniek: list[Reden] = []
+        for reden in redenen:
+            if reden.uitleg not in {u.uitleg for u in uniek}:
+                uniek.append(reden)
+        if not uniek:
+            dispatcher.utter_message(text=rules.tekst("aspect_onbekend", lang, rol(tracker)),
+                                     buttons=_consulent_knop(tracker))
+            return events
+        teksten = list(dict.fromkeys(r.tekst(rules, lang) for r in uniek[:MAX_TEKSTEN]))
+        tekst = "\n".join([*teksten, bronregel(uniek[:MAX_TEKSTEN], rules, lang)])
+        dispatcher.utter_message(text=tekst, buttons=knoppen(rules, lang), json_message=besluit_payload(besluit))
+        return [*events, SlotSet("laatste_besluit", besluit.als_payload())] if besluit is not None else events
+
+
+def _consulent_knop(tracker: Tracker) -> list[dict[str, str]]:
+    """Offered to parents and schools; a consulent is never offered a consulent."""
+    if rol(tracker) == "consulent":
+        return []
+    return [{"title": rule_set().tekst("knop_consulent", taal(tracker)), "payload": "/handoff_mens"}]
+
+
+def _entiteit(tracker: Tracker, naam: str) -> str | None:
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == naam and entity.get("value"):
+            return str(entity["value"])
+    return None
+
+
+def _contact(tracker: Tracker, gemeente: Any) -> str:
+    """The team of the pupil's home municipality and how to reach it; without a municipality, ask for it."""
+    rules, lang = rule_set(), taal(tracker)
+    if not gemeente:
+        return rules.tekst("vraag_woongemeente", lang, rol(tracker))
+    try:
+        team = verantwoordelijk_team(rules, str(gemeente))
+    except RegelFout:
+        return rules.tekst("vraag_woongemeente", lang, rol(tracker))
+    contact = team.profiel.contact
+    if contact is None:
+        return rules.tekst("vraag_woongemeente", lang, rol(tracker))
+    return rules.tekst("contact_team", lang, team=team.profiel.team, contact=contact.en if lang == "en" else contact.nl)
+
+
+class ActionWaarom(Action):
+    """"Waarom?": the reasons that decided the last answer, each with its article, the consolidation read and its
+    address, and the facts it rested on."""
+
+    def name(self) -> str:
+        return "action_waarom"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        besluit = tracker.get_slot("laatste_besluit")
+        if not isinstance(besluit, dict) or not besluit.get("reasons"):
+            dispatcher.utter_message(response="utter_waarom_geen_besluit")
+            return []
+        gronden = set(besluit.get("grounds") or [r["uitleg"] for r in besluit["reasons"]])
+        redenen = [r for r in besluit["reasons"] if r["uitleg"] in gronden] or besluit["reasons"]
+        rules, lang = rule_set(), taal(tracker)
+        map_ = dossier(tracker)
+        zaak = map_.actieve_zaak
+        feiten = feiten_zin(rules, lang, rol(tracker), map_.feiten(zaak)) if zaak else ""
+        regels = [rules.tekst("waarom_kop", lang), *_met_bron(redenen, tracker), feiten]
+        # The reply rests on the decision, so it carries it too.
+        dispatcher.utter_message(text="\n".join(r for r in regels if r), json_message={PAYLOAD_KEY: {
+            "decision": besluit}})
+        return []
+
+
+class ActionMeerRegels(Action):
+    """"Meer over de regels": the reasons of the last answer that were not shown with it, with their articles."""
+
+    def name(self) -> str:
+        return "action_meer_regels"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        besluit = tracker.get_slot("laatste_besluit")
+        if not isinstance(besluit, dict) or not besluit.get("reasons"):
+            dispatcher.utter_message(response="utter_waarom_geen_besluit")
+            return []
+        rules, lang = rule_set(), taal(tracker)
+        gronden = set(besluit.get("grounds") or [])
+        overig = [r for r in (*besluit["reasons"], *(besluit.get("next_steps") or [])) if r["uitleg"] not in gronden]
+        regels = [rules.tekst("meer_kop", lang), *_met_bron(overig, tracker)] if overig else [
+            rules.tekst("meer_niets", lang)]
+        dispatcher.utter_message(text="\n".join(regels), json_message={PAYLOAD_KEY: {"decision": besluit}})
+        return []
+
+
+def _met_bron(redenen: list[dict[str, Any]], tracker: Tracker) -> list[str]:
+    """Each reason of a stored decision in the words of its own peildatum, with citation, version and address."""
+    rules, lang = rule_set(), taal(tracker)
+    regels = []
+    for reden in redenen:
+        datum = dt.date.fromisoformat(reden["peildatum"]) if reden.get("peildatum") else peildatum(tracker)
+        tekst = Reden(uitleg=reden["uitleg"], parameters=reden.get("parameters") or {}, peildatum=datum,
+                      bron=rules.uitleg(reden["uitleg"], datum).bron).tekst(rules, lang)
+        delen = [str(reden["citation"])]
+        if reden.get("versie"):
+            delen.append(rules.tekst("tekst_geldig_vanaf", lang, datum=datum_tekst(str(reden["versie"]), lang)))
+        if reden.get("url"):
+            delen.append(str(reden["url"]))
+        regels.append(f"• {tekst} ({'; '.join(delen)})")
+    return regels
+
+
+class ActionGoedkeuren(Action):
+    """A request to approve leave: the assistant cannot; it says who decides, and answers the question the
+    message carries (its most likely topic)."""
+
+    def name(self) -> str:
+        return "action_goedkeuren"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        rules, lang = rule_set(), taal(tracker)
+        vorige = tracker.get_slot("laatste_besluit")
+        beslisser = vorige.get("decider") if isinstance(vorige, dict) else None
+        wie = rules.tekst(f"beslisser_{beslisser}" if beslisser in _BESLISSERS else "beslisser_algemeen", lang,
+                          rol(tracker))
+        dispatcher.utter_message(text=rules.tekst("goedkeuren_kan_niet", lang, rol(tracker), beslisser=wie))
+        onderwerp = onderwerp_van_zin(tracker)
+        return beantwoord_vraag(onderwerp, dispatcher, tracker) if onderwerp is not None else []
