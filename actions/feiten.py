@@ -102,7 +102,7 @@ def _getal(patroon: str, tekst: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
-_TELWOORDEN = {
+TELWOORDEN = {
     "een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5,
     "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
     "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12, "dertien": 13, "thirteen": 13,
@@ -115,8 +115,8 @@ def _getal_of_woord(eenheid: str, tekst: str) -> float | None:
     waarde = _getal(r"(\d+(?:[.,]\d+)?)\s*(?:" + eenheid + r")", tekst)
     if waarde is not None:
         return waarde
-    match = re.search(r"\b(" + "|".join(_TELWOORDEN) + r")\s+(?:" + eenheid + r")", tekst, flags=re.IGNORECASE)
-    return float(_TELWOORDEN[match.group(1).lower()]) if match else None
+    match = re.search(r"\b(" + "|".join(TELWOORDEN) + r")\s+(?:" + eenheid + r")", tekst, flags=re.IGNORECASE)
+    return float(TELWOORDEN[match.group(1).lower()]) if match else None
 
 
 def uren(tekst: str) -> float | None:
@@ -262,7 +262,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
                      r"thuis|weg)|(\d+) weeks? (?:absent|not at school)", tekst, re.IGNORECASE)
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
         aantal = heel.group(1) or heel.group(2)
-        feiten["aaneengesloten_weken_afwezig"] = float(_TELWOORDEN.get(aantal.lower(), 0) or aantal)
+        feiten["aaneengesloten_weken_afwezig"] = float(TELWOORDEN.get(aantal.lower(), 0) or aantal)
     if aantal_weken is not None and 0 < aantal_weken <= 52 and "aaneengesloten_weken_afwezig" not in feiten:
         feiten["over_weken"] = aantal_weken  # without hours too: a form then asks only for the hours
     jaar = _leeftijd_binnen(tekst, 4, 30)
@@ -362,7 +362,7 @@ def geboortedatum_antwoord(tekst: str, peildatum: dt.date) -> dt.date | None:
     jaar = leeftijd(tekst)
     woorden = re.findall(r"\w+", tekst.lower())
     if jaar is None and len(woorden) <= 5:  # a short answer: "4", "hij is 4", "vier jaar"
-        getallen = [int(w) if w.isdigit() else _TELWOORDEN.get(w) for w in woorden if w not in ("een", "one")]
+        getallen = [int(w) if w.isdigit() else TELWOORDEN.get(w) for w in woorden if w not in ("een", "one")]
         getal = [g for g in getallen if g is not None]
         jaar = getal[0] if len(getal) == 1 else None
     if jaar is not None and 1 <= jaar <= 30:

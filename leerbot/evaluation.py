@@ -28,6 +28,7 @@ from bot.messages import ChatUser, Reply, Role
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
+from leerbot.antwoordkwaliteit import meet
 from leerbot.clock import FixedClock, SystemClock
 from leerbot.eval_scoring import summarise
 from leerbot.settings import Settings
@@ -98,15 +99,20 @@ async def run_case(
     latencies: list[float] = []
     last_turn: list[Reply] = []
 
-    async def collect(_: ChatUser, batch: list[Reply]) -> None:
-        last_turn.extend(batch)
+    async def collect(recipient: ChatUser, batch: list[Reply]) -> None:
+        # Only what reaches the user: a notice to a consulent (a new ticket) is no reply to this user.
+        if recipient.sender_id == user.sender_id and recipient.channel == user.channel:
+            last_turn.extend(batch)
 
+    turns: list[dict[str, Any]] = []
     for message in user_turns(case):
         last_turn = []
         started = time.perf_counter()
         await pipeline.handle_text(user, message, collect)
         latencies.append(round((time.perf_counter() - started) * 1000, 1))
         replies.extend(last_turn)
+        turns.append({"user": message, "replies": [
+            {"text": r.text, "decision": r.data.get("decision")} for r in last_turn if r.text]})
     state = await pipeline.turn_state(user)
     latest = state.get("latest_message") or {}
     intent = latest.get("intent") or {}
@@ -123,6 +129,8 @@ async def run_case(
         "handoff": any(r.data.get("handoff") for r in replies),
         "latency_ms": latencies,
         "echoed": [s for s in case.get("must_not_echo", []) if any(str(s) in t for t in texts)],
+        "lang": case.get("lang", "nl"),
+        "turns": turns,
     }
 
 
@@ -177,5 +185,9 @@ def run(cases_path: Path, out_path: Path | None, peildatum: dt.date | None, base
         with out_path.open("w", encoding="utf-8") as handle:
             for result in results:
                 handle.write(json.dumps(result, ensure_ascii=False) + "\n")
-    print(json.dumps(summarise(cases, results)))
+    samenvatting = summarise(cases, results)
+    kwaliteit = meet(results)
+    voorbeelden = kwaliteit.pop("reply_examples")
+    log.info("reply-quality examples: %s", json.dumps(voorbeelden, ensure_ascii=False))
+    print(json.dumps({**samenvatting, **kwaliteit}))
     return 0

@@ -182,9 +182,13 @@ def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.d
     if totaal > max_hoofd:
         beslisser = Beslisser.LEERPLICHTAMBTENAAR
         wie = p.reden("gewichtig_beslisser_lpa", max=max_hoofd, totaal=totaal)
+    elif feiten.aantal_schooldagen is None:
+        # No number of days given: the rule, without a count the user never said.
+        beslisser = Beslisser.SCHOOLHOOFD
+        wie = p.reden("gewichtig_beslisser_hoofd", max=max_hoofd)
     else:
         beslisser = Beslisser.SCHOOLHOOFD
-        wie = p.reden("gewichtig_beslisser_hoofd", max=max_hoofd, totaal=totaal)
+        wie = p.reden("gewichtig_beslisser_hoofd_totaal", max=max_hoofd, totaal=totaal)
 
     algemeen = p.reden("gewichtig_algemeen")
     redenen: list[Reden] = [algemeen, wie]
@@ -209,8 +213,8 @@ def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.d
     ontbrekend = tuple(
         naam for naam, ontbreekt in (
             ("omstandigheid", feiten.omstandigheid is None),
-            ("aantal_schooldagen", feiten.aantal_schooldagen is None),
             ("relatie", graad_nodig and not feiten.pleeg and feiten.verwantschapsgraad is None),
+            ("aantal_schooldagen", feiten.aantal_schooldagen is None),
         ) if ontbreekt
     )
     # A usual maximum for the reason (policy) is tighter than the head's legal cap of ten days.
@@ -218,4 +222,4 @@ def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.d
         max_dagen: int | None = typisch
     else:
         max_dagen = max_hoofd if beslisser is Beslisser.SCHOOLHOOFD else None
-    return besluit(Toegestaan.VOORWAARDELIJK, beslisser, max_dagen, (algemeen, wie), *redenen, ontbrekend=ontbrekend)
+    return besluit(Toegestaan.VOORWAARDELIJK, beslisser, max_dagen, (wie,), *redenen, ontbrekend=ontbrekend)

@@ -1,0 +1,104 @@
+"""How the answers read, measured over an evaluation run: the first message of every reply that carries a
+decision — its length in words, its longest sentence, its Flesch–Douma readability (Dutch cases), a block
+repeated within it or from the reply before, and a number in it that the user did not give, that was not computed
+from what they gave, and that is no value of the cited content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import textstat
+
+from actions.feiten import TELWOORDEN
+from content.loader import default_rule_set
+
+_GETAL = re.compile(r"\d+")
+_ZIN = re.compile(r"(?<=[.?!])\s+|\n")
+_VRAAG_OM_MEER = re.compile(r"waarom|why|meer over|more about|tell me more|/waarom|/meer_regels", re.I)
+
+
+def getallen(tekst: str) -> set[str]:
+    """The numbers in a text, digits and Dutch or English number words alike."""
+    gevonden = set(_GETAL.findall(tekst))
+    for woord in re.findall(r"[a-zé]+", tekst.lower()):
+        if woord in TELWOORDEN:
+            gevonden.add(str(TELWOORDEN[woord]))
+    return {g.lstrip("0") or "0" for g in gevonden}
+
+
+def _toegestaan(gebruiker: Iterable[str], besluit: Mapping[str, Any] | None) -> set[str]:
+    """Numbers a reply may show: the user's, the decision's own (computed from the user's facts) and the content's."""
+    toegestaan: set[str] = set()
+    for tekst in gebruiker:
+        toegestaan |= getallen(tekst)
+    if not besluit:
+        return toegestaan
+    rules = default_rule_set()
+    for waarde in (besluit.get("max_days"), besluit.get("deadline")):
+        toegestaan |= getallen(str(waarde)) if waarde is not None else set()
+    for reden in (*(besluit.get("reasons") or []), *(besluit.get("next_steps") or [])):
+        toegestaan |= getallen(" ".join(str(v) for v in (reden.get("parameters") or {}).values()))
+        toegestaan |= getallen(f"{reden.get('citation')} {reden.get('uiterlijk') or ''} {reden.get('versie') or ''}")
+        if reden.get("peildatum") and str(reden.get("uitleg")) in rules.uitleg_sleutels():
+            uitleg = rules.uitleg(str(reden["uitleg"]), dt.date.fromisoformat(reden["peildatum"]))
+            toegestaan |= getallen(f"{uitleg.nl} {uitleg.en}")
+    return toegestaan
+
+
+def _zinnen(tekst: str) -> list[str]:
+    return [z for z in _ZIN.split(tekst) if z.strip()]
+
+
+def meet(resultaten: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The reply-quality figures of an evaluation run (results with their turns)."""
+    woorden: list[int] = []
+    langste: list[int] = []
+    douma: list[float] = []
+    herhaald = verzonnen = 0
+    voorbeelden: list[dict[str, Any]] = []
+    for resultaat in resultaten:
+        gezegd: list[str] = []
+        vorige: set[str] = set()
+        for beurt in resultaat.get("turns") or []:
+            gezegd.append(str(beurt.get("user") or ""))
+            for antwoord in beurt.get("replies") or []:
+                besluit = antwoord.get("decision")
+                tekst = str(antwoord.get("text") or "")
+                if besluit is None or not tekst:
+                    continue
+                blokken = [b.strip() for b in tekst.split("\n") if b.strip()]
+                woorden.append(len(tekst.split()))
+                langste.append(max(len(z.split()) for z in _zinnen(tekst)))
+                if resultaat.get("lang", "nl") == "nl":
+                    textstat.set_lang("nl")
+                    douma.append(float(textstat.flesch_reading_ease(tekst)))
+                dubbel = len(blokken) != len(set(blokken)) or (
+                    not _VRAAG_OM_MEER.search(gezegd[-1]) and any(b in vorige for b in blokken if len(b) > 30))
+                extra = getallen(tekst) - _toegestaan(gezegd, besluit)
+                herhaald += dubbel
+                verzonnen += bool(extra)
+                if (dubbel or extra) and len(voorbeelden) < 10:
+                    voorbeelden.append({"id": resultaat.get("id"), "herhaald": dubbel, "getallen": sorted(extra)})
+            vorige = {b.strip() for a in beurt.get("replies") or [] for b in str(a.get("text") or "").split("\n")}
+    return {
+        "reply_decision_messages": len(woorden),
+        "reply_words_p50": statistics.median(woorden) if woorden else 0,
+        "reply_words_p90": _p90(woorden),
+        "reply_longest_sentence": max(langste, default=0),
+        "reply_sentences_over_25": sum(1 for n in langste if n > 25),
+        "reply_flesch_douma_p50": round(statistics.median(douma), 1) if douma else None,
+        "reply_repeated_block": herhaald,
+        "reply_invented_number": verzonnen,
+        "reply_examples": voorbeelden,
+    }
+
+
+def _p90(waarden: list[int]) -> int:
+    if not waarden:
+        return 0
+    geordend = sorted(waarden)
+    return geordend[min(len(geordend) - 1, round(0.9 * len(geordend) + 0.5) - 1)]
