@@ -12,7 +12,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import besluit_payload, beurt, dossier, peildatum, rol, rule_set, taal
+from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
 from actions.opmaak import maak_antwoord
 from dossier.model import Dossier, Herkomst, Zaak
@@ -132,13 +132,15 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
     map_ = dossier(tracker)
     gelezen = gelezen_feiten(label, tracker)
+    afgeleid = _uit_vorige_zaak(label, map_, tracker, gelezen)
     zaak = map_.zaak_voor(label, gelezen)
-    map_.neem_op(zaak, gelezen, "gezegd", beurt(tracker))
+    map_.neem_op(zaak, afgeleid, "afgeleid", beurt(tracker))
+    neem_op(map_, zaak, gelezen, "gezegd", tracker)
     formulier = label in FORMULIER_ONDERWERPEN
     feiten = feiten_voor_regel(label, map_, zaak)
     besluit = beslis(label, tracker, feiten)
     nodig = formulier and feiten_nodig(label, feiten, besluit)
-    events.extend(zeg(label, dispatcher, tracker, map_, zaak, besluit, vragen=not nodig))
+    events.extend(zeg(label, dispatcher, tracker, map_, zaak, besluit, vragen=not nodig, herhaal=True))
     if formulier:
         tekst = str((tracker.latest_message or {}).get("text") or "")
         events += [SlotSet("feiten_nodig", nodig), SlotSet("formulier_onderwerp", {"label": label, "tekst": tekst})]
@@ -147,12 +149,38 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     return events
 
 
+def neem_op(map_: Dossier, zaak: Zaak, feiten: dict[str, Any], herkomst: Herkomst, tracker: Tracker) -> None:
+    """Record a message's facts in the case; "nog 4 uur erbij" adds to the hours known before (a sum computed
+    from the user's own numbers), instead of replacing them."""
+    feiten = dict(feiten)
+    extra = feiten.pop("extra_uren", None)
+    if extra is not None and "totaal_uren" in zaak.feiten:
+        som = float(zaak.feiten["totaal_uren"].waarde) + float(extra)
+        map_.neem_op(zaak, {"totaal_uren": som}, "afgeleid", beurt(tracker))
+    map_.neem_op(zaak, feiten, herkomst, beurt(tracker))
+
+
+def _uit_vorige_zaak(label: str, map_: Dossier, tracker: Tracker, gelezen: dict[str, Any]) -> dict[str, Any]:
+    """Facts a follow-up question takes over from the case it follows: "wat als we toch gaan?" after a leave
+    question is about that leave's days; "en als de school nee zegt?" about the one who decides it."""
+    vorige = map_.actieve_zaak
+    if vorige is None or vorige.onderwerp == label:
+        return {}
+    if label == "luxe_verzuim_gevolgen" and "dagen" not in gelezen and "aantal_schooldagen" in vorige.feiten:
+        return {"dagen": vorige.feiten["aantal_schooldagen"].waarde}
+    besluit = tracker.get_slot("laatste_besluit")
+    if label == "bezwaar" and "beslist_door" not in gelezen and isinstance(besluit, dict) \
+            and besluit.get("decider") == "leerplichtambtenaar":
+        return {"beslist_door": "leerplichtambtenaar"}
+    return {}
+
+
 def beantwoord_zaak(
     dispatcher: CollectingDispatcher, tracker: Tracker, map_: Dossier, zaak: Zaak,
     nieuw: dict[str, Any], herkomst: Herkomst = "gezegd",
 ) -> list[EventType]:
     """Answer a case again after new facts (a follow-up, a form's answers): record them, re-decide, reply."""
-    map_.neem_op(zaak, nieuw, herkomst, beurt(tracker))
+    neem_op(map_, zaak, nieuw, herkomst, tracker)
     label = zaak.onderwerp
     besluit = beslis(label, tracker, feiten_voor_regel(label, map_, zaak))
     return zeg(label, dispatcher, tracker, map_, zaak, besluit)
@@ -163,7 +191,8 @@ def zeg(
     besluit: Besluit | None, *, vragen: bool = True, herhaal: bool = False,
 ) -> list[EventType]:
     """Utter the answer for a decision (answer first; reasons behind the buttons), the decision and the
-    dossier attached; remember the decision for "Waarom?"."""
+    dossier attached; remember the decision for "Waarom?". `herhaal`: the user asked the question (again), so
+    the answer itself is said even when this case showed it before; points shown before are not."""
     rules, lang = rule_set(), taal(tracker)
     if besluit is None:
         dispatcher.utter_message(response="utter_default")
@@ -174,13 +203,14 @@ def zeg(
         besluit = besluit.model_copy(update={"onderwerp": label})
     gegeven = {naam: feit.waarde for naam, feit in {**map_.gedeeld, **zaak.feiten}.items()}
     bericht = str((tracker.latest_message or {}).get("text") or "")
-    antwoord = maak_antwoord(besluit, rules, lang, rol(tracker), gegeven, bericht=bericht,
-                             vorige=() if herhaal else map_.getoond, vragen=vragen)
-    map_.getoond = list(antwoord.blokken)
+    antwoord = maak_antwoord(besluit, rules, lang, rol(tracker), gegeven, bericht=bericht, vorige=zaak.getoond,
+                             vragen=vragen, herhaal_kern=herhaal)
+    zaak.getoond = list(dict.fromkeys([*zaak.getoond, *antwoord.blokken]))
     map_.gevraagd = antwoord.gevraagd
+    bewaard = dossier_bewaard(map_)
     dispatcher.utter_message(text=antwoord.tekst, buttons=antwoord.knoppen,
                              json_message=besluit_payload(besluit, map_))
-    return [SlotSet("laatste_besluit", besluit.als_payload())]
+    return [SlotSet("laatste_besluit", besluit.als_payload()), bewaard]
 
 
 def _maak(label: str) -> type[_Antwoord]:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from content.loader import default_rule_set
 from content.schema import RuleSet
@@ -40,8 +41,11 @@ def rol(tracker: Tracker) -> str:
 
 
 def dossier(tracker: Tracker) -> Dossier:
-    """The conversation's facts so far, as the front end sent them with this message."""
-    return Dossier.uit((tracker.latest_message.get("metadata") or {}).get("dossier"))
+    """The conversation's facts so far: as the front end sent them with this message, or as an action of this
+    turn left them in the `dossier` slot when that copy is newer."""
+    gestuurd = Dossier.uit((tracker.latest_message.get("metadata") or {}).get("dossier"))
+    in_slot = Dossier.uit(tracker.get_slot("dossier"))
+    return in_slot if in_slot.versie > gestuurd.versie else gestuurd
 
 
 def beurt(tracker: Tracker) -> int:
@@ -59,3 +63,9 @@ def besluit_payload(besluit: Besluit | None, map_: Dossier | None = None) -> dic
     if map_ is not None:
         data["dossier"] = map_.als_json()
     return {PAYLOAD_KEY: data}
+
+
+def dossier_bewaard(map_: Dossier) -> SlotSet:
+    """Mark the dossier as changed by this answer; the slot lets a later action of the same turn see it."""
+    map_.versie += 1
+    return SlotSet("dossier", map_.als_json())

@@ -249,9 +249,20 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
     return feiten
 
 
+_TOTAAL = re.compile(r"(?:dus|totaal|in totaal|samen|now|total(?: of)?)\s*(?:is het |op |nu )?(\d+(?:[.,]\d+)?)", re.I)
+_ERBIJ = re.compile(r"(?:nog|extra|another|more)\s+(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)(?:\s+(?:bij|erbij))?|"
+                    r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)\s+(?:erbij|bij|more|extra)", re.I)
+
+
 def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     aantal_uren, aantal_weken = uren(tekst), weken(tekst)
+    totaal, erbij = _TOTAAL.search(tekst), _ERBIJ.search(tekst)
+    if totaal:  # "er komen nog 4 uur bij, dus 18": the total the user worked out counts
+        aantal_uren = float(totaal.group(1).replace(",", "."))
+    elif erbij:  # "nog 4 uur erbij": added to the hours known before (the conversation does the sum)
+        feiten["extra_uren"] = float((erbij.group(1) or erbij.group(2)).replace(",", "."))
+        aantal_uren = None
     if aantal_uren is not None:
         feiten["totaal_uren"] = aantal_uren
     if re.search(r"luxe|vakantie|holiday|op reis|eerder weg|later terug", tekst, re.IGNORECASE):

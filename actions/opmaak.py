@@ -53,15 +53,19 @@ def knoppen(rules: RuleSet, taal: Taal) -> list[dict[str, str]]:
 
 def maak_antwoord(
     besluit: Besluit, rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], *,
-    bericht: str = "", vorige: Sequence[str] = (), vragen: bool = True,
+    bericht: str = "", vorige: Sequence[str] = (), vragen: bool = True, herhaal_kern: bool = False,
 ) -> Antwoord:
     """The reply for a decision. `feiten` are only the facts the user gave (never defaults); `vorige` the blocks
-    of the previous reply; `vragen` False when a form asks for the missing facts itself."""
+    already shown for this case; `vragen` False when a form asks for the missing facts itself; `herhaal_kern`
+    True when the user asked the question again (then the answer is said again, but not the points)."""
     blokken: list[str] = []
     sympathie = _sympathie(rules, taal, rol, feiten, bericht)
+    if sympathie in vorige:
+        sympathie = ""  # said once for this case
+    blokken += [sympathie] if sympathie else []
     kern = [r.tekst(rules, taal) for r in besluit.grondslag]
     nieuw_kern = [k for k in kern if k not in vorige]
-    if kern and not nieuw_kern:
+    if kern and not nieuw_kern and not herhaal_kern:
         kern_regel = rules.tekst("antwoord_blijft", taal)
     else:
         kern_regel = " ".join(dict.fromkeys(kern))

@@ -192,5 +192,7 @@ class ActionVakantieverlofBesluit(Action):
             antwoorden["aantal_schooldagen"] = int(tracker.get_slot("aantal_dagen"))
         map_.neem_op(zaak, antwoorden, "bevestigd", beurt(tracker))
         besluit = beslis(LABEL, tracker, feiten_voor_regel(LABEL, map_, zaak))
+        if besluit is not None and besluit.als_payload() == tracker.get_slot("laatste_besluit"):
+            return reset  # the form asked nothing new: the first reply already said exactly this
         # The answer to the question the form completed: said in full, even where the first reply said it too.
         return [*zeg(LABEL, dispatcher, tracker, map_, zaak, besluit, herhaal=True), *reset]

@@ -41,16 +41,19 @@ class Zaak(BaseModel):
     nummer: int = Field(ge=1)
     onderwerp: str
     feiten: dict[str, Feit] = Field(default_factory=dict)
+    # The blocks of text shown for this case so far, so a later answer does not repeat them unasked.
+    getoond: list[str] = Field(default_factory=list)
 
 
 class Dossier(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # Raised by every answer that changes the dossier: within one turn several actions may change it, and the
+    # newest one wins over the copy the front end sent with the message.
+    versie: int = 0
     zaken: list[Zaak] = Field(default_factory=list)
     gedeeld: dict[str, Feit] = Field(default_factory=dict)
     actief: int | None = None
-    # The blocks of text the last answer showed, so the next one does not repeat them unasked.
-    getoond: list[str] = Field(default_factory=list)
     # The fact the last answer asked for, so a bare "ja" or "nee" answers it.
     gevraagd: str | None = None
 

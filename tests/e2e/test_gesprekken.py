@@ -79,9 +79,9 @@ async def test_gesprek(gesprek: dict[str, Any], speler: Any) -> None:
     for nummer, beurt in enumerate(gesprek["beurten"], start=1):
         antwoorden: list[Reply] = []
 
-        async def bewaar(ontvanger: ChatUser, batch: list[Reply]) -> None:
+        async def bewaar(ontvanger: ChatUser, batch: list[Reply], doel: list[Reply] = antwoorden) -> None:
             if ontvanger.sender_id == sender:
-                antwoorden.extend(batch)
+                doel.extend(batch)
 
         await spel.pipeline.handle_text(user, beurt["zeg"], bewaar)
         tekst = "\n".join(r.text for r in antwoorden if r.text)
