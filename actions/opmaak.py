@@ -16,6 +16,8 @@ from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, datum_tekst
 
 Taal = Literal["nl", "en"]
 MAX_PUNTEN = 3
+# Points are added while the first message stays within this many words (a phone screen, read at once).
+MAX_WOORDEN = 100
 # Short names of the laws in the source line.
 _KORTE_TITEL = {"Leerplichtwet 1969": "Leerplichtwet", "Algemene wet bestuursrecht": "Awb"}
 _PERSONEN = frozenset({Beslisser.SCHOOLHOOFD, Beslisser.LEERPLICHTAMBTENAAR, Beslisser.COLLEGE_BW})
@@ -80,9 +82,16 @@ def maak_antwoord(
     punten = [p for p in _punten(besluit, rules, taal, vraag) if p not in vorige and p not in kern]
     if besluit.toegestaan is Toegestaan.NEE and besluit.onderwerp in _VERLOF:
         punten.insert(0, rules.tekst("gevolg_zonder_verlof", taal, rol))
-    punten = punten[:MAX_PUNTEN]
-    blokken += punten
     regels = [r for r in (sympathie, kern_regel, feiten_regel) if r]
+    woorden = sum(len(r.split()) for r in regels)
+    getoond: list[str] = []
+    for punt in punten[:MAX_PUNTEN]:
+        if getoond and woorden + len(punt.split()) > MAX_WOORDEN:
+            break  # the rest waits behind "Meer over de regels"
+        getoond.append(punt)
+        woorden += len(punt.split())
+    punten = getoond
+    blokken += punten
     regels += [f"• {punt}" for punt in punten]
     regels.append(bronregel(besluit.grondslag, rules, taal))
     return Antwoord("\n".join(regels), knoppen(rules, taal), tuple(blokken),
