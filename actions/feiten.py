@@ -28,7 +28,7 @@ _ENGELSE_RELATIES = {"father": "vader", "mother": "moeder", "dad": "vader", "mum
 _OMSTANDIGHEDEN = (
     ("bruiloft", r"bruiloft|trouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
     ("overlijden", r"begrafenis|uitvaart|overl[eij]|gestorven|crematie|funeral|died|passed away|rouw"),
-    ("ernstige_ziekte", r"ziekenhuis|ernstig ziek|terminaal|stervend|hospital|seriously ill|dying|kanker"),
+    ("ernstige_ziekte", r"ziekenhuis|ernstig ziek|terminaal|stervend|op sterven|hospital|seriously ill|dying|kanker"),
     ("verhuizing", r"verhuiz|verhuis|moving house|we move|relocat"),
     ("jubileum", r"jubileum|jarig huwelijk|anniversary"),
     ("wettelijke_verplichting", r"rechtbank|rechter|zitting|ambassade|paspoort aanvragen|court"),

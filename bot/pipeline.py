@@ -243,6 +243,8 @@ class MessagePipeline:
         if self._meldingen is not None and any(_topic(r) == "melding_doen" for r in replies):
             # A school that wants to file: the melding conversation takes over (or says how to get linked).
             replies += await self._meldingen.starten(user, text, language)
+        elif self._meldingen is not None and user.role == "school":
+            replies += await self._meldingen.na_vraag(user, language)
         if self._wachtrij is not None:
             replies += await self._wachtrij.na_rasa(user, text, language, replies, deliver)
         await deliver(user, replies)

@@ -38,6 +38,11 @@ from store.wachtrij import Wachtrij
 HERVAT_NA = dt.timedelta(minutes=30)  # a draft untouched this long is offered again, not answered into
 STOP = re.compile(r"^\s*(stop|stoppen|annuleer|annuleren|cancel|afbreken)\b", re.I)
 JA = re.compile(r"^\s*(ja|yes|verder|doorgaan|continue|versturen|verstuur|send|klopt|ok[eé]?)\b", re.I)
+# A question of the user's own halfway a draft goes to the assistant and the draft waits: a message of a few words
+# ending in a question mark (a name or a reason never does), or one that opens with a question word and is no
+# answer to the field asked.
+VRAAGWOORD = re.compile(r"^\s*(wat|wanneer|hoe|hoelang|welke?|waarom|wie|waar|moet|mag|kan|kun|is|zijn|what|when|"
+                        r"how|which|why|who|where|must|may|can|do|does|are)\b", re.I)
 BEVESTIG, HERVATTEN = "bevestig", "hervatten"
 
 
@@ -111,10 +116,26 @@ class MeldingGesprek:
             gecorrigeerd = correctie(bericht, velden, default_rule_set(), self._clock.today())
             velden.update(gecorrigeerd)
             return await self._vraag_verder(user, school_id, velden, taal, aangepast=bool(gecorrigeerd)), True
-        return await self._lees_antwoord(user, school_id, velden, str(gevraagd), bericht, taal), True
+        antwoord = await self._lees_antwoord(user, school_id, velden, str(gevraagd), bericht, taal)
+        if antwoord is None:  # a question of its own: answered by the assistant, then the draft is offered again
+            velden["_vraag"] = gevraagd
+            await self._concepten.bewaren(user.channel, user.sender_id, school_id, velden, HERVATTEN, True, now)
+            return [], False
+        return antwoord, True
+
+    async def na_vraag(self, user: ChatUser, taal: Taal) -> list[Reply]:
+        """After the assistant answered a question asked halfway a draft: the offer to go on with it."""
+        concept = await self._concepten.ophalen(user.channel, user.sender_id, self._clock.now())
+        if concept is None or not concept.actief or concept.gevraagd != HERVATTEN:
+            return []
+        return [self._hervat_vraag(json.loads(concept.velden), taal)]
 
     async def _lees_antwoord(self, user: ChatUser, school_id: int, velden: dict[str, Any], gevraagd: str,
-                             bericht: str, taal: Taal) -> list[Reply]:
+                             bericht: str, taal: Taal) -> list[Reply] | None:
+        """The answer to the field asked read into the draft, with the next question; None when the message
+        is no answer but a question of its own."""
+        if bericht.rstrip().endswith("?") and len(bericht.split()) >= 3:
+            return None
         rules, peildatum = default_rule_set(), self._clock.today()
         gelezen = lees(PER_NAAM[gevraagd], bericht, velden, rules, peildatum)
         if gelezen.fout is not None:
@@ -122,6 +143,8 @@ class MeldingGesprek:
             if gecorrigeerd:  # "nee, 12 uur" while something else was asked: that fact, then the question again
                 velden.update(gecorrigeerd)
                 return await self._vraag_verder(user, school_id, velden, taal, gevraagd, aangepast=True)
+            if VRAAGWOORD.search(bericht):
+                return None
             hint = {"hint": f"Bedoel je {gelezen.details['suggesties']}? " if taal == "nl" else
                     f"Did you mean {gelezen.details['suggesties']}? "} if gelezen.details.get("suggesties") else \
                 {"hint": ""}

@@ -169,8 +169,8 @@ class _Melding:
         after the last day of the period when the threshold day itself is not known."""
         p, werkdagen = self.p, self.p.getal("melding_termijn_werkdagen")
         dag = drempeldag or self.feiten.tot_en_met
-        if dag is None:
-            return [], None
+        if dag is None:  # no dates: the time limit in general, so the school knows it before it asks
+            return ([] if self._art21() else [p.reden("meldplicht_termijn_algemeen", werkdagen=werkdagen)]), None
         uiterlijk = werkdagen_na(dag, werkdagen)
         waarden: dict[str, Parameterwaarde] = {"werkdagen": werkdagen, "uiterlijk": uiterlijk.isoformat()}
         if self._art21():

@@ -105,12 +105,15 @@ def _kennisgeving(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
     if feiten.grond is Grond.TREKKEND:
         redenen.append(p.reden("vrijstelling_art5a_amvb"))
 
-    stappen: list[Reden] = [p.stap("vrijstelling_gegevens", None)]
+    # The statement this ground needs comes first: it is what parents must arrange; the list of the child's
+    # details follows.
+    stappen: list[Reden] = []
     if stukken == "vrijstelling_5a_stukken":
         maanden_oud = p.getal("vrijstelling_5a_verklaring_max_maanden")
         stappen.append(p.stap(stukken, None, maanden=maanden_oud))
     elif stukken is not None:
         stappen.append(p.stap(stukken, None))
+    stappen.append(p.stap("vrijstelling_gegevens", None))
 
     voor_start = p.getal("vrijstelling_kennisgeving_maanden_voor_start")
     termijn: dt.date | None = None

@@ -187,6 +187,24 @@ async def test_one_field_is_corrected_without_losing_the_others(omgeving: Omgevi
     assert "Soort verzuim: overig verzuim" in samenvatting  # 12 hours: under the threshold now
 
 
+async def test_a_question_halfway_goes_to_the_assistant_and_the_draft_waits(omgeving: Omgeving) -> None:
+    user = await gekoppeld(omgeving)
+    await omgeving.gesprek.starten(user, "melding", "nl")
+    # Even for the name, which takes any text, a question is no answer.
+    replies, genomen = await omgeving.gesprek.antwoord(user, "wat is de termijn om dat te melden?", "nl")
+    assert (replies, genomen) == ([], False)
+    assert "Wil je verdergaan" in teksten(await omgeving.gesprek.na_vraag(user, "nl"))
+    assert "Wat is de naam" in await zeg(omgeving, user, "verder")
+    await vul_in(omgeving, user, WETTELIJK[:2])
+    # No question mark, but a question word and no place name: the assistant answers it.
+    replies, genomen = await omgeving.gesprek.antwoord(user, "hoe lang bewaren jullie dit", "nl")
+    assert not genomen
+    assert not replies
+    assert "gemeente" in await zeg(omgeving, user, "ja")
+    assert "groep of klas" in await zeg(omgeving, user, "Zwolle")
+    assert await omgeving.gesprek.na_vraag(user, "nl") == []  # nothing to offer while a field is asked
+
+
 async def test_stop_cancels_and_nothing_is_saved(omgeving: Omgeving) -> None:
     user = await gekoppeld(omgeving)
     await omgeving.gesprek.starten(user, "melding", "nl")

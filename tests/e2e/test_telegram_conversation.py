@@ -17,6 +17,7 @@ async def test_holiday_question_states_article_13a_condition_and_decider(telegra
     rule, question = await wait_for(telegram, chat_id, 2)
     text = rule["text"]
     assert "13a" in text
+    assert [b[0]["callback_data"] for b in rule["reply_markup"]["inline_keyboard"]] == ["/waarom", "/meer_regels"]
     assert "beroep" in text  # the condition about the parent's job
     assert "schoolhoofd" in text
     assert "toegestaan" not in text.lower()
@@ -27,8 +28,9 @@ async def test_holiday_question_states_article_13a_condition_and_decider(telegra
     telegram.push_button(chat_id, telegram.last_bot_message(chat_id), "/affirm")
     # "een dag" was in the question already, so the form asks nothing more and answers.
     answer = (await wait_for(telegram, chat_id, 3))[2]["text"]
-    assert "schoolhoofd beslist" in answer
+    assert "schoolhoofd) beslist" in answer
     assert "niets toezeggen" in answer
+    assert "Ik ga uit van:" in answer  # the facts the answer rests on, so the user can correct them
     assert telegram.calls_of("answerCallbackQuery")
     edits = telegram.calls_of("editMessageText")
     assert edits
@@ -36,8 +38,8 @@ async def test_holiday_question_states_article_13a_condition_and_decider(telegra
 
     telegram.push_text(chat_id, "waarom?")
     why = (await wait_for(telegram, chat_id, 4))[3]["text"]
-    assert "art. 13a lid 2 Leerplichtwet 1969" in why
-    assert "wetten.overheid.nl" in why
+    assert "art. 13a lid 1 Leerplichtwet 1969" in why
+    assert "wetten.overheid.nl/BWBR0002628/2026-08-01" in why
 
 
 async def test_more_than_ten_days_is_something_nobody_can_grant(telegram: FakeTelegram, chat_id: int) -> None:
