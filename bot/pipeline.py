@@ -102,12 +102,14 @@ class MessagePipeline:
         clean, had_number = redact_personal_numbers(text)
         if had_number:
             await deliver(user, [Reply(texts.text("personal_number", language))])
-        if other_language(clean) is not None:
-            # Rasa would guess an intent from words it was never trained on; say what we do understand.
-            button = Button(texts.text("consulent_button", language), "/handoff_mens")
-            await deliver(user, [Reply(texts.text("other_language", language), (button,))])
-            return
         user = await self._met_rol(user)
+        if other_language(clean) is not None:
+            # Rasa would guess an intent from words it was never trained on; say what we do understand. A
+            # consulent is never offered a consulent.
+            buttons = () if user.role == "consulent" else (
+                Button(texts.text("consulent_button", language), "/handoff_mens"),)
+            await deliver(user, [Reply(texts.text("other_language", language), buttons)])
+            return
         if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, clean, language, deliver):
             return
         if self._meldingen is not None and await self._melding_bericht(self._meldingen, user, clean, language,

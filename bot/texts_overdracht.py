@@ -57,6 +57,9 @@ _T: dict[str, tuple[str, str]] = {
                "meekijkt?", "The leerplichtambtenaar decides on this. Would you like a consultant of your "
                "municipality to look at it with you?"),
     "knop_aanbod": ("Ja, een consulent", "Yes, a consultant"),
+    "zelf_consulent": ("Je bent zelf consulent, dus ik zet je niet in de wachtrij. Met /wachtrij zie je de open "
+                       "gesprekken.", "You are a consultant yourself, so I do not put you in the queue. /wachtrij "
+                       "shows the open conversations."),
     "geen_consulent": ("Dit commando is alleen voor geregistreerde leerplichtconsulenten.",
                        "This command is only for registered leerplicht consultants."),
     # to consulenten (Dutch only: they are the municipality's staff)

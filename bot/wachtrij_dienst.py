@@ -73,8 +73,11 @@ class WachtrijDienst:
                       deliver: Deliver) -> list[Reply]:
         """Replies to add after Rasa's: the crisis lines and a ticket on worrying signals, a ticket when the
         user asked for a person, an offer when the leerplichtambtenaar decides."""
-        urgent = zorgelijk(tekst, user.role)
         gevraagd = any(r.data.get("handoff") for r in replies)
+        if user.role == "consulent":
+            # A consulent is never offered a consulent, nor put in the queue they work themselves.
+            return [Reply(t.tekst("zelf_consulent", taal))] if gevraagd else []
+        urgent = zorgelijk(tekst, user.role)
         besluiten = [r.data["decision"] for r in replies if isinstance(r.data.get("decision"), dict)]
         if urgent or gevraagd:
             extra = [Reply(t.tekst("gevaar", taal), data={"handoff": True})] if urgent else []

@@ -52,6 +52,8 @@ async def speler(stack: Supervisor, stack_settings: Settings) -> AsyncIterator[A
         if rol == "school":
             _, code = await Scholen(sessions).toevoegen(f"T{sender[-3:]}", "Testschool", "Utrecht", clock.now())
             await Scholen(sessions).koppel("gesprek", sender, code, clock.now())
+        if rol == "consulent":
+            await dienst.wachtrij.consulent_toevoegen(sender, "Petra", ["ijssel-vecht"], clock.now())
         dossiers = Dossiers(sessions)
         pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
                                    meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,

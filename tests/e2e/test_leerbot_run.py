@@ -42,8 +42,10 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
     assert "13a" in out
     assert "beroep" in out
     assert "schoolhoofd" in out
-    assert "1) Ja" in out
-    assert "2) Nee" in out
+    # Buttons are numbered across the reply: the answer's own, then those of the question asked.
+    assert "1) Waarom?" in out
+    assert "3) Ja" in out
+    assert "4) Nee" in out
     assert " INFO " not in out  # only the conversation on stdout
     assert "Traceback" not in out
     assert "assistant ready" in result.stderr
