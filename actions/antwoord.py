@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
 from actions.opmaak import maak_antwoord
-from dossier.model import Dossier, Herkomst, Zaak
+from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
 from rules.besluit import Besluit, Peil
 from rules.errors import RegelFout
 from rules.registry import ONDERWERPEN as RULE_TOPICS
@@ -99,7 +99,7 @@ def feiten_nodig(label: str, feiten: dict[str, Any], besluit: Besluit | None) ->
     if label == "meldplicht_vraag":
         return besluit is not None and "afwezigheden" in besluit.ontbrekende_feiten
     if label == "leerplicht_leeftijd":
-        return "geboortedatum" not in feiten
+        return not {"geboortedatum", "geboortemaand", "leeftijd"} & feiten.keys()
     return False
 
 
@@ -167,7 +167,8 @@ def _uit_vorige_zaak(label: str, map_: Dossier, tracker: Tracker, gelezen: dict[
     if vorige is None or vorige.onderwerp == label:
         return {}
     if label == "luxe_verzuim_gevolgen" and "dagen" not in gelezen and "aantal_schooldagen" in vorige.feiten:
-        return {"dagen": vorige.feiten["aantal_schooldagen"].waarde}
+        dagen = vorige.feiten["aantal_schooldagen"]
+        return {"dagen": dagen.waarde, **({ZOALS_GEZEGD: {"dagen": dagen.zoals_gezegd}} if dagen.zoals_gezegd else {})}
     besluit = tracker.get_slot("laatste_besluit")
     if label == "bezwaar" and "beslist_door" not in gelezen and isinstance(besluit, dict) \
             and besluit.get("decider") == "leerplichtambtenaar":
@@ -204,7 +205,7 @@ def zeg(
     gegeven = {naam: feit.waarde for naam, feit in {**map_.gedeeld, **zaak.feiten}.items()}
     bericht = str((tracker.latest_message or {}).get("text") or "")
     antwoord = maak_antwoord(besluit, rules, lang, rol(tracker), gegeven, bericht=bericht, vorige=zaak.getoond,
-                             vragen=vragen, herhaal_kern=herhaal)
+                             vragen=vragen, herhaal_kern=herhaal, eigen_woorden=map_.woorden(zaak))
     zaak.getoond = list(dict.fromkeys([*zaak.getoond, *antwoord.blokken]))
     map_.gevraagd = antwoord.gevraagd
     bewaard = dossier_bewaard(map_)

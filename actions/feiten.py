@@ -13,7 +13,9 @@ from typing import Any
 
 import dateparser
 
-from actions.normalise import parse_schooldagen
+from actions.geboorte import geboorte, leeftijd
+from actions.normalise import TELWOORDEN, parse_schooldagen
+from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
 Feiten = dict[str, Any]
@@ -66,11 +68,25 @@ _TERMIJN = re.compile(r"van ?te ?voren|vooraf|in advance|beforehand|aanvraagterm
 _KORT_ANTWOORD = 3  # words: "15", "5 dagen?" answer a question about the number of days
 
 
-def _dagen(tekst: str, entities: list[Mapping[str, Any]]) -> int | None:
+def _dagen_feit(naam: str, tekst: str, entities: list[Mapping[str, Any]]) -> Feiten:
+    """The school days of the request under `naam`, with the user's own words when the number was computed
+    from them ("een week", "meer dan 10 dagen")."""
+    dagen, woorden = _dagen_en_woorden(tekst, entities)
+    if dagen is None:
+        return {}
+    return {naam: dagen, **({ZOALS_GEZEGD: {naam: woorden}} if woorden else {})}
+
+
+MAX_WOORDEN_GEZEGD = 6  # longer stretches are not one amount; the number is shown then
+
+
+def _dagen_en_woorden(tekst: str, entities: list[Mapping[str, Any]]) -> tuple[int | None, str | None]:
     """A duration only when a number stands before the unit ("volgende week" is a moment, not a week), or a
     bare number that is a whole short answer. An entity DIET tagged elsewhere ("vrijdag 17 april") is no
-    duration; weeks in a question about the lead time ("8 weken van tevoren") are not the leave asked."""
+    duration; weeks in a question about the lead time ("8 weken van tevoren") are not the leave asked. Also
+    the words it was said in, when the number itself was not said."""
     bron = None
+    stukken: list[re.Match[str]] = []
     for match in _DUUR.finditer(tekst):
         na = tekst[match.end():match.end() + 12]
         if _TERMIJN.search(tekst) and re.search(r"week|weken|weeks", match.group(0), re.I) \
@@ -78,6 +94,8 @@ def _dagen(tekst: str, entities: list[Mapping[str, Any]]) -> int | None:
             continue  # a lead time, not the length of the leave
         # With a lead time in the message, only this amount counts; else amounts add up ("2 weken en 1 dag").
         bron = match.group(0) if _TERMIJN.search(tekst) else tekst[match.start():]
+        stukken = [match] if _TERMIJN.search(tekst) else [
+            m for m in _DUUR.finditer(tekst) if m.start() >= match.start()]
         break
     if bron is None:
         korte = [deel for deel in re.split(r"\s+\.\s+", tekst) if len(deel.split()) <= _KORT_ANTWOORD]
@@ -85,9 +103,16 @@ def _dagen(tekst: str, entities: list[Mapping[str, Any]]) -> int | None:
     if bron is None and len(tekst.split()) <= _KORT_ANTWOORD:
         bron = _entiteit(entities, "aantal_dagen")
     dagen = parse_schooldagen(bron) if bron else None
-    if dagen is not None and re.search(r"(meer dan|langer dan|more than|over)\s+" + re.escape(str(dagen)), tekst, re.I):
+    if dagen is None:
+        return None, None
+    meer = re.search(r"(meer dan|langer dan|more than|over)\s+" + re.escape(str(dagen)) + r"\b", tekst, re.I)
+    if meer:
         dagen += 1  # "meer dan 10 dagen" is at least 11
-    return dagen
+    woorden = tekst[(meer or stukken[0]).start():stukken[-1].end()] if stukken else None
+    if woorden is None or (not meer and re.search(rf"(?<![\d.,]){dagen}(?![\d.,])", woorden)) \
+            or len(woorden.split()) > MAX_WOORDEN_GEZEGD:
+        return dagen, None  # the number itself was said (or too much text lies between the amounts)
+    return dagen, woorden.strip()
 
 
 def _entiteit(entities: list[Mapping[str, Any]], naam: str) -> str | None:
@@ -102,13 +127,6 @@ def _getal(patroon: str, tekst: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
-TELWOORDEN = {
-    "een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5,
-    "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
-    "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12, "dertien": 13, "thirteen": 13,
-    "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15, "zestien": 16, "sixteen": 16,
-    "zeventien": 17, "seventeen": 17, "achttien": 18, "eighteen": 18, "twintig": 20, "twenty": 20,
-}
 
 
 def _getal_of_woord(eenheid: str, tekst: str) -> float | None:
@@ -125,15 +143,6 @@ def uren(tekst: str) -> float | None:
 
 def weken(tekst: str) -> float | None:
     return _getal_of_woord(r"(?:les|school ?)?(?:weken|week|wkn|wk|weeks?)\b", tekst)
-
-
-def leeftijd(tekst: str) -> int | None:
-    waarde = _getal(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", tekst)
-    if waarde is None:
-        waarde = _getal(r"(?:zoon|dochter|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|"
-                        r"\bhij|\bzij|\bze|\bhe|\bshe)\s+(?:van|of|is|aged)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken))",
-                        tekst)
-    return int(waarde) if waarde is not None else None
 
 
 def _leeftijd_binnen(tekst: str, laag: int, hoog: int) -> int | None:
@@ -210,9 +219,7 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
         feiten["in_eerste_lesweken"] = True
     if _TWEEDE_KEER.search(tekst):
         feiten["al_eerder_verleend_dit_schooljaar"] = True
-    dagen = _dagen(tekst, entities)
-    if dagen is not None:
-        feiten["aantal_schooldagen"] = dagen
+    feiten.update(_dagen_feit("aantal_schooldagen", tekst, entities))
     gevonden = periode(tekst, peildatum)
     if gevonden is not None:
         feiten["van"], feiten["tot_en_met"] = gevonden
@@ -241,9 +248,7 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
     if eerder:
         feiten["eerder_verleend_dit_schooljaar"] = int(eerder.group(1) or eerder.group(2))
         tekst = tekst[:eerder.start()] + tekst[eerder.end():]  # the rest is about the new request
-    dagen = _dagen(tekst, [] if eerder else entities)
-    if dagen is not None:
-        feiten["aantal_schooldagen"] = dagen
+    feiten.update(_dagen_feit("aantal_schooldagen", tekst, [] if eerder else entities))
     if re.search(r"achteraf|afgelopen|gisteren|vorige week|already (went|happened)|last week", tekst, re.I):
         feiten["achteraf"] = True
     return feiten
@@ -338,65 +343,10 @@ _DIPLOMA = (
 )
 
 
-def geboortedatum(tekst: str, peildatum: dt.date) -> dt.date | None:
-    match = re.search(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a-z0-9]+[-/ ]\d{4})", tekst, re.I)
-    if not match:
-        return None
-    datum = dateparser.parse(match.group(1), languages=["nl", "en"], settings={"DATE_ORDER": "DMY"})
-    return datum.date() if datum else None
-
-
-_WORDT = re.compile(r"(?:wordt|turns)\s+(\d{1,2})\s+(?:op|in|on)\s+(.{3,20})$|"
-                    r"(?:wordt|turns|is jarig)\s+(?:op\s+|in\s+|on\s+)?(.{3,20}?)\s+(\d{1,2})\b", re.IGNORECASE)
-
-
-def geboortedatum_antwoord(tekst: str, peildatum: dt.date) -> dt.date | None:
-    """A date of birth from an answer to "when was the child born?": "12-5-2020", "15 november 2019", "hij
-    wordt in april 5", or only an age (then the middle of that year of life stands in for it)."""
-    genoemd = geboortedatum(tekst, peildatum)
-    if genoemd is not None:
-        return genoemd
-    instellingen = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
-                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
-    wordt = _WORDT.search(tekst.strip())
-    if wordt:
-        jaar, moment = (wordt.group(1), wordt.group(2)) if wordt.group(1) else (wordt.group(4), wordt.group(3))
-        datum = dateparser.parse(moment, languages=["nl", "en"],
-                                 settings={**instellingen, "PREFER_DATES_FROM": "future", "REQUIRE_PARTS": []})
-        if datum is not None:
-            return _jaren_terug(datum.date(), int(jaar))
-    if re.search(r"\d{4}", tekst):
-        datum = dateparser.parse(re.sub(r"^\D*?(?=\d)", "", tekst.strip()), languages=["nl", "en"],
-                                 settings=instellingen)
-        if datum is not None and peildatum.replace(year=peildatum.year - 30) <= datum.date() <= peildatum:
-            return dt.date(datum.year, datum.month, datum.day)
-    jaar = leeftijd(tekst)
-    woorden = re.findall(r"\w+", tekst.lower())
-    if jaar is None and len(woorden) <= 5:  # a short answer: "4", "hij is 4", "vier jaar"
-        getallen = [int(w) if w.isdigit() else TELWOORDEN.get(w) for w in woorden if w not in ("een", "one")]
-        getal = [g for g in getallen if g is not None]
-        jaar = getal[0] if len(getal) == 1 else None
-    if jaar is not None and 1 <= jaar <= 30:
-        return _jaren_terug(peildatum, jaar) - dt.timedelta(days=182)
-    return None
-
-
-def _jaren_terug(datum: dt.date, jaren: int) -> dt.date:
-    try:
-        return datum.replace(year=datum.year - jaren)
-    except ValueError:  # 29 February
-        return datum.replace(year=datum.year - jaren, day=28)
-
-
 def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
-    feiten: Feiten = {}
-    geboren = geboortedatum(tekst, peildatum)
-    jaar = leeftijd(tekst)
-    if geboren is not None:
-        feiten["geboortedatum"] = geboren
-    elif jaar is not None and 1 <= jaar <= 30:
-        # Only an age: the middle of that year of life stands in for the birth date (said in the answer).
-        feiten["geboortedatum"] = _jaren_terug(peildatum, jaar) - dt.timedelta(days=182)
+    # As precise as said: a date, a month or only an age; a short reply ("3 maart 2011", "15") answers the
+    # question for the date of birth.
+    feiten: Feiten = geboorte(tekst, peildatum, antwoord=len(tekst.split()) <= _KORT_ANTWOORD + 2)
     for naam, patroon in _DIPLOMA:
         if re.search(patroon, tekst, flags=re.IGNORECASE) and re.search(r"diploma|gehaald|behaald|geslaagd|"
                                                                          r"passed|certificate", tekst, re.I):
@@ -437,9 +387,7 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         feest = match.group(0) if match else None
     if feest:
         feiten["feestdag"] = feest
-    dagen = _dagen(tekst, entities)
-    if dagen is not None:
-        feiten["aantal_dagen"] = dagen
+    feiten.update(_dagen_feit("aantal_dagen", tekst, entities))
     if _BUITENLAND.search(tekst):
         feiten["in_buitenland"] = True
     jaar = _leeftijd_binnen(tekst, 4, 25)
@@ -469,9 +417,7 @@ def luxe_verzuim(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     feiten: Feiten = {}
     if re.search(r"spijbel|skip|truan|niet naar school|te laat", tekst, re.IGNORECASE):
         feiten["soort"] = "spijbelen"
-    dagen = _dagen(tekst, entities)
-    if dagen is not None:
-        feiten["dagen"] = dagen
+    feiten.update(_dagen_feit("dagen", tekst, entities))
     if _TWEEDE_KEER.search(tekst):
         feiten["eerste_keer"] = False
     jaar = _leeftijd_binnen(tekst, 4, 25)

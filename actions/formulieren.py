@@ -7,6 +7,7 @@ again from the dossier's facts plus the answers. A correction ("nee, 12 uur") re
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -16,7 +17,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.antwoord import beantwoord_zaak
 from actions.context import dossier, peildatum
-from actions.feiten import geboortedatum_antwoord, uren, weken
+from actions.feiten import uren, weken
+from actions.geboorte import geboorte
 
 ONDERWERP = "formulier_onderwerp"
 FORMULIER_SLOTS = ("verzuim_uren", "verzuim_weken", "geboortedatum")
@@ -85,11 +87,12 @@ class ValidateLeeftijdForm(FormValidationAction):
     def validate_geboortedatum(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        datum = geboortedatum_antwoord(_tekst(tracker), peildatum(tracker))
-        if datum is None:
+        # A date, a month of birth or an age, as precise as the answer was; the rule works with each.
+        gelezen = geboorte(_tekst(tracker), peildatum(tracker), antwoord=True)
+        if not gelezen:
             dispatcher.utter_message(response="utter_geboortedatum_onbekend")
             return {"geboortedatum": None}
-        return {"geboortedatum": datum.isoformat()}
+        return {"geboortedatum": {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in gelezen.items()}}
 
 
 class ActionFormulierBesluit(Action):
@@ -110,8 +113,8 @@ class ActionFormulierBesluit(Action):
             aanvulling["totaal_uren"] = float(tracker.get_slot("verzuim_uren"))
             if tracker.get_slot("verzuim_weken") is not None:
                 aanvulling["over_weken"] = float(tracker.get_slot("verzuim_weken"))
-        if tracker.get_slot("geboortedatum"):
-            aanvulling["geboortedatum"] = str(tracker.get_slot("geboortedatum"))
+        if isinstance(tracker.get_slot("geboortedatum"), dict):
+            aanvulling.update(tracker.get_slot("geboortedatum"))
         # The facts of the first message are in the dossier already; the form's answers were asked, so confirmed.
         map_ = dossier(tracker)
         zaak = map_.zaak_voor(str(onderwerp["label"]))

@@ -30,11 +30,11 @@ _FEITEN_VOLGORDE = (
     "omstandigheid", "relatie", "in_buitenland", "luxe_verzuim", "beroep_maakt_schoolvakanties_onmogelijk",
     "aantal_schooldagen", "dagen", "aantal_dagen", "periode", "in_eerste_lesweken", "al_eerder_verleend_dit_schooljaar",
     "eerder_verleend_dit_schooljaar", "achteraf", "feestdag", "datum", "gemeld_op", "totaal_uren", "over_weken",
-    "aaneengesloten_weken_afwezig", "onder_drempel", "alleen_geoorloofd", "leeftijd", "geboortedatum",
+    "aaneengesloten_weken_afwezig", "onder_drempel", "alleen_geoorloofd", "leeftijd", "geboortedatum", "geboortemaand",
     "schooltype", "startkwalificatie", "woongemeente", "uren_per_week", "eerste_keer", "besluit_verstuurd_op",
     "vertrekdatum",
 )
-_DATUMS = frozenset({"datum", "gemeld_op", "geboortedatum", "besluit_verstuurd_op", "vertrekdatum"})
+_DATUMS = frozenset({"datum", "gemeld_op", "geboortedatum", "geboortemaand", "besluit_verstuurd_op", "vertrekdatum"})
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,12 @@ def knoppen(rules: RuleSet, taal: Taal) -> list[dict[str, str]]:
 def maak_antwoord(
     besluit: Besluit, rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], *,
     bericht: str = "", vorige: Sequence[str] = (), vragen: bool = True, herhaal_kern: bool = False,
+    eigen_woorden: Mapping[str, str] | None = None,
 ) -> Antwoord:
     """The reply for a decision. `feiten` are only the facts the user gave (never defaults); `vorige` the blocks
     already shown for this case; `vragen` False when a form asks for the missing facts itself; `herhaal_kern`
-    True when the user asked the question again (then the answer is said again, but not the points)."""
+    True when the user asked the question again (then the answer is said again, but not the points);
+    `eigen_woorden` the user's own words for facts computed from them, shown instead of the number."""
     blokken: list[str] = []
     sympathie = _sympathie(rules, taal, rol, feiten, bericht)
     if sympathie in vorige:
@@ -74,7 +76,7 @@ def maak_antwoord(
         blokken += kern
     if besluit.toegestaan is Toegestaan.VOORWAARDELIJK and besluit.beslisser in _PERSONEN:
         kern_regel += " " + rules.tekst("toezegging_nee", taal, rol)  # a person decides, never the assistant
-    feiten_regel = feiten_zin(rules, taal, rol, feiten)
+    feiten_regel = feiten_zin(rules, taal, rol, feiten, eigen_woorden)
     vraag, gevraagd = _vraag(besluit, rules, taal, rol) if vragen else (None, None)
     eigen = _eigen_vraag(besluit, rules, taal)
     if eigen is not None:  # a reason of the content asks a question itself: that one, not the general one
@@ -108,9 +110,14 @@ def _sympathie(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], 
     return rules.tekst(sleutel, taal) if sleutel else ""
 
 
-def feiten_zin(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any]) -> str:
-    """"Ik ga uit van: …" with the facts the user gave, in words; empty when there are none."""
-    delen = [d for d in (_feit(rules, taal, rol, naam, feiten) for naam in _FEITEN_VOLGORDE) if d]
+def feiten_zin(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any],
+               woorden: Mapping[str, str] | None = None) -> str:
+    """"Ik ga uit van: …" with the facts the user gave, in words (their own where a number was computed from
+    them); empty when there are none."""
+    eigen = woorden or {}
+    delen = [eigen[naam] if naam in eigen and naam in feiten else _feit(rules, taal, rol, naam, feiten)
+             for naam in _FEITEN_VOLGORDE]
+    delen = [d for d in delen if d]
     return rules.tekst("uitgangspunt", taal, rol, feiten=", ".join(delen)) if delen else ""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -19,9 +20,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.antwoord import beslis, feiten_voor_regel, zeg
 from actions.context import besluit_payload, beurt, dossier, peildatum, rule_set, taal
-from actions.feiten import periode, weekdagen
+from actions.feiten import MAX_WOORDEN_GEZEGD, periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
 from actions.normalise import parse_schooldagen
+from dossier.model import ZOALS_GEZEGD
 from rules.besluit import Besluit, Toegestaan, datum_tekst
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
@@ -63,7 +65,8 @@ def _beoordeel(tracker: Tracker) -> Besluit:
     """The decision for the facts known so far: the dossier's case, the form's answers in the slots."""
     map_ = dossier(tracker)
     zaak = map_.zaak_voor(LABEL)
-    feiten = {**feiten_voor_regel(LABEL, map_, zaak), **dict(tracker.get_slot(FEITEN) or {})}
+    bewaard = {k: v for k, v in dict(tracker.get_slot(FEITEN) or {}).items() if k != ZOALS_GEZEGD}
+    feiten = {**feiten_voor_regel(LABEL, map_, zaak), **bewaard}
     beroep = tracker.get_slot("beroep_reden")
     dagen = tracker.get_slot("aantal_dagen")
     if beroep is not None:
@@ -164,7 +167,11 @@ class ValidateVakantieverlofForm(FormValidationAction):
         if not dagen or dagen <= 0:
             dispatcher.utter_message(response="utter_aantal_dagen_onbekend")
             return {"aantal_dagen": None}
-        return {"aantal_dagen": float(dagen)}
+        if re.search(rf"(?<![\d.,]){int(dagen)}(?![\d.,])", tekst) or len(tekst.split()) > MAX_WOORDEN_GEZEGD:
+            return {"aantal_dagen": float(dagen)}
+        # "een week": the answer shows those words, not a number the user did not say.
+        woorden = {ZOALS_GEZEGD: {"aantal_schooldagen": tekst.strip()}}
+        return {"aantal_dagen": float(dagen), FEITEN: {**(tracker.get_slot(FEITEN) or {}), **woorden}}
 
 
 class ActionVakantieverlofBesluit(Action):
@@ -188,8 +195,11 @@ class ActionVakantieverlofBesluit(Action):
         antwoorden: dict[str, Any] = {}
         if tracker.get_slot("beroep_reden") is not None:
             antwoorden["beroep_maakt_schoolvakanties_onmogelijk"] = bool(tracker.get_slot("beroep_reden"))
-        if tracker.get_slot("aantal_dagen") and not periode:
-            antwoorden["aantal_schooldagen"] = int(tracker.get_slot("aantal_dagen"))
+        eerder = zaak.feiten.get("aantal_schooldagen")
+        dagen = tracker.get_slot("aantal_dagen")
+        if dagen and not periode and (eerder is None or eerder.waarde != int(dagen)):
+            antwoorden["aantal_schooldagen"] = int(dagen)  # days said in the first message keep their words
+            antwoorden[ZOALS_GEZEGD] = dict(tracker.get_slot(FEITEN) or {}).get(ZOALS_GEZEGD) or {}
         map_.neem_op(zaak, antwoorden, "bevestigd", beurt(tracker))
         besluit = beslis(LABEL, tracker, feiten_voor_regel(LABEL, map_, zaak))
         if besluit is not None and besluit.als_payload() == tracker.get_slot("laatste_besluit"):

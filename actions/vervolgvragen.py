@@ -153,7 +153,7 @@ class ActionWaarom(Action):
         rules, lang = rule_set(), taal(tracker)
         map_ = dossier(tracker)
         zaak = map_.actieve_zaak
-        feiten = feiten_zin(rules, lang, rol(tracker), map_.feiten(zaak)) if zaak else ""
+        feiten = feiten_zin(rules, lang, rol(tracker), map_.feiten(zaak), map_.woorden(zaak)) if zaak else ""
         regels = [rules.tekst("waarom_kop", lang), *_met_bron(redenen, tracker), feiten]
         # The reply rests on the decision, so it carries it too.
         dispatcher.utter_message(text="\n".join(r for r in regels if r), json_message={PAYLOAD_KEY: {

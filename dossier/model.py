@@ -18,11 +18,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Herkomst = Literal["gezegd", "bevestigd", "afgeleid"]
 # Facts about the pupil rather than one request: every case of the conversation shares them.
-GEDEELD = frozenset({"leeftijd", "geboortedatum", "woongemeente", "schooltype", "startkwalificatie", "diploma"})
+GEDEELD = frozenset({"leeftijd", "geboortedatum", "geboortemaand", "woongemeente", "schooltype", "startkwalificatie",
+                     "diploma"})
 # Topics that are one case: the meldplicht question and a melding, the start and end of leerplicht.
 _GROEP = {"melding_doen": "meldplicht_vraag", "kwalificatieplicht": "leerplicht_leeftijd"}
 # A new value of one of these facts is a new case of the same topic (a second family event).
 _NIEUWE_ZAAK_BIJ = {"verlof_gewichtige_omstandigheden": "omstandigheid"}
+
+
+# In a dict of facts read from a message: the user's own words for a value computed from them ("een week" for 5
+# school days), so an answer shows what the user said rather than a number they did not say.
+ZOALS_GEZEGD = "zoals_gezegd"
 
 
 class Feit(BaseModel):
@@ -31,6 +37,7 @@ class Feit(BaseModel):
     waarde: Any
     herkomst: Herkomst
     beurt: int = Field(ge=0)
+    zoals_gezegd: str | None = None
 
 
 class Zaak(BaseModel):
@@ -94,14 +101,20 @@ class Dossier(BaseModel):
         return bestaand
 
     def neem_op(self, zaak: Zaak, feiten: Mapping[str, Any], herkomst: Herkomst, beurt: int) -> None:
-        """Record facts: a new value replaces the old one (the user changed it); shared facts go to the pupil."""
+        """Record facts: a new value replaces the old one (the user changed it), with the user's words for it
+        when it was computed from them; shared facts go to the pupil."""
+        woorden: Mapping[str, str] = feiten.get(ZOALS_GEZEGD) or {}
         for naam, waarde in feiten.items():
-            if waarde is None:
+            if waarde is None or naam == ZOALS_GEZEGD:
                 continue
             if isinstance(waarde, dt.date):
                 waarde = waarde.isoformat()
             doel = self.gedeeld if naam in GEDEELD else zaak.feiten
-            doel[naam] = Feit(waarde=waarde, herkomst=herkomst, beurt=beurt)
+            doel[naam] = Feit(waarde=waarde, herkomst=herkomst, beurt=beurt, zoals_gezegd=woorden.get(naam))
+
+    def woorden(self, zaak: Zaak) -> dict[str, str]:
+        """The user's own words for facts computed from them, by fact name."""
+        return {n: f.zoals_gezegd for n, f in {**self.gedeeld, **zaak.feiten}.items() if f.zoals_gezegd}
 
     def vergeet(self, zaak: Zaak, namen: tuple[str, ...]) -> None:
         """Drop facts that turned out not to hold (a period in the past, contradicting days)."""

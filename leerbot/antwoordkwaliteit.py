@@ -13,16 +13,19 @@ from typing import Any
 
 import textstat
 
-from actions.feiten import TELWOORDEN
+from actions.normalise import TELWOORDEN, parse_schooldagen
 from content.loader import default_rule_set
 
 _GETAL = re.compile(r"\d+")
+_URL = re.compile(r"https?://\S+")
 _ZIN = re.compile(r"(?<=[.?!])\s+|\n")
 _VRAAG_OM_MEER = re.compile(r"waarom|why|meer over|more about|tell me more|/waarom|/meer_regels", re.I)
 
 
 def getallen(tekst: str) -> set[str]:
-    """The numbers in a text, digits and Dutch or English number words alike."""
+    """The numbers in a text, digits and Dutch or English number words alike; a web address is a source, not a
+    number shown to the user."""
+    tekst = _URL.sub(" ", tekst)
     gevonden = set(_GETAL.findall(tekst))
     for woord in re.findall(r"[a-zé]+", tekst.lower()):
         if woord in TELWOORDEN:
@@ -35,6 +38,8 @@ def _toegestaan(gebruiker: Iterable[str], besluit: Mapping[str, Any] | None) -> 
     toegestaan: set[str] = set()
     for tekst in gebruiker:
         toegestaan |= getallen(tekst)
+        dagen = parse_schooldagen(tekst)  # "een week" is 5 school days: computed from the user's words
+        toegestaan |= {str(dagen)} if dagen is not None else set()
     if not besluit:
         return toegestaan
     rules = default_rule_set()

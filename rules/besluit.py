@@ -45,7 +45,10 @@ _MAANDEN = {
 
 
 def datum_tekst(waarde: str, taal: Literal["nl", "en"]) -> str:
-    """An ISO date parameter as people write it ('12 februari 2026'); other text unchanged."""
+    """An ISO date parameter as people write it ('12 februari 2026'), a month ('2026-08') as 'augustus 2026';
+    other text unchanged."""
+    if re.fullmatch(r"\d{4}-\d{2}", waarde):
+        return f"{_MAANDEN[taal][int(waarde[5:]) - 1]} {waarde[:4]}"
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
         return waarde
     datum = dt.date.fromisoformat(waarde)

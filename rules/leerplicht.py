@@ -59,17 +59,40 @@ _NAAM = {
 
 
 class LeerplichtFeiten(BaseModel):
-    """What is known about the young person; only the date of birth is required."""
+    """What is known about the young person: a date of birth, else a month of birth, else an age. The rule
+    works with what was given and never makes a date up from an age."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    geboortedatum: dt.date
+    geboortedatum: dt.date | None = None
+    geboortemaand: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")  # "wordt in augustus 5"
+    leeftijd: int | None = Field(default=None, ge=0, le=30)
     vakantieregio: Vakantieregio | None = None  # of the school, which sets the first school day
     # Full school years completed before the school year of the peildatum (the running one not counted).
     volledige_schooljaren: int | None = Field(default=None, ge=0, le=20)
     # School years it took to go through primary school; fewer than 8 counts as 8 (art. 3 lid 2).
     basisschool_jaren: int | None = Field(default=None, ge=1, le=12)
     diploma: Diploma | None = None
+
+    @model_validator(mode="after")
+    def _geboorte_bekend(self) -> LeerplichtFeiten:
+        if self.geboortedatum is None and self.geboortemaand is None and self.leeftijd is None:
+            raise ValueError("geboortedatum: a date of birth, a month of birth or an age is needed")
+        return self
+
+    @property
+    def geboren(self) -> dt.date | None:
+        """The date of birth; with only the month known, its first day (used only where the day does not
+        matter: the month of the 5th birthday, the school year of the 16th)."""
+        if self.geboortedatum is not None:
+            return self.geboortedatum
+        if self.geboortemaand is not None:
+            return dt.date(int(self.geboortemaand[:4]), int(self.geboortemaand[5:]), 1)
+        return None
+
+    def dag(self, datum: dt.date) -> str:
+        """A birthday as the facts allow: the date, or only its month when the day was not given."""
+        return datum.isoformat() if self.geboortedatum is not None else datum.strftime("%Y-%m")
 
     @model_validator(mode="after")
     def _basisschool_past(self) -> LeerplichtFeiten:
@@ -126,13 +149,13 @@ def _start(feiten: LeerplichtFeiten, p: Peil, vijf: dt.date) -> tuple[dt.date, l
     return vanaf, redenen
 
 
-def _einde(feiten: LeerplichtFeiten, p: Peil) -> tuple[dt.date, list[Reden]]:
+def _einde(feiten: LeerplichtFeiten, geboren: dt.date, p: Peil) -> tuple[dt.date, list[Reden]]:
     """The end of leerplicht: the school year of the 16th birthday, or earlier after twelve full years."""
     leeftijd = p.getal("leerplicht_eindleeftijd")
-    zestien = verjaardag(feiten.geboortedatum, leeftijd)
+    zestien = verjaardag(geboren, leeftijd)
     einde = _einde_schooljaar(zestien)
-    redenen = [p.reden("leerplicht_einde_16", leeftijd=leeftijd, verjaardag=zestien.isoformat(),
-                     einde=einde.isoformat())]
+    redenen = [p.reden(_maand_of_dag("leerplicht_einde_16", feiten), leeftijd=leeftijd, verjaardag=feiten.dag(zestien),
+                       einde=einde.isoformat())]
     if feiten.volledige_schooljaren is None:
         return einde, redenen
     jaren = feiten.volledige_schooljaren
@@ -153,11 +176,12 @@ def _einde(feiten: LeerplichtFeiten, p: Peil) -> tuple[dt.date, list[Reden]]:
 
 def _controleer(feiten: LeerplichtFeiten, peildatum: dt.date) -> None:
     """Facts that are only impossible relative to the peildatum, which the input model cannot see."""
-    if feiten.geboortedatum > peildatum:
+    geboren = feiten.geboren
+    if geboren is not None and geboren > peildatum:
         raise OngeldigeFeiten("geboortedatum", "the date of birth lies after the peildatum")
-    if feiten.volledige_schooljaren is not None:
+    if feiten.volledige_schooljaren is not None and geboren is not None:
         # Lenient bound: a child may start school at 4, so no more full years than since that birthday.
-        mogelijk = int(schooljaar_van(peildatum)[:4]) - verjaardag(feiten.geboortedatum, 4).year
+        mogelijk = int(schooljaar_van(peildatum)[:4]) - verjaardag(geboren, 4).year
         if feiten.volledige_schooljaren > max(mogelijk, 0):
             raise OngeldigeFeiten("volledige_schooljaren", "more full school years than possible since age 4")
 
@@ -182,13 +206,18 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
     and until when, and why."""
     _controleer(feiten, peildatum)
     p = Peil(rules, peildatum)
-    geboren, diploma = feiten.geboortedatum, feiten.diploma
+    geboren, diploma = feiten.geboren, feiten.diploma
+    if geboren is None:
+        return _op_leeftijd(feiten, p)
     achttien_jaar = p.getal("kwalificatieplicht_eindleeftijd")
     achttien = verjaardag(geboren, achttien_jaar)
-    einde, einde_redenen = _einde(feiten, p)
+    # With only the month of birth, the 18th birthday has passed once that month is over.
+    achttien_voorbij = achttien if feiten.geboortedatum else (achttien + dt.timedelta(days=32)).replace(day=1)
+    einde, einde_redenen = _einde(feiten, geboren, p)
     diploma_redenen = _diploma_redenen(p, diploma)
     zonder_plicht_na = diploma in STARTKWALIFICATIE or diploma in GEEN_KWALIFICATIEPLICHT
-    extra = [p.reden("leerplicht_29_februari")] if (geboren.month, geboren.day) == (2, 29) else []
+    extra = [p.reden("leerplicht_29_februari")] if feiten.geboortedatum and (geboren.month, geboren.day) == (2, 29) \
+        else []
 
     def besluit(*redenen: Reden, termijn: dt.date | None, ontbrekend: tuple[str, ...] = (),
                 toegestaan: Toegestaan | None = None) -> Besluit:
@@ -208,7 +237,7 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
         # The start only matters to a young child; for older ones it would be noise (and an old calendar).
         if peildatum < verjaardag(geboren, vijf_jaar + 1):
             vanaf, waarom = _start(feiten, p, vijf)
-            start = [p.reden("leerplicht_start", leeftijd=vijf_jaar, verjaardag=vijf.isoformat(),
+            start = [p.reden(_maand_of_dag("leerplicht_start", feiten), leeftijd=vijf_jaar, verjaardag=feiten.dag(vijf),
                            vanaf=vanaf.isoformat()), *waarom]
             if peildatum < vanaf:
                 vier = p.getal("leerplicht_toelating_leeftijd")
@@ -222,7 +251,7 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
         if feiten.volledige_schooljaren is None and (einde - peildatum).days < 366 * _ROUTE_A_JAREN:
             route_a = [p.reden("leerplicht_12_jaar_vraag", schooljaren=p.getal("leerplicht_volledige_schooljaren"))]
         vooruit = [] if zonder_plicht_na else [
-            p.reden("kwalificatieplicht_na_leerplicht", leeftijd=achttien_jaar, achttien=achttien.isoformat())]
+            p.reden("kwalificatieplicht_na_leerplicht", leeftijd=achttien_jaar, achttien=feiten.dag(achttien))]
         if diploma in STARTKWALIFICATIE:
             vooruit.append(p.reden("leerplicht_diploma"))
         return besluit(p.reden("leerplicht_leerplichtig", einde=einde.isoformat()), *start, *einde_redenen,
@@ -230,14 +259,69 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
                        ontbrekend=("volledige_schooljaren",) if route_a else ())
 
     geeindigd = [p.reden("leerplicht_geeindigd", einde=einde.isoformat()), *einde_redenen]
-    if peildatum >= achttien:
+    if peildatum >= achttien_voorbij:
         rmc_leeftijd = p.getal("rmc_tot_leeftijd")
         volgen = diploma not in STARTKWALIFICATIE and peildatum < verjaardag(geboren, rmc_leeftijd)
         rmc = [p.reden("kwalificatieplicht_rmc", leeftijd=rmc_leeftijd, weken=p.getal("rmc_weken"))] if volgen else []
         return besluit(p.reden("kwalificatieplicht_voorbij", leeftijd=achttien_jaar,
-                             achttien=achttien.isoformat()), *diploma_redenen, *rmc, termijn=None)
+                             achttien=feiten.dag(achttien)), *diploma_redenen, *rmc, termijn=None)
     if zonder_plicht_na:
         return besluit(*diploma_redenen, *geeindigd, termijn=None)
-    return besluit(p.reden("kwalificatieplichtig", leeftijd=achttien_jaar, achttien=achttien.isoformat()),
-                   *geeindigd, *diploma_redenen, termijn=achttien,
+    return besluit(p.reden("kwalificatieplichtig", leeftijd=achttien_jaar, achttien=feiten.dag(achttien)),
+                   *geeindigd, *diploma_redenen, termijn=achttien if feiten.geboortedatum else None,
                    ontbrekend=("diploma",) if diploma is None else ())
+
+
+def _maand_of_dag(sleutel: str, feiten: LeerplichtFeiten) -> str:
+    """The text that names a birthday by its date, or its variant that names only the month."""
+    return sleutel if feiten.geboortedatum is not None else f"{sleutel}_maand"
+
+
+def _op_leeftijd(feiten: LeerplichtFeiten, p: Peil) -> Besluit:
+    """Only an age is known: what follows from the age alone, and the date of birth asked for where the day
+    matters (the exact start, the exact end, or which of the two duties applies at 16)."""
+    leeftijd, diploma = feiten.leeftijd or 0, feiten.diploma
+    vijf, zestien = p.getal("leerplicht_startleeftijd"), p.getal("leerplicht_eindleeftijd")
+    achttien = p.getal("kwalificatieplicht_eindleeftijd")
+    diploma_redenen = _diploma_redenen(p, diploma)
+    zonder_plicht_na = diploma in STARTKWALIFICATIE or diploma in GEEN_KWALIFICATIEPLICHT
+    met_diploma = diploma not in (None, Diploma.GEEN)
+
+    def besluit(*redenen: Reden, onderwerp: str = ONDERWERP, ontbrekend: tuple[str, ...] = (),
+                toegestaan: Toegestaan | None = None) -> Besluit:
+        return Besluit(onderwerp=ONDERWERP_KWALIFICATIEPLICHT if met_diploma else onderwerp,
+                       grondslag=(redenen[0],), redenen=redenen, ontbrekende_feiten=ontbrekend,
+                       toegestaan=toegestaan)
+
+    if leeftijd < vijf:
+        vier = p.getal("leerplicht_toelating_leeftijd")
+        vier_jaar = [p.reden("leerplicht_vier_jaar", leeftijd=vier)] if leeftijd >= vier else []
+        return besluit(p.reden("leerplicht_leeftijd_nog_niet", leeftijd=leeftijd, vijf=vijf), *vier_jaar,
+                       ontbrekend=("geboortedatum",), toegestaan=Toegestaan.NIET_NODIG)
+    if leeftijd == vijf:
+        return besluit(p.reden("leerplicht_leeftijd_vijf", vijf=vijf), ontbrekend=("geboortedatum",))
+    if leeftijd < zestien:
+        schooljaren = p.getal("leerplicht_volledige_schooljaren")
+        # The end is a date only with the date of birth; for a teenager that date is what is asked.
+        bijna = leeftijd >= zestien - _ROUTE_A_JAREN
+        vooruit = [p.reden("kwalificatieplicht_na_leerplicht_leeftijd", leeftijd=achttien)] \
+            if bijna and not zonder_plicht_na else []
+        return besluit(p.reden("leerplicht_leeftijd_leerplichtig", leeftijd=leeftijd, zestien=zestien,
+                               schooljaren=schooljaren), *vooruit, *diploma_redenen,
+                       ontbrekend=("geboortedatum",) if bijna else ())
+    if leeftijd == zestien:
+        diploma_uitleg = [p.reden("leerplicht_diploma")] if zonder_plicht_na else []
+        return besluit(p.reden("leerplicht_leeftijd_zestien", zestien=zestien, achttien=achttien),
+                       *diploma_redenen, *diploma_uitleg, ontbrekend=("geboortedatum",))
+    if leeftijd < achttien:
+        if zonder_plicht_na:
+            return besluit(*diploma_redenen, p.reden("leerplicht_leeftijd_voorbij", leeftijd=leeftijd),
+                           onderwerp=ONDERWERP_KWALIFICATIEPLICHT)
+        return besluit(p.reden("kwalificatieplichtig_leeftijd", leeftijd=leeftijd, achttien=achttien),
+                       *diploma_redenen, onderwerp=ONDERWERP_KWALIFICATIEPLICHT,
+                       ontbrekend=("diploma",) if diploma is None else ())
+    rmc_leeftijd = p.getal("rmc_tot_leeftijd")
+    volgen = diploma not in STARTKWALIFICATIE and leeftijd < rmc_leeftijd
+    rmc = [p.reden("kwalificatieplicht_rmc", leeftijd=rmc_leeftijd, weken=p.getal("rmc_weken"))] if volgen else []
+    return besluit(p.reden("kwalificatieplicht_voorbij_leeftijd", leeftijd=achttien), *diploma_redenen, *rmc,
+                   onderwerp=ONDERWERP_KWALIFICATIEPLICHT)

@@ -90,7 +90,8 @@ def test_a_follow_up_adds_its_facts_to_the_case_in_the_dossier() -> None:
     zaak = dossier_van(messages)["zaken"][0]
     assert {k: v["waarde"] for k, v in zaak["feiten"].items()} == {
         "omstandigheid": "ernstige_ziekte", "relatie": "opa", "in_buitenland": True, "aantal_schooldagen": 5}
-    assert zaak["feiten"]["aantal_schooldagen"] == {"waarde": 5, "herkomst": "gezegd", "beurt": 2}
+    assert zaak["feiten"]["aantal_schooldagen"] == {"waarde": 5, "herkomst": "gezegd", "beurt": 2,
+                                                     "zoals_gezegd": None}
     assert "Ik ga uit van: ernstige ziekte, van een opa, in het buitenland, 5 schooldagen." in messages[0]["text"]
 
 

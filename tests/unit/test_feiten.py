@@ -49,7 +49,12 @@ def test_vakantieverlof_reasons_and_limits() -> None:
 def test_leerplicht_from_age_or_birth_date() -> None:
     assert feiten.leerplicht("zoon van 16 heeft zijn havo diploma gehaald", [], P)["diploma"] == "havo"
     assert feiten.leerplicht("geboren op 14-03-2021", [], P)["geboortedatum"] == dt.date(2021, 3, 14)
-    assert feiten.leerplicht("mijn dochter is 4 jaar", [], P)["geboortedatum"].year == 2021
+    # Only an age: no date of birth is made up from it.
+    assert feiten.leerplicht("mijn dochter is 4 jaar, wanneer moet ze naar school?", [], P) == {"leeftijd": 4}
+    assert feiten.leerplicht("Mijn zoon is 4 en zit sinds januari in groep 1, hij wordt in augustus 5.", [], P) == {
+        "geboortemaand": "2021-08"}
+    assert feiten.leerplicht("zoon is op 1 april jarig, wordt dan 5. moet hij in april al naar school?", [], P) == {
+        "geboortedatum": dt.date(2021, 4, 1)}
     assert feiten.leerplicht("wanneer is mijn kind leerplichtig", [], P) == {}
 
 

@@ -14,8 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.antwoord import ANTWOORD_ACTIONS
 from actions.buiten import wegwijzer
 from actions.context import PAYLOAD_KEY
-from actions.feiten import geboortedatum_antwoord, weekdagen
+from actions.feiten import weekdagen
 from actions.formulieren import ActionFormulierBesluit, ValidateLeeftijdForm, ValidateMeldplichtForm
+from actions.geboorte import geboorte
 from actions.verlof import ActionVakantieverlofUitleg, ValidateVakantieverlofForm, periode_probleem
 from bot.intents import canonical_label, form_answered
 from bot.language import other_language
@@ -104,21 +105,22 @@ def test_the_form_decides_with_the_first_message_and_the_answers() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("15 november 2019", dt.date(2019, 11, 15)),
-    ("12-5-2020", dt.date(2020, 5, 12)),
-    ("ze wordt 5 op 2 september", dt.date(2021, 9, 2)),
-    ("hij is 4", dt.date(2021, 9, 1)),
-    ("vier jaar", dt.date(2021, 9, 1)),
-    ("geen idee", None),
-    ("een", None),
+    ("15 november 2019", {"geboortedatum": dt.date(2019, 11, 15)}),
+    ("12-5-2020", {"geboortedatum": dt.date(2020, 5, 12)}),
+    ("ze wordt 5 op 2 september", {"geboortedatum": dt.date(2021, 9, 2)}),
+    ("hij wordt in augustus 5", {"geboortemaand": "2021-08"}),  # the day was not said, so none is made up
+    ("hij is 4", {"leeftijd": 4}),  # an age stays an age
+    ("vier jaar", {"leeftijd": 4}),
+    ("geen idee", {}),
+    ("een", {}),
 ])
-def test_birth_dates_and_ages_from_an_answer(text: str, expected: dt.date | None) -> None:
-    assert geboortedatum_antwoord(text, PEILDATUM) == expected
+def test_birth_dates_months_and_ages_from_an_answer(text: str, expected: dict[str, object]) -> None:
+    assert geboorte(text, PEILDATUM, antwoord=True) == expected
 
 
 def test_the_age_form_answers_for_this_child() -> None:
     result, _ = validate(ValidateLeeftijdForm(), "geboortedatum", "ze is geboren op 10 juni 2021")
-    assert result == {"geboortedatum": "2021-06-10"}
+    assert result == {"geboortedatum": {"geboortedatum": "2021-06-10"}}
     slots = {"formulier_onderwerp": {"label": "leerplicht_leeftijd", "tekst": "vanaf wanneer leerplichtig?"},
              **result}
     messages, _ = run(ActionFormulierBesluit(), tracker("10 juni 2021", slots))
@@ -205,10 +207,25 @@ def test_a_whole_question_read_as_a_bare_answer_is_answered_on_its_likely_topic(
     ("15", "15", 15),
 ])
 def test_days_are_read_only_where_they_are_a_duration(tekst: str, entity: str | None, dagen: int | None) -> None:
-    from actions.feiten import _dagen
+    from actions.feiten import _dagen_feit
 
     entities: list[Mapping[str, Any]] = [{"entity": "aantal_dagen", "value": entity}] if entity else []
-    assert _dagen(tekst, entities) == dagen
+    assert _dagen_feit("dagen", tekst, entities).get("dagen") == dagen
+
+
+@pytest.mark.parametrize(("tekst", "dagen", "woorden"), [
+    ("mogen we een week eerder weg?", 5, "een week"),
+    ("we willen drie weken naar Marokko", 15, "drie weken"),
+    ("kan de leerplichtambtenaar meer dan 10 dagen geven?", 11, "meer dan 10 dagen"),
+    ("we willen 5 dagen weg", 5, None),  # the number was said: it is shown as it is
+])
+def test_days_computed_from_words_keep_the_words(tekst: str, dagen: int, woorden: str | None) -> None:
+    from actions.feiten import _dagen_feit
+    from dossier.model import ZOALS_GEZEGD
+
+    gelezen = _dagen_feit("aantal_schooldagen", tekst, [])
+    assert gelezen["aantal_schooldagen"] == dagen
+    assert gelezen.get(ZOALS_GEZEGD, {}).get("aantal_schooldagen") == woorden
 
 
 def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
@@ -224,6 +241,6 @@ def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
 @pytest.mark.parametrize(("tekst", "jaar"), [("tot wanneer moet ze naar school? ze is 15", 15), ("hij is 4", 4),
                                              ("ze is 3 weken ziek", None), ("hij is 16 uur afwezig", None)])
 def test_ages_after_a_pronoun(tekst: str, jaar: int | None) -> None:
-    from actions.feiten import leeftijd
+    from actions.geboorte import leeftijd
 
     assert leeftijd(tekst) == jaar

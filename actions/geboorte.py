@@ -1,0 +1,125 @@
+"""What a message says about a child's birth, exactly as precisely as it was said.
+
+"Geboren op 14-03-2021" and "wordt 5 op 2 september" give a date of birth; "wordt in augustus 5" only a month
+of birth (`geboortemaand`, "2021-08"); "ze is 15" only an age. Nothing is made up: an age never becomes a
+date, so no answer shows a birthday or an end date the user did not give or cannot be computed from what
+they gave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import dateparser
+
+from actions.normalise import TELWOORDEN
+
+_MAANDEN = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
+    "mrt": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7,
+    "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
+    "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MAANDNAAM = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
+_MAAND = "(" + _MAANDNAAM[3:] + r"\b"
+_GETALWOORDEN = {w: n for w, n in TELWOORDEN.items() if n > 1}  # "wordt een" is no age
+# "wordt 5", "turns 5", "wordt dan 5", "wordt in augustus 5", "turns 5 on 2 September": the age to be.
+_WORDT = re.compile(r"\b(?:wordt|worden|turns|will turn|will be)\b(?:\s+(?:dan|op|in|on|the|de|" + _MAANDNAAM
+                    + r"\b|\d{1,2}(?:e|ste|de|st|nd|rd|th)?(?=\s+" + _MAANDNAAM + r")))*\s+(?P<jaren>\d{1,2}|"
+                    + "|".join(_GETALWOORDEN) + r")\b(?!\s*(?:uur|dagen|weken|hours|days|weeks|keer))", re.I)
+# "als hij op 20 juli 5 wordt": the age before the verb.
+_WORDT_NA = re.compile(r"\b(?P<jaren>\d{1,2}|" + "|".join(_GETALWOORDEN) + r")\s+(?:jaar\s+)?(?:wordt|turns)\b", re.I)
+_VENSTER = 40  # characters around "wordt 5" in which its date is looked for ("sinds januari" further off is not)
+_DAG_MAAND = re.compile(r"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+" + _MAAND, re.I)
+_MAAND_DAG = re.compile(_MAAND + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+_ALLEEN_MAAND = re.compile(r"\b" + _MAAND, re.I)
+_VOLGENDE_MAAND = re.compile(r"volgende maand|next month|komende maand", re.I)
+_GEBOREN = re.compile(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a-z0-9]+[-/ ]\d{4})", re.I)
+_LEEFTIJD = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", re.I)
+_LEEFTIJD_NA_KIND = re.compile(
+    r"(?:zoon|dochter|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
+    r"\bshe)\s+(?:van|of|is|aged)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken))", re.I)
+
+
+def leeftijd(tekst: str) -> int | None:
+    """An age stated in the text ("15 jaar", "mijn zoon van 8", "she is 4")."""
+    match = _LEEFTIJD.search(tekst) or _LEEFTIJD_NA_KIND.search(tekst)
+    return int(match.group(1)) if match else None
+
+
+def geboortedatum(tekst: str) -> dt.date | None:
+    """A full date of birth written after "geboren", "born" or "jarig"."""
+    match = _GEBOREN.search(tekst)
+    if not match:
+        return None
+    datum = dateparser.parse(match.group(1), languages=["nl", "en"], settings={"DATE_ORDER": "DMY"})
+    return datum.date() if datum else None
+
+
+def _datum_in(venster: str, leeftijd_op: int, peildatum: dt.date, met_dag: bool) -> tuple[int | None, int] | None:
+    """(day, month) named in a stretch of text, or with `met_dag` False (None, month); a number right after the
+    month that is the age itself ("augustus 5") is no day."""
+    if met_dag:
+        if (match := _DAG_MAAND.search(venster)) is not None:
+            return int(match.group(1)), _MAANDEN[match.group(2).lower()]
+        if (match := _MAAND_DAG.search(venster)) is not None and match.end() != leeftijd_op:
+            return int(match.group(2)), _MAANDEN[match.group(1).lower()]
+        return None
+    if _VOLGENDE_MAAND.search(venster):
+        return None, peildatum.month % 12 + 1
+    if (match := _ALLEEN_MAAND.search(venster)) is not None:
+        return None, _MAANDEN[match.group(1).lower()]
+    return None
+
+
+def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
+    """From "wordt in augustus 5" or "turns 5 on 2 September": the date or month of birth."""
+    wordt = _WORDT.search(tekst) or _WORDT_NA.search(tekst)
+    if wordt is None:
+        return {}
+    getal = wordt.group("jaren").lower()
+    jaren = int(getal) if getal.isdigit() else _GETALWOORDEN[getal]
+    # Its date: a day and month in or right after "wordt …", else just before it ("op 1 april jarig, wordt dan
+    # 5"); only then a month alone, in the same order.
+    vensters = ((wordt.start(), wordt.end() + _VENSTER), (max(0, wordt.start() - _VENSTER), wordt.start()))
+    gevonden = next((g for met_dag in (True, False) for begin, eind in vensters
+                     if (g := _datum_in(tekst[begin:eind], wordt.end("jaren") - begin, peildatum, met_dag))), None)
+    if gevonden is None:
+        return {}
+    dag, maand = gevonden
+    # The coming birthday: in this month or later (a birthday already past this month is not "wordt").
+    jaar = peildatum.year if (maand, dag or 31) >= (peildatum.month, peildatum.day) else peildatum.year + 1
+    geboortejaar = jaar - jaren
+    if dag is None:
+        return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}"}
+    try:
+        return {"geboortedatum": dt.date(geboortejaar, maand, dag)}
+    except ValueError:
+        return {}
+
+
+def geboorte(tekst: str, peildatum: dt.date, *, antwoord: bool = False) -> dict[str, Any]:
+    """The most precise of a date of birth, a month of birth and an age that the text gives. `antwoord` for a
+    reply to "when was the child born?", where a bare number or a date without "geboren" also counts."""
+    genoemd = geboortedatum(tekst)
+    if genoemd is not None:
+        return {"geboortedatum": genoemd}
+    komt = _verjaardag_komt(tekst, peildatum)
+    if komt:
+        return komt
+    if antwoord and re.search(r"\d{4}", tekst):
+        instellingen = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
+                        "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
+        datum = dateparser.parse(re.sub(r"^\D*?(?=\d)", "", tekst.strip()), languages=["nl", "en"],
+                                 settings=instellingen)
+        if datum is not None and peildatum.replace(year=peildatum.year - 30) <= datum.date() <= peildatum:
+            return {"geboortedatum": datum.date()}
+    jaren = leeftijd(tekst)
+    woorden = re.findall(r"\w+", tekst.lower())
+    if jaren is None and antwoord and len(woorden) <= 5:  # a short answer: "4", "hij is 4", "vier jaar"
+        getallen = [int(w) if w.isdigit() else TELWOORDEN.get(w) for w in woorden if w not in ("een", "one")]
+        bekend = [g for g in getallen if g is not None]
+        jaren = bekend[0] if len(bekend) == 1 else None
+    return {"leeftijd": jaren} if jaren is not None and 1 <= jaren <= 30 else {}
