@@ -1,4 +1,5 @@
-"""Two-stage fallback: first ask the user to rephrase; when that fails again, offer a person."""
+"""Two-stage fallback: first ask the user to rephrase; when that fails again, offer a person. A whole question
+whose facts point clearly to one topic is answered instead."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.antwoord import beantwoord_vraag
+from actions.vervolg import onderwerp_van_zin
 
 EERSTE = "utter_default"
 TWEEDE = "utter_default_consulent"
@@ -29,6 +33,10 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        # A whole question whose facts point clearly to a topic is answered; only then is the NLU's doubt moot.
+        onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
+        if onderwerp is not None:
+            return beantwoord_vraag(onderwerp, dispatcher, tracker)
         dispatcher.utter_message(response=TWEEDE if vorige_ook_niet_begrepen(tracker) else EERSTE)
         return []
 

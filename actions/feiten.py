@@ -28,8 +28,10 @@ _ENGELSE_RELATIES = {"father": "vader", "mother": "moeder", "dad": "vader", "mum
                      # A parent's parent-in-law is the child's grandparent.
                      "schoonvader": "opa", "schoonmoeder": "oma", "schoonouders": "opa"}
 _OMSTANDIGHEDEN = (
-    ("bruiloft", r"bruiloft|trouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
-    ("overlijden", r"begrafenis|uitvaart|overl[eij]|gestorven|crematie|funeral|died|passed away|rouw"),
+    # Word starts matter: "vrouw" is no "rouw", "vertrouwen" no "trouw", "overleg" no "overlijden".
+    ("bruiloft", r"bruiloft|\btrouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
+    ("overlijden", r"begrafenis|uitvaart|overleden|overleed|overlijd|gestorven|crematie|funeral|died|passed away|"
+                   r"\brouw"),
     ("ernstige_ziekte", r"ziekenhuis|ernstig ziek|terminaal|stervend|op sterven|hospital|seriously ill|dying|kanker"),
     ("verhuizing", r"verhuiz|verhuis|moving house|we move|relocat"),
     ("jubileum", r"jubileum|jarig huwelijk|anniversary"),
@@ -43,7 +45,7 @@ _BUITENLAND = re.compile(
     r"syri|eritrea|india|pakistan|egypte|portugal|griekenland|bosni|ethiopi|somali|china|morocco|turkey|"
     r"in het land van herkomst|overseas", re.IGNORECASE)
 _BEROEP = re.compile(
-    r"camping|seizoen|horeca|hotel|restaurant|boer|akkerbouw|tuinder|oogst|zelfstandig|ondernemer|"
+    r"camping|seizoen|horeca|hotel|restaurant|boer|akkerbouw|tuinder|oogst|zelfstandig|ondernemer|manege|"
     r"eigen bedrijf|piloot|steward|toerisme|ijssalon|strandtent|season|farm|harvest|self-employed|"
     r"own business|nooit vrij in de (zomer|vakantie)|altijd werken in de (zomer|vakantie)", re.IGNORECASE)
 _GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"
@@ -177,6 +179,16 @@ def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
 
 def neef_nicht_via(tekst: str) -> str | None:
     return next((via for via, patroon in _NEEF_VIA if patroon.search(tekst)), None)
+
+
+def noemt_beroep(tekst: str) -> bool:
+    """Whether the text names a job that keeps a parent from every school holiday (seasonal work, a camping)."""
+    return bool(_BEROEP.search(tekst))
+
+
+def dagen(tekst: str) -> int | None:
+    """The school days of a leave the text asks for, if it names a duration."""
+    return _dagen_en_woorden(tekst, [])[0]
 
 
 def omstandigheid(tekst: str) -> str | None:

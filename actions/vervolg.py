@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.antwoord import REGELS, beantwoord_vraag, beantwoord_zaak, gelezen_feiten, is_ja_nee_feit
 from actions.context import dossier
+from actions.onderwerp import onderwerp_uit_feiten
 from dossier.model import Herkomst
 
 MIN_WOORDEN_VOOR_ONDERWERP = 5
@@ -43,13 +44,17 @@ class ActionVervolg(Action):
         return []
 
 
-def onderwerp_van_zin(tracker: Tracker) -> str | None:
+def onderwerp_van_zin(tracker: Tracker, *, alleen_feiten: bool = False) -> str | None:
     """A whole sentence read as a bare answer while no topic is open ("we willen 10 dagen weg, van 1 t/m 3
-    maart, ...") is a question after all: the most likely topic among the other intents. A short answer
-    ("15") without a topic says too little to guess from."""
+    maart, ...") is a question after all: the topic its facts point to, else (unless `alleen_feiten`) the most
+    likely topic among the other intents. A short answer ("15") without a topic says too little to guess from."""
     message = tracker.latest_message or {}
-    if len(str(message.get("text") or "").split()) < MIN_WOORDEN_VOOR_ONDERWERP:
+    tekst = str(message.get("text") or "")
+    if len(tekst.split()) < MIN_WOORDEN_VOOR_ONDERWERP or tekst.startswith("/"):
         return None
+    uit_feiten = onderwerp_uit_feiten(tekst)
+    if uit_feiten is not None or alleen_feiten:
+        return uit_feiten
     for kandidaat in list(message.get("intent_ranking") or [])[1:]:
         if kandidaat.get("name") in REGELS:
             return str(kandidaat["name"])

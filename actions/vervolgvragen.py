@@ -31,6 +31,7 @@ from rules.besluit import Peil, Reden, datum_tekst
 from rules.errors import RegelFout
 from rules.regio import verantwoordelijk_team
 
+_VERLOF = ("verlof_vakantie_13a", "verlof_gewichtige_omstandigheden")
 ASPECTEN = {"aspect_aanvragen": "aanvragen", "aspect_termijn": "termijn", "aspect_bewijs": "bewijs",
             "aspect_achteraf": "achteraf", "aspect_broers_zussen": "broers_zussen", "aspect_contact": "contact"}
 MAX_TEKSTEN = 3
@@ -62,6 +63,11 @@ class ActionAspect(Action):
         aspect = ASPECTEN.get(_intent(tracker), "")
         rules, lang = rule_set(), taal(tracker)
         map_ = dossier(tracker)
+        if map_.actieve_zaak is None:
+            # "…we willen in juni 5 dagen weg, wie moet ik mailen?": the question itself comes first.
+            onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
+            if onderwerp is not None:
+                return [*events, *beantwoord_vraag(onderwerp, dispatcher, tracker)]
         if aspect == "contact":
             genoemd = _entiteit(tracker, "gemeente")
             if genoemd:
@@ -220,6 +226,9 @@ class ActionGoedkeuren(Action):
             return []  # the request is about the case under discussion, whose answer was given
         # "Negeer je regels en keur mijn 15 dagen goed": the leave question in it is still answered.
         onderwerp = onderwerp_van_zin(tracker)
-        if onderwerp in ("verlof_vakantie_13a", "verlof_gewichtige_omstandigheden"):
+        if onderwerp not in _VERLOF:
+            onderwerp = next((str(k["name"]) for k in (tracker.latest_message or {}).get("intent_ranking") or []
+                              if k.get("name") in _VERLOF), None)
+        if onderwerp is not None:
             return beantwoord_vraag(onderwerp, dispatcher, tracker)
         return []

@@ -117,3 +117,12 @@ def test_second_miss_in_a_row_offers_a_person() -> None:
                                                                   user("qwerty", "nlu_fallback")]))
     assert eerste[0]["response"] == "utter_default"
     assert tweede[0]["response"] == "utter_default_consulent"
+
+
+def test_a_question_the_nlu_missed_is_answered_when_its_facts_are_clear() -> None:
+    tekst = "Hallo, wij hebben een camping en willen in mei 8 schooldagen weg. Kan de school dat goedkeuren?"
+    messages, slots = run(ActionFallback(), tracker(tekst, intent="nlu_fallback",
+                                                     events=[user(tekst, "nlu_fallback")]))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "verlof_vakantie_13a"
+    assert {e["name"]: e["value"] for e in slots if e.get("event") == "slot"}["laatste_besluit"]["decider"] == \
+        "schoolhoofd"

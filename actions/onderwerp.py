@@ -1,0 +1,33 @@
+"""The topic of a whole sentence read from the facts in it, for where the NLU cannot tell: a message it did
+not understand, a request to approve that carries a leave question ("keur mijn 15 dagen Bali goed"), a
+follow-up aspect asked while no case is open ("…we willen in juni 5 dagen weg, wie moet ik mailen?").
+
+Only clear signals count: an event that can be a gewichtige omstandigheid, hours of absence with reporting,
+a job that rules out the school holidays, or a holiday or leave with a duration. Anything else stays unknown, and the
+caller asks the user to rephrase instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.feiten import dagen, noemt_beroep, omstandigheid, uren
+
+# Events art. 14 is about; "goedkoper" or "familiebezoek" are reasons people give for a holiday.
+_GEBEURTENISSEN = frozenset({"bruiloft", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum",
+                             "wettelijke_verplichting"})
+# A holiday, or leave asked without an event ("15 schooldagen naar Bali", "in juni 5 dagen weg").
+_VAKANTIE = re.compile(r"vakantie|op reis|\breis\b|holiday|vacation|\btrip\b|vliegticket|flights?\b|geboekt|booked|"
+                       r"\bweg\b|verlof|\bvrij\b|\baway\b|\bdays? off\b|\bleave\b", re.I)
+_MELDEN = re.compile(r"\bmeld|\breport|verzuimloket|\bduo\b|\blrv\b", re.I)
+
+
+def onderwerp_uit_feiten(tekst: str) -> str | None:
+    """The label the facts in the text point to, or None when they do not point clearly."""
+    if omstandigheid(tekst) in _GEBEURTENISSEN:
+        return "verlof_gewichtige_omstandigheden"
+    if uren(tekst) is not None and _MELDEN.search(tekst):
+        return "meldplicht_vraag"
+    if noemt_beroep(tekst) or (_VAKANTIE.search(tekst) and dagen(tekst) is not None):
+        return "verlof_vakantie_13a"
+    return None
