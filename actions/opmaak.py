@@ -69,7 +69,8 @@ def maak_antwoord(
     blokken += [sympathie] if sympathie else []
     kern = [r.tekst(rules, taal) for r in besluit.grondslag]
     nieuw_kern = [k for k in kern if k not in vorige]
-    if kern and not nieuw_kern and not herhaal_kern:
+    blijft = bool(kern) and not nieuw_kern and not herhaal_kern
+    if blijft:
         kern_regel = rules.tekst("antwoord_blijft", taal)
     else:
         kern_regel = " ".join(dict.fromkeys(kern))
@@ -77,6 +78,11 @@ def maak_antwoord(
     if besluit.toegestaan is Toegestaan.VOORWAARDELIJK and besluit.beslisser in _PERSONEN:
         kern_regel += " " + rules.tekst("toezegging_nee", taal, rol)  # a person decides, never the assistant
     feiten_regel = feiten_zin(rules, taal, rol, feiten, eigen_woorden)
+    bron_regel = bronregel(besluit.grondslag, rules, taal)
+    if blijft:  # the answer did not change: the facts and the source it rests on are not repeated either
+        feiten_regel = "" if feiten_regel in vorige else feiten_regel
+        bron_regel = "" if bron_regel in vorige else bron_regel
+    blokken += [b for b in (feiten_regel, bron_regel) if b]
     vraag, gevraagd = _vraag(besluit, rules, taal, rol) if vragen else (None, None)
     eigen = _eigen_vraag(besluit, rules, taal)
     if eigen is not None:  # a reason of the content asks a question itself: that one, not the general one
@@ -95,7 +101,7 @@ def maak_antwoord(
     punten = getoond
     blokken += punten
     regels += [f"• {punt}" for punt in punten]
-    regels.append(bronregel(besluit.grondslag, rules, taal))
+    regels += [bron_regel] if bron_regel else []
     return Antwoord("\n".join(regels), knoppen(rules, taal), tuple(blokken),
                     gevraagd if vraag is not None and vraag in punten else None)
 

@@ -18,6 +18,7 @@ from content.loader import default_rule_set
 
 _GETAL = re.compile(r"\d+")
 _URL = re.compile(r"https?://\S+")
+MAX_ZIN_WOORDEN = 25  # the floor of issue 13: no sentence longer than this in a reply's first message
 _ZIN = re.compile(r"(?<=[.?!])\s+|\n")
 _VRAAG_OM_MEER = re.compile(r"waarom|why|meer over|more about|tell me more|/waarom|/meer_regels", re.I)
 
@@ -54,7 +55,8 @@ def _toegestaan(gebruiker: Iterable[str], besluit: Mapping[str, Any] | None) -> 
     return toegestaan
 
 
-def _zinnen(tekst: str) -> list[str]:
+def zinnen(tekst: str) -> list[str]:
+    """The sentences of a text: ended by . ? ! before a space, or by a line break."""
     return [z for z in _ZIN.split(tekst) if z.strip()]
 
 
@@ -77,7 +79,7 @@ def meet(resultaten: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                     continue
                 blokken = [b.strip() for b in tekst.split("\n") if b.strip()]
                 woorden.append(len(tekst.split()))
-                langste.append(max(len(z.split()) for z in _zinnen(tekst)))
+                langste.append(max(len(z.split()) for z in zinnen(tekst)))
                 if resultaat.get("lang", "nl") == "nl":
                     textstat.set_lang("nl")
                     douma.append(float(textstat.flesch_reading_ease(tekst)))
@@ -94,7 +96,7 @@ def meet(resultaten: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "reply_words_p50": statistics.median(woorden) if woorden else 0,
         "reply_words_p90": _p90(woorden),
         "reply_longest_sentence": max(langste, default=0),
-        "reply_sentences_over_25": sum(1 for n in langste if n > 25),
+        "reply_sentences_over_25": sum(1 for n in langste if n > MAX_ZIN_WOORDEN),
         "reply_flesch_douma_p50": round(statistics.median(douma), 1) if douma else None,
         "reply_repeated_block": herhaald,
         "reply_invented_number": verzonnen,

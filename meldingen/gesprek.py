@@ -164,17 +164,19 @@ class MeldingGesprek:
                             categorie_tonen: bool = False) -> list[Reply]:
         """Ask `veld` (or the next missing field), or show the summary when everything is known."""
         categorie = self._categorie(velden)
-        replies: list[Reply] = [Reply(tekst("aangepast", taal))] if aangepast else []
+        # "Aangepast." opens the message that follows, so a question asked again reads as the next step.
+        voor = tekst("aangepast", taal) + " " if aangepast else ""
+        replies: list[Reply] = []
         if categorie is not None and categorie_tonen:
             replies.extend(self._categorie_uitleg(categorie, velden, taal))
         volgend = PER_NAAM[veld] if veld in PER_NAAM else volgende(velden)
         if volgend is None:
             await self._bewaar(user, school_id, velden, BEVESTIG)
             knoppen = (Button(knop("versturen", taal), "versturen"), Button(knop("stop", taal), "stop"))
-            return [*replies, Reply(samenvatting.tekst(velden, categorie, taal)),
+            return [*replies, Reply(voor + samenvatting.tekst(velden, categorie, taal)),
                     Reply(tekst("bevestig", taal), knoppen, self._data(categorie))]
         await self._bewaar(user, school_id, velden, volgend.naam)
-        return [*replies, Reply(tekst(f"vraag_{volgend.naam}", taal), self._knoppen(volgend.naam, taal),
+        return [*replies, Reply(voor + tekst(f"vraag_{volgend.naam}", taal), self._knoppen(volgend.naam, taal),
                                 self._data(categorie))]
 
     def _categorie(self, velden: dict[str, Any]) -> Categorie | None:

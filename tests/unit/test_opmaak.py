@@ -46,6 +46,23 @@ def test_a_block_of_the_previous_reply_is_not_repeated() -> None:
     assert len(regels) == len(set(regels))
 
 
+def test_days_computed_from_the_users_words_are_shown_in_those_words() -> None:
+    feiten = {"beroep_maakt_schoolvakanties_onmogelijk": True, "aantal_schooldagen": 5}
+    besluit = beoordeel("vakantieverlof", feiten, RULES, P)
+    antwoord = maak_antwoord(besluit, RULES, "nl", "ouder", feiten, eigen_woorden={"aantal_schooldagen": "een week"})
+    assert "een week." in antwoord.tekst
+    assert "5 schooldagen" not in antwoord.tekst
+
+
+def test_a_changed_fact_shows_the_facts_again() -> None:
+    feiten = {"omstandigheid": "bruiloft", "relatie": "oom"}
+    eerste = maak_antwoord(beoordeel("gewichtige_omstandigheden", feiten, RULES, P), RULES, "nl", "ouder", feiten)
+    meer = {**feiten, "aantal_schooldagen": 2}
+    tweede = maak_antwoord(beoordeel("gewichtige_omstandigheden", meer, RULES, P), RULES, "nl", "ouder", meer,
+                           vorige=eerste.blokken)
+    assert "Ik ga uit van: een bruiloft, van een oom, 2 schooldagen." in tweede.tekst
+
+
 def test_sympathy_first_after_a_death_for_parents_not_for_staff() -> None:
     feiten = {"omstandigheid": "overlijden", "relatie": "opa"}
     besluit = beoordeel("gewichtige_omstandigheden", feiten, RULES, P)
