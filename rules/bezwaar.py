@@ -51,7 +51,7 @@ def beoordeel_bezwaar(feiten: BezwaarFeiten, rules: RuleSet, peildatum: dt.date)
         sleutel = "bezwaar_te_laat" if termijn < peildatum else "bezwaar_uiterlijk"
         redenen.append(p.reden(sleutel, uiterlijk=termijn.isoformat()))
     if feiten.vertrekdatum is None or feiten.vertrekdatum - peildatum <= dt.timedelta(weeks=weken):
-        redenen.append(p.reden("bezwaar_spoed"))
+        redenen += [p.reden("bezwaar_spoed"), p.reden("bezwaar_schorst_niet")]
     redenen.append(p.reden("bezwaar_beroep"))
     beslisser = Beslisser(feiten.beslist_door.value)
     return Besluit(onderwerp=ONDERWERP, grondslag=grondslag, beslisser=beslisser, termijn=termijn,
