@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
-from actions.feiten import EXTRACTORS
+from actions.feiten import EXTRACTORS, noemt_beroep, omstandigheid
 from actions.opmaak import maak_antwoord
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
 from rules.besluit import Besluit, Peil
@@ -40,6 +40,9 @@ ONDERWERPEN: dict[str, tuple[str, dict[str, Any]]] = {
 }
 # Every topic a follow-up can continue: the answer topics above, and art. 13a (which has its own actions).
 REGELS: dict[str, tuple[str, dict[str, Any]]] = {**ONDERWERPEN, "verlof_vakantie_13a": ("vakantieverlof", {})}
+# What a label means when the case names nothing more specific: "other" exemptions are art. 15 unless a
+# message named art. 3a, 3b, 5a or a gedoogbeschikking.
+STANDAARD: dict[str, dict[str, Any]] = {"vrijstelling_andere": {"grond": "art15_ander_onderwijs"}}
 # The general rule (cited content texts), when the message lacks a fact the rule needs (e.g. a birth date).
 ALGEMEEN: dict[str, tuple[str, ...]] = {
     "leerplicht_leeftijd": ("leerplicht_algemeen",),
@@ -74,7 +77,7 @@ def feiten_voor_regel(label: str, map_: Dossier, zaak: Zaak) -> dict[str, Any]:
     feiten = {naam: waarde for naam, waarde in map_.feiten(zaak).items() if naam in velden}
     if onderwerp == "vrijstelling" and "grond" in vast:
         feiten.pop("leeftijd", None)
-    return {**feiten, **vast}
+    return {**STANDAARD.get(label, {}), **feiten, **vast}
 
 
 def beslis(label: str, tracker: Tracker, feiten: dict[str, Any]) -> Besluit | None:
@@ -131,6 +134,7 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     # A new question ends a form that was still waiting for an answer.
     events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
     map_ = dossier(tracker)
+    label = _getoetst(label, tracker)
     gelezen = gelezen_feiten(label, tracker)
     afgeleid = _uit_vorige_zaak(label, map_, tracker, gelezen)
     zaak = map_.zaak_voor(label, gelezen)
@@ -147,6 +151,15 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
         if nodig and feiten.get("over_weken"):
             events.append(SlotSet("verzuim_weken", feiten["over_weken"]))
     return events
+
+
+def _getoetst(label: str, tracker: Tracker) -> str:
+    """Art. 14 needs an event: a question read as art. 14 that names none, but a job that rules out every school
+    holiday, is about holiday leave (art. 13a)."""
+    tekst = str((tracker.latest_message or {}).get("text") or "")
+    if label == "verlof_gewichtige_omstandigheden" and omstandigheid(tekst) is None and noemt_beroep(tekst):
+        return "verlof_vakantie_13a"
+    return label
 
 
 def neem_op(map_: Dossier, zaak: Zaak, feiten: dict[str, Any], herkomst: Herkomst, tracker: Tracker) -> None:

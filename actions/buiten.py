@@ -1,4 +1,5 @@
-"""Questions outside the leerplicht: a pointer to the place that can answer them instead of a shrug."""
+"""Questions outside the leerplicht: a pointer to the place that can answer them instead of a shrug. A
+message whose facts clearly ask a leerplicht question after all (a funeral and its days) gets that answer."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.antwoord import beantwoord_vraag
+from actions.vervolg import onderwerp_van_zin
 
 # First match wins; the order puts the most specific places first.
 WEGWIJZERS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -37,5 +41,9 @@ class ActionBuitenLeerplicht(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        # "…begrafenis van mijn broer (2 dagen). Moet het bsn erop?": the leave question in it is answered.
+        onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
+        if onderwerp is not None:
+            return beantwoord_vraag(onderwerp, dispatcher, tracker)
         dispatcher.utter_message(response=wegwijzer(str((tracker.latest_message or {}).get("text") or "")))
         return []

@@ -368,7 +368,8 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
 
 
 def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
-    grond = "art15_ander_onderwijs"
+    """The ground only where the text names one, so a follow-up ("ja, wie beslist dat?") keeps the case's."""
+    grond: str | None = None
     if re.search(r"kermis|circus|woonwagen|binnenvaart|schipper|reizend|trekkend|travel(l)?ing", tekst, re.I):
         grond = "art5a_trekkend"
     elif re.search(r"stage|werken|praktijk|leerwerk|3a\b|vervangende leerplicht", tekst, re.I) and re.search(
@@ -378,7 +379,7 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         grond = "art3b_laatste_jaar"
     elif re.search(r"gedoog|gestopt met (mijn |zijn |haar )?(opleiding|mbo)|verkeerde studiekeuze", tekst, re.I):
         grond = "gedoogbeschikking"
-    feiten: Feiten = {"grond": grond}
+    feiten: Feiten = {"grond": grond} if grond else {}
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):
         feiten["vorig_jaar_school_van_die_richting"] = True
     jaar = _leeftijd_binnen(tekst, 0, 30)

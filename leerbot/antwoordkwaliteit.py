@@ -56,8 +56,8 @@ def _toegestaan(gebruiker: Iterable[str], besluit: Mapping[str, Any] | None) -> 
 
 
 def zinnen(tekst: str) -> list[str]:
-    """The sentences of a text: ended by . ? ! before a space, or by a line break."""
-    return [z for z in _ZIN.split(tekst) if z.strip()]
+    """The sentences of a text: ended by . ? ! before a space, or by a line break; a bullet is no word."""
+    return [z.strip().removeprefix("•").strip() for z in _ZIN.split(tekst) if z.strip().removeprefix("•").strip()]
 
 
 def meet(resultaten: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

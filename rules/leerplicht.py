@@ -288,9 +288,10 @@ def _op_leeftijd(feiten: LeerplichtFeiten, p: Peil) -> Besluit:
     met_diploma = diploma not in (None, Diploma.GEEN)
 
     def besluit(*redenen: Reden, onderwerp: str = ONDERWERP, ontbrekend: tuple[str, ...] = (),
-                toegestaan: Toegestaan | None = None) -> Besluit:
+                toegestaan: Toegestaan | None = None, grond: int = 1) -> Besluit:
+        """`grond`: how many of the first reasons decided (two where both duties are stated)."""
         return Besluit(onderwerp=ONDERWERP_KWALIFICATIEPLICHT if met_diploma else onderwerp,
-                       grondslag=(redenen[0],), redenen=redenen, ontbrekende_feiten=ontbrekend,
+                       grondslag=redenen[:grond], redenen=redenen, ontbrekende_feiten=ontbrekend,
                        toegestaan=toegestaan)
 
     if leeftijd < vijf:
@@ -310,9 +311,12 @@ def _op_leeftijd(feiten: LeerplichtFeiten, p: Peil) -> Besluit:
                                schooljaren=schooljaren), *vooruit, *diploma_redenen,
                        ontbrekend=("geboortedatum",) if bijna else ())
     if leeftijd == zestien:
-        diploma_uitleg = [p.reden("leerplicht_diploma")] if zonder_plicht_na else []
-        return besluit(p.reden("leerplicht_leeftijd_zestien", zestien=zestien, achttien=achttien),
-                       *diploma_redenen, *diploma_uitleg, ontbrekend=("geboortedatum",))
+        nog = p.reden("leerplicht_leeftijd_zestien", zestien=zestien)
+        if zonder_plicht_na:  # the diploma decides what follows; leerplicht itself still runs its course
+            return besluit(*diploma_redenen, nog, p.reden("leerplicht_diploma"), ontbrekend=("geboortedatum",),
+                           grond=2)
+        return besluit(nog, p.reden("kwalificatieplicht_daarna", achttien=achttien), *diploma_redenen,
+                       ontbrekend=("geboortedatum",), grond=2)
     if leeftijd < achttien:
         if zonder_plicht_na:
             return besluit(*diploma_redenen, p.reden("leerplicht_leeftijd_voorbij", leeftijd=leeftijd),

@@ -126,3 +126,22 @@ def test_a_question_the_nlu_missed_is_answered_when_its_facts_are_clear() -> Non
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "verlof_vakantie_13a"
     assert {e["name"]: e["value"] for e in slots if e.get("event") == "slot"}["laatste_besluit"]["decider"] == \
         "schoolhoofd"
+
+
+def test_a_leave_question_read_as_art_14_without_an_event_but_with_a_job_is_answered_as_art_13a() -> None:
+    gewichtig = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    messages, _ = run(gewichtig(), tracker("wij willen 15 schooldagen weg omdat mijn werkgever (horeca) mij alleen "
+                                           "in het voorjaar vrij geeft", intent="verlof_gewichtige_omstandigheden"))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "verlof_vakantie_13a"
+    assert besluit["decider"] == "niemand"  # more than 10 days of holiday leave: nobody can grant it
+
+
+def test_a_question_read_as_out_of_scope_gets_the_answer_its_facts_ask_for() -> None:
+    from actions.buiten import ActionBuitenLeerplicht
+
+    tekst = "Ik vul het verlofformulier in voor de begrafenis van mijn broer (2 dagen). Moet het bsn erop?"
+    messages, _ = run(ActionBuitenLeerplicht(), tracker(tekst, intent="out_of_scope"))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "verlof_gewichtige_omstandigheden"
+    kort, _ = run(ActionBuitenLeerplicht(), tracker("hoe hoog is de ouderbijdrage op school?", intent="out_of_scope"))
+    assert kort[0]["response"] == "utter_buiten_school"

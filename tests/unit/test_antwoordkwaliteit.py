@@ -40,3 +40,10 @@ def test_a_block_repeated_from_the_previous_reply_counts_unless_asked() -> None:
     assert herhaald["reply_repeated_block"] == 1
     assert gevraagd["reply_repeated_block"] == 0
     assert herhaald["reply_words_p50"] == len(blok.split())
+
+
+def test_a_bullet_is_not_a_word_of_its_sentence() -> None:
+    from leerbot.antwoordkwaliteit import zinnen
+
+    assert zinnen("Eerste zin. Tweede zin?\n• Een punt met vijf woorden.") == [
+        "Eerste zin.", "Tweede zin?", "Een punt met vijf woorden."]
