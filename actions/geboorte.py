@@ -15,6 +15,7 @@ from typing import Any
 import dateparser
 
 from actions.normalise import TELWOORDEN
+from dossier.model import ZOALS_GEZEGD
 
 _MAANDEN = {
     "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
@@ -58,20 +59,34 @@ def geboortedatum(tekst: str) -> dt.date | None:
     return datum.date() if datum else None
 
 
-def _datum_in(venster: str, leeftijd_op: int, peildatum: dt.date, met_dag: bool) -> tuple[int | None, int] | None:
-    """(day, month) named in a stretch of text, or with `met_dag` False (None, month); a number right after the
-    month that is the age itself ("augustus 5") is no day."""
+def _datum_in(venster: str, leeftijd_op: int, peildatum: dt.date,
+              met_dag: bool) -> tuple[int | None, int, int, int] | None:
+    """(day, month, start, end) named in a stretch of text, or with `met_dag` False (None, month, start, end); a
+    number right after the month that is the age itself ("augustus 5") is no day."""
     if met_dag:
         if (match := _DAG_MAAND.search(venster)) is not None:
-            return int(match.group(1)), _MAANDEN[match.group(2).lower()]
+            return int(match.group(1)), _MAANDEN[match.group(2).lower()], match.start(), match.end()
         if (match := _MAAND_DAG.search(venster)) is not None and match.end() != leeftijd_op:
-            return int(match.group(2)), _MAANDEN[match.group(1).lower()]
+            return int(match.group(2)), _MAANDEN[match.group(1).lower()], match.start(), match.end()
         return None
-    if _VOLGENDE_MAAND.search(venster):
-        return None, peildatum.month % 12 + 1
+    if (match := _VOLGENDE_MAAND.search(venster)) is not None:
+        return None, peildatum.month % 12 + 1, match.start(), match.end()
     if (match := _ALLEEN_MAAND.search(venster)) is not None:
-        return None, _MAANDEN[match.group(1).lower()]
+        return None, _MAANDEN[match.group(1).lower()], match.start(), match.end()
     return None
+
+
+_NAMEN = {"nl": ("januari februari maart april mei juni juli augustus september oktober november december").split(),
+          "en": ("January February March April May June July August September October November December").split()}
+
+
+def _zoals_gezegd(jaren: int, dag: int | None, maand: int, engels: bool, volgende_maand: bool) -> str:
+    naam = _NAMEN["en" if engels else "nl"][maand - 1]
+    if engels:
+        return f"turns {jaren} next month" if volgende_maand else (
+            f"turns {jaren} on {naam} {dag}" if dag else f"turns {jaren} in {naam}")
+    return f"wordt {jaren} volgende maand" if volgende_maand else (
+        f"wordt {jaren} op {dag} {naam}" if dag else f"wordt {jaren} in {naam}")
 
 
 def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
@@ -84,18 +99,21 @@ def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
     # Its date: a day and month in or right after "wordt …", else just before it ("op 1 april jarig, wordt dan
     # 5"); only then a month alone, in the same order.
     vensters = ((wordt.start(), wordt.end() + _VENSTER), (max(0, wordt.start() - _VENSTER), wordt.start()))
-    gevonden = next((g for met_dag in (True, False) for begin, eind in vensters
+    gevonden = next(((begin, g) for met_dag in (True, False) for begin, eind in vensters
                      if (g := _datum_in(tekst[begin:eind], wordt.end("jaren") - begin, peildatum, met_dag))), None)
     if gevonden is None:
         return {}
-    dag, maand = gevonden
+    dag, maand = gevonden[1][:2]
+    # What the user said, said back ("wordt 5 in augustus"), instead of a birth year they did not say.
+    engels = re.search(r"\b(turns|will)\b", wordt.group(0), re.I) is not None
+    woorden = _zoals_gezegd(jaren, dag, maand, engels, _VOLGENDE_MAAND.search(tekst) is not None)
     # The coming birthday: in this month or later (a birthday already past this month is not "wordt").
     jaar = peildatum.year if (maand, dag or 31) >= (peildatum.month, peildatum.day) else peildatum.year + 1
     geboortejaar = jaar - jaren
     if dag is None:
-        return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}"}
+        return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}", ZOALS_GEZEGD: {"geboortemaand": woorden}}
     try:
-        return {"geboortedatum": dt.date(geboortejaar, maand, dag)}
+        return {"geboortedatum": dt.date(geboortejaar, maand, dag), ZOALS_GEZEGD: {"geboortedatum": woorden}}
     except ValueError:
         return {}
 

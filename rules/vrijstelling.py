@@ -146,21 +146,25 @@ def _verzoek_bw(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
     """Art. 15, 3a and 3b: B&W decide on a request, unless the law rules the case out beforehand."""
 
     def besluit(toegestaan: Toegestaan, beslisser: Beslisser, *redenen: Reden, stappen: tuple[Reden, ...] = (),
-                termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
-        # The reasons given here are the ones that decided (the ground, and what rules the case out).
+                termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = (),
+                overig: tuple[Reden, ...] = ()) -> Besluit:
+        # The reasons given here are the ones that decided (the ground, and what rules the case out); `overig`
+        # are examples and questions, shown behind "Meer over de regels" or as a point.
         return Besluit(onderwerp=ONDERWERP_ANDERE, grondslag=redenen, toegestaan=toegestaan,
-                       beslisser=beslisser, redenen=redenen, volgende_stappen=stappen, termijn=termijn,
-                       ontbrekende_feiten=ontbrekend)
+                       beslisser=beslisser, redenen=(*redenen, *overig), volgende_stappen=stappen,
+                       termijn=termijn, ontbrekende_feiten=ontbrekend)
 
     if feiten.grond is Grond.ANDER_ONDERWIJS:
         grond = p.reden("vrijstelling_15_grond")
         if feiten.kwalificatieplichtig is False:
             return besluit(Toegestaan.NEE, Beslisser.NIEMAND,
                            p.reden("vrijstelling_niet_kwalificatieplichtig"), grond)
+        onbekend = feiten.kwalificatieplichtig is None
+        vraag = (p.reden("vrijstelling_kwalificatieplichtig_vraag"),) if onbekend else ()
         return besluit(Toegestaan.VOORWAARDELIJK, Beslisser.COLLEGE_BW, grond,
-                       p.reden("vrijstelling_15_voorbeelden"),
                        stappen=(p.stap("vrijstelling_15_verzoek", None),),
-                       ontbrekend=("kwalificatieplichtig",) if feiten.kwalificatieplichtig is None else ())
+                       ontbrekend=("kwalificatieplichtig",) if onbekend else (),
+                       overig=(*vraag, p.reden("vrijstelling_15_voorbeelden")))
 
     if feiten.grond is Grond.VERVANGEND_14:
         min_leeftijd = p.getal("vrijstelling_3a_min_leeftijd")

@@ -52,9 +52,9 @@ def test_leerplicht_from_age_or_birth_date() -> None:
     # Only an age: no date of birth is made up from it.
     assert feiten.leerplicht("mijn dochter is 4 jaar, wanneer moet ze naar school?", [], P) == {"leeftijd": 4}
     assert feiten.leerplicht("Mijn zoon is 4 en zit sinds januari in groep 1, hij wordt in augustus 5.", [], P) == {
-        "geboortemaand": "2021-08"}
+        "geboortemaand": "2021-08", "zoals_gezegd": {"geboortemaand": "wordt 5 in augustus"}}
     assert feiten.leerplicht("zoon is op 1 april jarig, wordt dan 5. moet hij in april al naar school?", [], P) == {
-        "geboortedatum": dt.date(2021, 4, 1)}
+        "geboortedatum": dt.date(2021, 4, 1), "zoals_gezegd": {"geboortedatum": "wordt 5 op 1 april"}}
     assert feiten.leerplicht("wanneer is mijn kind leerplichtig", [], P) == {}
 
 

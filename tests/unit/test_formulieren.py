@@ -107,8 +107,10 @@ def test_the_form_decides_with_the_first_message_and_the_answers() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("15 november 2019", {"geboortedatum": dt.date(2019, 11, 15)}),
     ("12-5-2020", {"geboortedatum": dt.date(2020, 5, 12)}),
-    ("ze wordt 5 op 2 september", {"geboortedatum": dt.date(2021, 9, 2)}),
-    ("hij wordt in augustus 5", {"geboortemaand": "2021-08"}),  # the day was not said, so none is made up
+    ("ze wordt 5 op 2 september", {"geboortedatum": dt.date(2021, 9, 2),
+                                   "zoals_gezegd": {"geboortedatum": "wordt 5 op 2 september"}}),
+    # The day was not said, so none is made up; the answer shows what was said, not a birth year.
+    ("hij wordt in augustus 5", {"geboortemaand": "2021-08", "zoals_gezegd": {"geboortemaand": "wordt 5 in augustus"}}),
     ("hij is 4", {"leeftijd": 4}),  # an age stays an age
     ("vier jaar", {"leeftijd": 4}),
     ("geen idee", {}),
