@@ -75,11 +75,13 @@ def maak_antwoord(
     else:
         kern_regel = " ".join(dict.fromkeys(kern))
         blokken += kern
+        if kern and not nieuw_kern:  # the same question again: the same answer, said as a reminder
+            kern_regel = f"{rules.tekst('zoals_gezegd', taal)} {_klein(kern_regel)}"
     if besluit.toegestaan is Toegestaan.VOORWAARDELIJK and besluit.beslisser in _PERSONEN:
         kern_regel += " " + rules.tekst("toezegging_nee", taal, rol)  # a person decides, never the assistant
     feiten_regel = feiten_zin(rules, taal, rol, feiten, eigen_woorden)
     bron_regel = bronregel(besluit.grondslag, rules, taal)
-    if blijft:  # the answer did not change: the facts and the source it rests on are not repeated either
+    if not nieuw_kern:  # the same answer (asked again, or unchanged): its facts and source are not repeated
         feiten_regel = "" if feiten_regel in vorige else feiten_regel
         bron_regel = "" if bron_regel in vorige else bron_regel
     blokken += [b for b in (feiten_regel, bron_regel) if b]
@@ -104,6 +106,11 @@ def maak_antwoord(
     regels += [bron_regel] if bron_regel else []
     return Antwoord("\n".join(regels), knoppen(rules, taal), tuple(blokken),
                     gevraagd if vraag is not None and vraag in punten else None)
+
+
+def _klein(zin: str) -> str:
+    """The first letter in lower case after a lead-in, unless the word is an abbreviation ("DUO")."""
+    return zin[0].lower() + zin[1:] if len(zin) > 1 and zin[1].islower() else zin
 
 
 def _sympathie(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], bericht: str) -> str:

@@ -63,6 +63,16 @@ def test_a_changed_fact_shows_the_facts_again() -> None:
     assert "Ik ga uit van: een bruiloft, van een oom, 2 schooldagen." in tweede.tekst
 
 
+def test_the_same_question_again_gets_its_answer_as_a_reminder_without_facts_and_source_again() -> None:
+    feiten = {"omstandigheid": "bruiloft", "relatie": "oom"}
+    besluit = beoordeel("gewichtige_omstandigheden", feiten, RULES, P)
+    eerste = maak_antwoord(besluit, RULES, "nl", "ouder", feiten)
+    tweede = maak_antwoord(besluit, RULES, "nl", "ouder", feiten, vorige=eerste.blokken, herhaal_kern=True)
+    regels = tweede.tekst.split("\n")
+    assert regels[0].startswith("Zoals gezegd: de directeur van de school beslist")
+    assert not any(regel in eerste.tekst.split("\n") for regel in regels)
+
+
 def test_sympathy_first_after_a_death_for_parents_not_for_staff() -> None:
     feiten = {"omstandigheid": "overlijden", "relatie": "opa"}
     besluit = beoordeel("gewichtige_omstandigheden", feiten, RULES, P)
