@@ -4,6 +4,7 @@ that answers first, with the decision attached as structured data. Texts come fr
 from __future__ import annotations
 
 import abc
+import re
 import typing
 from typing import Any
 
@@ -153,12 +154,19 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     return events
 
 
+_MELDEN_VAN_VERZUIM = re.compile(r"\b(moet|moeten|mag|mogen|must|should)\b.*\b(meld|report)|"
+                                 r"\b(meld|report)\w*\b.*\b(verzuim|afwezig|niet op school|absent|weken|weeks)", re.I)
+
+
 def _getoetst(label: str, tracker: Tracker) -> str:
-    """Art. 14 needs an event: a question read as art. 14 that names none, but a job that rules out every school
-    holiday, is about holiday leave (art. 13a)."""
+    """The topic checked against what decides it. Art. 14 needs an event: a question read as art. 14 that names
+    none, but a job that rules out every school holiday, is about holiday leave (art. 13a). Whether absence must
+    be reported is a meldplicht question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
     if label == "verlof_gewichtige_omstandigheden" and omstandigheid(tekst) is None and noemt_beroep(tekst):
         return "verlof_vakantie_13a"
+    if label in ("leerplicht_leeftijd", "kwalificatieplicht") and _MELDEN_VAN_VERZUIM.search(tekst):
+        return "meldplicht_vraag"
     return label
 
 

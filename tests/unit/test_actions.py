@@ -145,3 +145,15 @@ def test_a_question_read_as_out_of_scope_gets_the_answer_its_facts_ask_for() -> 
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "verlof_gewichtige_omstandigheden"
     kort, _ = run(ActionBuitenLeerplicht(), tracker("hoe hoog is de ouderbijdrage op school?", intent="out_of_scope"))
     assert kort[0]["response"] == "utter_buiten_school"
+
+
+def test_whether_absence_must_be_reported_is_a_meldplicht_question_whatever_age_it_names() -> None:
+    kwalificatie = next(a for a in ANTWOORD_ACTIONS if a().label == "kwalificatieplicht")
+    tekst = "Moeten we melden dat een leerling van 19 zonder startkwalificatie al 5 weken niet op school komt?"
+    messages, _ = run(kwalificatie(), tracker(tekst, intent="kwalificatieplicht"))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "meldplicht_vraag"
+    assert besluit["must_report"] is True
+    vraag = "moet ik mijn zoon van 17 aanmelden bij het mbo?"
+    leeftijd, _ = run(kwalificatie(), tracker(vraag, intent="kwalificatieplicht"))
+    assert leeftijd[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "kwalificatieplicht"
