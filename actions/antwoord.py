@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
-from actions.feiten import EXTRACTORS, noemt_beroep, omstandigheid
+from actions.feiten import EXTRACTORS
+from actions.onderwerp import verlof_uit_feiten
 from actions.opmaak import maak_antwoord
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
 from rules.besluit import Besluit, Peil
@@ -154,8 +155,12 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     return events
 
 
-_MELDEN_VAN_VERZUIM = re.compile(r"\b(moet|moeten|mag|mogen|must|should)\b.*\b(meld|report)|"
+_MELDEN_VAN_VERZUIM = re.compile(r"\b(moet|moeten|mag|mogen|must|should)\b.*\b(ge)?(meld|report)|"
                                  r"\b(meld|report)\w*\b.*\b(verzuim|afwezig|niet op school|absent|weken|weeks)", re.I)
+
+
+_AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b.*"
+                             r"\b(leerplicht|duo|lrv|verzuimloket)\b|meldplicht", re.I)
 
 
 def _getoetst(label: str, tracker: Tracker) -> str:
@@ -163,9 +168,11 @@ def _getoetst(label: str, tracker: Tracker) -> str:
     none, but a job that rules out every school holiday, is about holiday leave (art. 13a). Whether absence must
     be reported is a meldplicht question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
-    if label == "verlof_gewichtige_omstandigheden" and omstandigheid(tekst) is None and noemt_beroep(tekst):
+    if label == "verlof_gewichtige_omstandigheden" and verlof_uit_feiten(tekst) == "verlof_vakantie_13a":
         return "verlof_vakantie_13a"
     if label in ("leerplicht_leeftijd", "kwalificatieplicht") and _MELDEN_VAN_VERZUIM.search(tekst):
+        return "meldplicht_vraag"
+    if label == "ziekte" and _AAN_LEERPLICHT.search(tekst):  # a school asking whether to report illness
         return "meldplicht_vraag"
     return label
 

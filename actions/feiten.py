@@ -32,7 +32,7 @@ _OMSTANDIGHEDEN = (
     ("bruiloft", r"bruiloft|\btrouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
     ("overlijden", r"begrafenis|uitvaart|overleden|overleed|overlijd|gestorven|crematie|funeral|died|passed away|"
                    r"\brouw"),
-    ("ernstige_ziekte", r"ziekenhuis|ernstig ziek|terminaal|stervend|op sterven|hospital|seriously ill|dying|kanker"),
+    ("ernstige_ziekte", r"ziekenhuis|ernstige? ziek|terminaal|stervend|op sterven|hospital|seriously ill|dying|kanker"),
     ("verhuizing", r"verhuiz|verhuis|moving house|we move|relocat"),
     ("jubileum", r"jubileum|jarig huwelijk|anniversary"),
     ("wettelijke_verplichting", r"rechtbank|rechter|zitting|ambassade|paspoort aanvragen|court"),

@@ -31,3 +31,14 @@ def onderwerp_uit_feiten(tekst: str) -> str | None:
     if noemt_beroep(tekst) or (_VAKANTIE.search(tekst) and dagen(tekst) is not None):
         return "verlof_vakantie_13a"
     return None
+
+
+def verlof_uit_feiten(tekst: str) -> str | None:
+    """Which of the two leave articles the facts decide: an event without a job reason is art. 14, a job that
+    rules out every school holiday without an event is art. 13a; both or neither decide nothing."""
+    gebeurtenis, beroep = omstandigheid(tekst) in _GEBEURTENISSEN, noemt_beroep(tekst)
+    if gebeurtenis and not beroep:
+        return "verlof_gewichtige_omstandigheden"
+    if beroep and omstandigheid(tekst) is None:
+        return "verlof_vakantie_13a"
+    return None

@@ -18,11 +18,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import beslis, feiten_voor_regel, zeg
+from actions.antwoord import beantwoord_vraag, beslis, feiten_voor_regel, zeg
 from actions.context import besluit_payload, beurt, dossier, peildatum, rule_set, taal
 from actions.feiten import MAX_WOORDEN_GEZEGD, periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
 from actions.normalise import parse_schooldagen
+from actions.onderwerp import verlof_uit_feiten
 from dossier.model import ZOALS_GEZEGD
 from rules.besluit import Besluit, Toegestaan, datum_tekst
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
@@ -91,6 +92,9 @@ class ActionVakantieverlofUitleg(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         tekst = str((tracker.latest_message or {}).get("text") or "")
+        if verlof_uit_feiten(tekst) == "verlof_gewichtige_omstandigheden":
+            # Read as holiday leave, but it names a funeral or a wedding and no job: art. 14 answers it.
+            return [SlotSet(KLAAR, True), *beantwoord_vraag("verlof_gewichtige_omstandigheden", dispatcher, tracker)]
         entities = list((tracker.latest_message or {}).get("entities") or [])
         gelezen = lees_vakantieverlof(tekst, entities, peildatum(tracker)) if not tekst.startswith("/") else {}
         probleem = periode_probleem(gelezen, peildatum(tracker))

@@ -157,3 +157,12 @@ def test_whether_absence_must_be_reported_is_a_meldplicht_question_whatever_age_
     vraag = "moet ik mijn zoon van 17 aanmelden bij het mbo?"
     leeftijd, _ = run(kwalificatie(), tracker(vraag, intent="kwalificatieplicht"))
     assert leeftijd[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "kwalificatieplicht"
+
+
+def test_a_school_asking_whether_illness_must_be_reported_to_leerplicht_gets_the_meldplicht() -> None:
+    ziekte = next(a for a in ANTWOORD_ACTIONS if a().label == "ziekte")
+    messages, _ = run(ziekte(), tracker("lln is 3 weken ziek met een briefje van de dokter, moet dat gemeld worden "
+                                        "bij leerplicht?", intent="ziekte"))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "meldplicht_vraag"
+    ouder, _ = run(ziekte(), tracker("hoe meld ik mijn zoon ziek bij school?", intent="ziekte"))
+    assert ouder[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "ziekte"

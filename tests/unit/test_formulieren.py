@@ -246,3 +246,11 @@ def test_ages_after_a_pronoun(tekst: str, jaar: int | None) -> None:
     from actions.geboorte import leeftijd
 
     assert leeftijd(tekst) == jaar
+
+
+def test_holiday_leave_that_names_a_funeral_and_no_job_is_answered_by_art_14() -> None:
+    messages, events = run(ActionVakantieverlofUitleg(), tracker(
+        "ouders willen 14 dagen verlof ivm ernstige ziekte van opa in Syrie, beslist leerplicht dat?"))
+    assert decision(messages)["topic"] == "verlof_gewichtige_omstandigheden"
+    assert decision(messages)["decider"] == "leerplichtambtenaar"
+    assert events["vakantieverlof_klaar"] is True  # the 13a form asks nothing
