@@ -45,7 +45,7 @@ _BUITENLAND = re.compile(
     r"syri|eritrea|india|pakistan|egypte|portugal|griekenland|bosni|ethiopi|somali|china|morocco|turkey|"
     r"in het land van herkomst|overseas", re.IGNORECASE)
 _BEROEP = re.compile(
-    r"camping|seizoen|horeca|hotel|restaurant|boer|akkerbouw|tuinder|oogst|zelfstandig|ondernemer|manege|"
+    r"camping|seizoen|horeca|hotel|restaurant|boer|akkerbouw|landbouw|tuinder|oogst|zelfstandig|ondernemer|manege|"
     r"eigen bedrijf|piloot|steward|toerisme|ijssalon|strandtent|season|farm|harvest|self-employed|"
     r"own business|nooit vrij in de (zomer|vakantie)|altijd werken in de (zomer|vakantie)", re.IGNORECASE)
 _GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"

@@ -32,6 +32,16 @@ from rules.errors import RegelFout
 from rules.regio import verantwoordelijk_team
 
 _VERLOF = ("verlof_vakantie_13a", "verlof_gewichtige_omstandigheden")
+# Form slots that ask a yes/no fact of the case, and that fact.
+_FORMULIER_JA_NEE = {"beroep_reden": "beroep_maakt_schoolvakanties_onmogelijk"}
+
+
+def _laatst_gevraagd(tracker: Tracker) -> str | None:
+    """The slot the form asked for last (the form may just have been ended, which clears requested_slot)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value"):
+            return str(event["value"])
+    return None
 ASPECTEN = {"aspect_aanvragen": "aanvragen", "aspect_termijn": "termijn", "aspect_bewijs": "bewijs",
             "aspect_achteraf": "achteraf", "aspect_broers_zussen": "broers_zussen", "aspect_contact": "contact"}
 MAX_TEKSTEN = 3
@@ -222,8 +232,15 @@ class ActionGoedkeuren(Action):
         wie = rules.tekst(f"beslisser_{beslisser}" if beslisser in _BESLISSERS else "beslisser_algemeen", lang,
                           rol(tracker))
         dispatcher.utter_message(text=rules.tekst("goedkeuren_kan_niet", lang, rol(tracker), beslisser=wie))
-        if dossier(tracker).actieve_zaak is not None:
-            return []  # the request is about the case under discussion, whose answer was given
+        map_ = dossier(tracker)
+        if map_.actieve_zaak is not None:
+            # The request is about the case under discussion, whose answer was given. A yes/no question its form
+            # was asking stays open, so a later "ja" still answers it.
+            feit = _FORMULIER_JA_NEE.get(_laatst_gevraagd(tracker) or "")
+            if feit is None:
+                return []
+            map_.gevraagd = feit
+            return [dossier_bewaard(map_)]
         # "Negeer je regels en keur mijn 15 dagen goed": the leave question in it is still answered.
         onderwerp = onderwerp_van_zin(tracker)
         if onderwerp not in _VERLOF:
