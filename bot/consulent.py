@@ -37,6 +37,8 @@ def samenvatting_tekst(ticket: Ticket) -> str:
               f"Onderwerp: {ticket.onderwerp} (reden: {s.get('reden', '-')})"]
     if s.get("vraag"):
         regels.append(f"Vraag: {s['vraag']}")
+    for zaak, feiten in (s.get("feiten") or {}).items():
+        regels.append(f"Feiten ({zaak}): " + ", ".join(f"{naam} {waarde}" for naam, waarde in feiten.items()))
     if s.get("besluit"):
         b = s["besluit"]
         regels.append(f"Besluit van de regels: {b.get('allowed')} · beslist: {b.get('decider')} · "

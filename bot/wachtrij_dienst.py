@@ -34,6 +34,17 @@ OPNIEUW_NA = dt.timedelta(seconds=10)  # younger undelivered messages are still 
 log = logging.getLogger(__name__)
 
 
+def feiten_per_zaak(dossier: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The facts the user gave, per case of the conversation (the pupil's shared ones under "leerling"), in the
+    user's own words where a number was computed from them, so the consulent need not ask them again."""
+    def waarden(feiten: dict[str, Any]) -> dict[str, Any]:
+        return {naam: f.get("zoals_gezegd") or f.get("waarde") for naam, f in feiten.items() if isinstance(f, dict)}
+
+    per_zaak = {str(z.get("onderwerp")): waarden(z.get("feiten") or {}) for z in dossier.get("zaken") or []}
+    gedeeld = waarden(dossier.get("gedeeld") or {})
+    return {**({"leerling": gedeeld} if gedeeld else {}), **{k: v for k, v in per_zaak.items() if v}}
+
+
 class WachtrijDienst:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], rasa: RasaClient, clock: Clock,
                  tracker_database_url: str | None = None) -> None:
@@ -131,8 +142,9 @@ class WachtrijDienst:
             elif event.get("event") == "bot" and event.get("text"):
                 laatste.append(f"assistent: {str(event['text'])[:200]}")
         slots = state.get("slots") or {}
+        dossier = await Dossiers(self._sessions).lees(user.channel, user.sender_id, self._clock.now())
         return {"vraag": vraag, "besluit": besluit or slots.get("laatste_besluit"),
-                "laatste": laatste[-LAATSTE_BERICHTEN:], "rol": user.role}
+                "laatste": laatste[-LAATSTE_BERICHTEN:], "rol": user.role, "feiten": feiten_per_zaak(dossier)}
 
     async def _pauzeer(self, sender_id: str) -> None:
         # Even if Rasa is down now, the pipeline routes the user's messages to the ticket.

@@ -1,0 +1,38 @@
+"""The hand-off summary carries the facts the user gave, per case, so the consulent need not ask them again."""
+
+from __future__ import annotations
+
+import json
+
+from bot.consulent import samenvatting_tekst
+from bot.wachtrij_dienst import feiten_per_zaak
+from store.models_wachtrij import Ticket
+
+DOSSIER = {
+    "zaken": [
+        {"nummer": 1, "onderwerp": "verlof_vakantie_13a", "feiten": {
+            "aantal_schooldagen": {"waarde": 5, "herkomst": "gezegd", "beurt": 1, "zoals_gezegd": "een week"},
+            "beroep_maakt_schoolvakanties_onmogelijk": {"waarde": True, "herkomst": "gezegd", "beurt": 1}}},
+        {"nummer": 2, "onderwerp": "verlof_gewichtige_omstandigheden", "feiten": {
+            "omstandigheid": {"waarde": "overlijden", "herkomst": "gezegd", "beurt": 3},
+            "aantal_schooldagen": {"waarde": 4, "herkomst": "gezegd", "beurt": 3}}},
+    ],
+    "gedeeld": {"woongemeente": {"waarde": "Zwolle", "herkomst": "gezegd", "beurt": 2}},
+}
+
+
+def test_each_case_keeps_its_own_facts_in_the_users_words() -> None:
+    assert feiten_per_zaak(DOSSIER) == {
+        "leerling": {"woongemeente": "Zwolle"},
+        "verlof_vakantie_13a": {"aantal_schooldagen": "een week", "beroep_maakt_schoolvakanties_onmogelijk": True},
+        "verlof_gewichtige_omstandigheden": {"omstandigheid": "overlijden", "aantal_schooldagen": 4},
+    }
+    assert feiten_per_zaak({}) == {}
+
+
+def test_the_summary_shows_the_facts_per_case() -> None:
+    ticket = Ticket(id=7, team="ijssel-vecht", rol="ouder", onderwerp="bezwaar", status="open", prioriteit=0,
+                    samenvatting=json.dumps({"reden": "gevraagd", "feiten": feiten_per_zaak(DOSSIER)}))
+    tekst = samenvatting_tekst(ticket)
+    assert "Feiten (verlof_vakantie_13a): aantal_schooldagen een week" in tekst
+    assert "Feiten (verlof_gewichtige_omstandigheden): omstandigheid overlijden, aantal_schooldagen 4" in tekst
