@@ -11,7 +11,7 @@ LEERBOT := $(APP_VENV)/bin/leerbot
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test setup venvs train db lint eval nlu-cv content-check bench clean
+.PHONY: run chat test setup venvs train db lint eval eval-sealed nlu-cv content-check bench clean
 
 # setup has trained and migrated already; LEERBOT_SET_UP spares `leerbot run` checking both again (~3 s).
 run: setup
@@ -57,6 +57,11 @@ db: venvs
 # The held-out evaluation set through the whole pipeline; figures go in docs/quality.md.
 eval: setup
 	$(LEERBOT) eval --cases tests/eval/cases.yaml --out var/eval-results.jsonl
+
+# The sealed set, written blind: run once at the end of an issue, its errors read then for docs/quality.md;
+# after that run it is a development set and the next issue has a new one written (docs/quality.md).
+eval-sealed: setup
+	$(LEERBOT) eval --cases tests/eval/sealed/cases.yaml --out var/eval-sealed-results.jsonl
 
 # The load test: simulated Telegram users against `make run` (single set-up, then PostgreSQL + Redis + two
 # Rasa servers). About 8 minutes; figures in docs/benchmarks.md. The last line printed is a JSON summary.

@@ -44,6 +44,18 @@ def decision_correct(expected: Mapping[str, Any] | None, recorded: Mapping[str, 
     return True
 
 
+def wrong_not_needed(expected: Mapping[str, Any] | None, recorded: Mapping[str, Any] | None) -> bool:
+    """The costliest error: the reply says no permission is needed, or that the school need not report, where
+    the case expects otherwise (judged on the keys the case sets)."""
+    if not expected or not recorded:
+        return False
+    zegt_vrij = recorded.get("allowed") == "not_needed" or recorded.get("decider") == "geen_toestemming_nodig"
+    if zegt_vrij and (("allowed" in expected and expected["allowed"] != "not_needed")
+                      or ("decider" in expected and expected["decider"] != "geen_toestemming_nodig")):
+        return True
+    return recorded.get("must_report") is False and "must_report" in expected and expected["must_report"] is not False
+
+
 def legal_basis_correct(expected: str | None, recorded: Mapping[str, Any] | None) -> bool:
     if recorded is None:
         return False
@@ -84,7 +96,7 @@ def summarise(cases: Iterable[Mapping[str, Any]], results: Sequence[Mapping[str,
     """The summary line of `leerbot eval`: accuracy, macro F1, decisions, legal basis, echo, latency."""
     by_id = {r["id"]: r for r in results}
     pairs: list[tuple[str, str]] = []
-    decision_cases = decision_given = decisions_right = basis_cases = basis_right = echoes = 0
+    decision_cases = decision_given = decisions_right = basis_cases = basis_right = echoes = wrong_no = 0
     latencies: list[float] = []
     for case in cases:
         result = by_id[case["id"]]
@@ -95,6 +107,7 @@ def summarise(cases: Iterable[Mapping[str, Any]], results: Sequence[Mapping[str,
             decision_cases += 1
             decision_given += recorded is not None
             decisions_right += decision_correct(expected, recorded)
+            wrong_no += wrong_not_needed(expected, recorded)
             if "legal_basis" in expected:
                 basis_cases += 1
                 basis_right += legal_basis_correct(expected["legal_basis"], recorded)
@@ -109,6 +122,7 @@ def summarise(cases: Iterable[Mapping[str, Any]], results: Sequence[Mapping[str,
         "decision_given": decision_given,
         "decision_accuracy": round(decisions_right / decision_cases, 4) if decision_cases else 0.0,
         "legal_basis_accuracy": round(basis_right / basis_cases, 4) if basis_cases else 0.0,
+        "wrong_not_needed": wrong_no,
         "echo_violations": echoes,
         "latency_ms_p50": round(percentile(latencies, 0.50), 1),
         "latency_ms_p95": round(percentile(latencies, 0.95), 1),

@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from leerbot.eval_scoring import article_tokens, decision_correct, legal_basis_correct, macro_f1, summarise
+from leerbot.eval_scoring import (
+    article_tokens,
+    decision_correct,
+    legal_basis_correct,
+    macro_f1,
+    summarise,
+    wrong_not_needed,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +65,16 @@ def test_macro_f1_and_summary() -> None:
     assert summary["legal_basis_accuracy"] == 1.0
     assert summary["echo_violations"] == 1
     assert summary["latency_ms_p50"] == 100.0
+    assert summary["wrong_not_needed"] == 0
+
+
+def test_a_wrong_no_permission_needed_or_need_not_report_is_counted() -> None:
+    niet_nodig = {"allowed": "not_needed", "decider": "geen_toestemming_nodig"}
+    assert wrong_not_needed({"allowed": "conditional", "decider": "schoolhoofd"}, niet_nodig)
+    assert wrong_not_needed({"decider": "schoolhoofd"}, {"decider": "geen_toestemming_nodig"})
+    assert not wrong_not_needed({"allowed": "not_needed"}, niet_nodig)
+    assert not wrong_not_needed({"legal_basis": "art. 13"}, niet_nodig)  # no key of the case says otherwise
+    assert not wrong_not_needed({"allowed": "conditional"}, None)
+    assert wrong_not_needed({"must_report": True}, {"must_report": False})
+    assert not wrong_not_needed({"must_report": False}, {"must_report": False})
+    assert not wrong_not_needed({"must_report": True}, {"must_report": None})  # unknown is wrong, not a "no"
