@@ -42,6 +42,8 @@ def _laatst_gevraagd(tracker: Tracker) -> str | None:
         if event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value"):
             return str(event["value"])
     return None
+
+
 ASPECTEN = {"aspect_aanvragen": "aanvragen", "aspect_termijn": "termijn", "aspect_bewijs": "bewijs",
             "aspect_achteraf": "achteraf", "aspect_broers_zussen": "broers_zussen", "aspect_contact": "contact"}
 MAX_TEKSTEN = 3
