@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
-from actions.onderwerp import verlof_uit_feiten
+from actions.onderwerp import geen_religieuze_plicht, te_jong_voor_verlof, verlof_uit_feiten
 from actions.opmaak import maak_antwoord
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
 from rules.besluit import Besluit, Peil
@@ -164,10 +164,15 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
 
 
 def _getoetst(label: str, tracker: Tracker) -> str:
-    """The topic checked against what decides it. Art. 14 needs an event: a question read as art. 14 that names
-    none, but a job that rules out every school holiday, is about holiday leave (art. 13a). Whether absence must
-    be reported is a meldplicht question, whatever age it names."""
+    """The topic checked against what decides it. A leave question about a child under five is answered by the
+    leerplicht age. Art. 13 covers religious duties only: a tournament or a party is art. 14. Art. 14 needs an
+    event: a question read as art. 14 that names none, but a job that rules out every school holiday, is about
+    holiday leave (art. 13a). Whether absence must be reported is a meldplicht question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
+    if te_jong_voor_verlof(label, tekst):
+        return "leerplicht_leeftijd"
+    if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):
+        return "verlof_gewichtige_omstandigheden"
     if label == "verlof_gewichtige_omstandigheden" and verlof_uit_feiten(tekst) == "verlof_vakantie_13a":
         return "verlof_vakantie_13a"
     if label in ("leerplicht_leeftijd", "kwalificatieplicht") and _MELDEN_VAN_VERZUIM.search(tekst):

@@ -15,6 +15,7 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
+from content.woorden import herken_feest
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
@@ -380,6 +381,12 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     elif re.search(r"gedoog|gestopt met (mijn |zijn |haar )?(opleiding|mbo)|verkeerde studiekeuze", tekst, re.I):
         grond = "gedoogbeschikking"
     feiten: Feiten = {"grond": grond} if grond else {}
+    for naam, patroon in _VOORWAARDEN.items():
+        if patroon.search(tekst):
+            feiten[naam] = True
+    if not any(naam in feiten for naam in _VOORWAARDEN) and _GEEN_GROND.search(tekst):
+        # Elite sport, online school or a conflict with the school is no ground of art. 5 onder a or b.
+        feiten.update({"beperking_genoemd": False, "bezwaar_richting_genoemd": False})
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):
         feiten["vorig_jaar_school_van_die_richting"] = True
     jaar = _leeftijd_binnen(tekst, 0, 30)
@@ -388,16 +395,35 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     return feiten
 
 
+# The condition of each art. 5 ground, as people name it; only these make the notification route a go-ahead.
+_VOORWAARDEN = {
+    "beperking_genoemd": re.compile(
+        r"beperking|handicap|gehandicapt|autis|adhd|angst|psychisch|psychiatr|lichamelijk|medisch|chronisch|epilep|"
+        r"depress|trauma|syndroom|verstandelijk|meervoudig|dagbesteding|kinderdagcentrum|niet belastbaar|"
+        r"ernstig ziek|te ziek|disab|medical|mental|anxiety|autism|psychiatric|special needs|rolstoel|wheelchair|"
+        r"chronically|too ill", re.I),
+    "bezwaar_richting_genoemd": re.compile(
+        r"geloof|godsdienst|religi|richting|levensbeschouw|levensovertuiging|overtuiging|christelijk|islamitisch|"
+        r"joods|katholiek|protestant|reformatorisch|antroposof|humanist|belief|faith|denomination|ideolog",
+        re.I),
+    "school_buitenland_genoemd": re.compile(
+        r"(daar|there|ginds) (naar|to) (de |een |a |an )?school|school (in|abroad|overseas)|internationale school|"
+        r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
+        r"lokale school|local school", re.I),
+}
+_GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|online|wereldschool|"
+                         r"worldschool|unschool|thuis leren|pest|bully|ruzie|conflict|past niet|niet leuk|hekel",
+                         re.I)
+
+
 def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     aantal_uren = uren(tekst)
     if aantal_uren is not None and aantal_uren <= 40:
         feiten["uren_per_week"] = aantal_uren
-    feest = _entiteit(entities, "feestdag")
-    if feest is None:
-        match = re.search(r"carnaval|koningsdag|sinterklaas|halloween|suikerfeest|offerfeest|eid\b|divali|diwali|"
-                          r"holi\b|jom kipoer|yom kippur|rosj hasjana|pesach|vesak|keti koti", tekst, re.IGNORECASE)
-        feest = match.group(0) if match else None
+    # A feast on the vocabulary list by its usual name; else what the NLU tagged (then not recognised: asked).
+    herkend = herken_feest(tekst) or herken_feest(_entiteit(entities, "feestdag") or "")
+    feest = herkend[0] if herkend else _entiteit(entities, "feestdag")
     if feest:
         feiten["feestdag"] = feest
     feiten.update(_dagen_feit("aantal_dagen", tekst, entities))

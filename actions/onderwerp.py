@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from actions.feiten import dagen, noemt_beroep, omstandigheid, uren
+from actions.geboorte import leeftijd
+from content.woorden import herken_feest
 
 # Events art. 14 is about; "goedkoper" or "familiebezoek" are reasons people give for a holiday.
 _GEBEURTENISSEN = frozenset({"bruiloft", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum",
@@ -42,3 +44,27 @@ def verlof_uit_feiten(tekst: str) -> str | None:
     if beroep and omstandigheid(tekst) is None:
         return "verlof_vakantie_13a"
     return None
+
+
+# Dated events that are no duty of religion or belief: art. 13 does not cover them, art. 14 may.
+_ANDERE_GEBEURTENIS = re.compile(r"toernooi|wedstrijd|kampioenschap|concert|optreden|voorstelling|verjaardag|jarig|"
+                                 r"\bfeestje|\bfeest\b|familiefeest|reünie|herdenking|jubileum|tournament|match|competition|"
+                                 r"championship|performance|birthday|party|reunion|memorial|anniversary", re.I)
+_VERLOF_LABELS = frozenset({"verlof_vakantie_13a", "verlof_gewichtige_omstandigheden", "godsdienst_feestdag",
+                            "luxe_verzuim_gevolgen"})
+LEERPLICHTIG_VANAF = 5  # art. 3: the age settles a leave question for a younger child before any leave rule
+
+
+def geen_religieuze_plicht(tekst: str) -> bool:
+    """A day off for an event the text names that is no religious feast (a tournament, a birthday party, a
+    commemoration) and that names no feast on the list of religious ones."""
+    feest = herken_feest(tekst)
+    if feest is not None:
+        return feest[1] == "niet_religieus"
+    return bool(_ANDERE_GEBEURTENIS.search(tekst)) or omstandigheid(tekst) in _GEBEURTENISSEN
+
+
+def te_jong_voor_verlof(label: str, tekst: str) -> bool:
+    """A leave question about a child under five: no leave is needed, the leerplicht age answers it."""
+    jaar = leeftijd(tekst)
+    return label in _VERLOF_LABELS and jaar is not None and jaar < LEERPLICHTIG_VANAF

@@ -34,11 +34,14 @@ def form_answered(events: Sequence[Mapping[str, Any]]) -> str | None:
 
 
 def canonical_label(intent: str | None, active_loop: str | None, last_decision: Any,
-                    answered_form: str | None = None) -> str:
-    """The label for a turn: the topic of the form it answered, else its own intent when canonical, else
-    the topic of the conversation."""
+                    answered_form: str | None = None, answered_topic: str | None = None) -> str:
+    """The label for a turn: the topic of the form it answered, else the topic its answer was given on when the
+    facts corrected the classifier's topic (a tournament read as a feast day is answered as art. 14), else its
+    own intent when canonical, else the topic of the conversation."""
     if answered_form in FORM_TOPICS:
         return FORM_TOPICS[str(answered_form)]
+    if intent in CANONICAL_LABELS and answered_topic in CANONICAL_LABELS:
+        return str(answered_topic)
     if intent in CANONICAL_LABELS:
         return str(intent)
     if active_loop and active_loop in FORM_TOPICS:

@@ -117,14 +117,16 @@ async def run_case(
     latest = state.get("latest_message") or {}
     intent = latest.get("intent") or {}
     slots = state.get("slots") or {}
+    decision = _decision(last_turn)
     label = canonical_label(intent.get("name"), (state.get("active_loop") or {}).get("name"),
-                            slots.get("laatste_besluit"), form_answered(state.get("events") or []))
+                            slots.get("laatste_besluit"), form_answered(state.get("events") or []),
+                            (decision or {}).get("topic"))
     texts = [r.text for r in replies if r.text]
     return {
         "id": case["id"],
         "intent": label,
         "intent_confidence": intent.get("confidence"),
-        "decision": _decision(last_turn),
+        "decision": decision,
         "replies": texts,
         "handoff": any(r.data.get("handoff") for r in replies),
         "latency_ms": latencies,

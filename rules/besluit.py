@@ -177,6 +177,19 @@ class Besluit(BaseModel):
     redenen: tuple[Reden, ...]
     volgende_stappen: tuple[Reden, ...] = ()
     ontbrekende_feiten: tuple[str, ...] = ()
+    # The facts the user gave that make a "no permission needed" or "need not report" so. Unknown is not no:
+    # such a decision without them is refused here, and the registry checks they were really given.
+    erkend: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _nee_alleen_op_feiten(self) -> Besluit:
+        if (self.zegt_geen_toestemming or self.meldplicht is False) and not self.erkend:
+            raise ValueError("'no permission needed' and 'need not report' need the recognised fact that makes them so")
+        return self
+
+    @property
+    def zegt_geen_toestemming(self) -> bool:
+        return self.toegestaan is Toegestaan.NIET_NODIG or self.beslisser is Beslisser.GEEN_TOESTEMMING_NODIG
 
     @model_validator(mode="after")
     def _grondslag_getoond(self) -> Besluit:

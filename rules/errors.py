@@ -19,3 +19,8 @@ class OngeldigeFeiten(RegelFout):
 
 class GeenKalender(RegelFout):
     """Raised when a date falls in a school year for which no holiday data is loaded."""
+
+
+class NeeZonderFeit(RegelFout):
+    """A rule said "no permission needed" or "need not report" on a fact that was not given: a defect in the
+    rule, caught by the registry so the user gets the general rule instead (tests fail on it)."""

@@ -10,10 +10,8 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from content.schema import RuleSet
+from content.woorden import herken_feest
 from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
-
-# Festivities without a religious character; they are not covered by art. 13 (practice, see content).
-NIET_RELIGIEUS = frozenset({"carnaval", "koningsdag", "sinterklaas", "oud en nieuw", "halloween"})
 
 
 class KennisgevingSoort(str, Enum):
@@ -58,10 +56,10 @@ def beoordeel_kennisgeving(feiten: KennisgevingFeiten, rules: RuleSet, peildatum
 
 def _besluit(onderwerp: str, toegestaan: Toegestaan | None, beslisser: Beslisser | None,
              grondslag: tuple[Reden, ...], *redenen: Reden, max_dagen: int | None = None,
-             termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = ()) -> Besluit:
+             termijn: dt.date | None = None, ontbrekend: tuple[str, ...] = (), erkend: tuple[str, ...] = ()) -> Besluit:
     return Besluit(onderwerp=onderwerp, grondslag=grondslag, toegestaan=toegestaan, beslisser=beslisser,
                    max_dagen=max_dagen, redenen=uniek(*grondslag, *redenen), termijn=termijn,
-                   ontbrekende_feiten=ontbrekend)
+                   ontbrekende_feiten=ontbrekend, erkend=erkend)
 
 
 def _ziekte(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
@@ -78,17 +76,25 @@ def _ziekte(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
     if feiten.in_buitenland:
         redenen.append(p.reden("ziekte_in_vakantie"))
     return _besluit(onderwerp, Toegestaan.NIET_NODIG, Beslisser.GEEN_TOESTEMMING_NODIG, (grond,), *redenen,
-                    termijn=termijn)
+                    termijn=termijn, erkend=("soort",))
 
 
 def _godsdienst(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
     """Art. 13: a notice at least two days before the day itself; a later notice does not meet the
-    condition, so the exemption cannot be invoked (the law has no route to accept it afterwards)."""
+    condition, so the exemption cannot be invoked (the law has no route to accept it afterwards). Only a feast
+    on the list of religious feasts is a recognised duty; for any other day the general rule is stated and the
+    user asked, never "no permission needed" on a guess."""
     vooraf = p.getal("godsdienst_melden_dagen_vooraf")
     per_feest = p.getal("godsdienst_dagen_per_feest")
-    if feiten.feestdag and feiten.feestdag.strip().lower() in NIET_RELIGIEUS:
+    feest = herken_feest(feiten.feestdag or "")
+    if feest is not None and feest[1] == "niet_religieus":
         grond = (p.reden("godsdienst_alleen_religie"), p.reden("godsdienst_niet_religieus"))
         return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, grond)
+    if feest is None:
+        melding = p.reden("godsdienst_kennisgeving", dagen=vooraf)
+        onbekend = [p.reden("godsdienst_onbekend_feest")] if feiten.feestdag else []
+        return _besluit(onderwerp, None, None, (melding,), *onbekend, p.reden("godsdienst_alleen_religie"),
+                        ontbrekend=() if onbekend else ("feestdag",))
     termijn = feiten.datum - dt.timedelta(days=vooraf) if feiten.datum else None
     melding = p.reden("godsdienst_kennisgeving", dagen=vooraf)
     if termijn is not None and feiten.gemeld_op is not None and feiten.gemeld_op > termijn:
@@ -106,9 +112,9 @@ def _godsdienst(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
     if feiten.aantal_dagen is not None and feiten.aantal_dagen > per_feest:
         # More than the usual day is not covered by art. 13; the extra days would need art. 14 leave.
         return _besluit(onderwerp, Toegestaan.NEE, Beslisser.GEEN_TOESTEMMING_NODIG, (melding, redenen[-1]),
-                        *redenen, max_dagen=per_feest, termijn=termijn)
+                        *redenen, max_dagen=per_feest, termijn=termijn, erkend=("feestdag", "aantal_dagen"))
     return _besluit(onderwerp, Toegestaan.NIET_NODIG, Beslisser.GEEN_TOESTEMMING_NODIG, (melding,), *redenen,
-                    max_dagen=per_feest, termijn=termijn)
+                    max_dagen=per_feest, termijn=termijn, erkend=("feestdag",))
 
 
 def _vijfjarige(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
@@ -120,9 +126,12 @@ def _vijfjarige(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
     basis = p.reden("vijfjarige_kennisgeving", uren=vrij)
     meer = p.reden("vijfjarige_extra", extra=extra, totaal=totaal)
     uren = feiten.uren_per_week
-    if uren is None or uren <= vrij:
+    if uren is None:  # how many hours decides whether a notice is enough: the rule, and the hours asked
+        return _besluit(onderwerp, None, None, (basis, meer), p.reden("vijfjarige_zes"),
+                        ontbrekend=("uren_per_week",))
+    if uren <= vrij:
         return _besluit(onderwerp, Toegestaan.NIET_NODIG, Beslisser.GEEN_TOESTEMMING_NODIG, (basis,), meer,
-                        p.reden("vijfjarige_zes"))
+                        p.reden("vijfjarige_zes"), erkend=("uren_per_week",))
     if uren <= totaal:
         return _besluit(onderwerp, Toegestaan.VOORWAARDELIJK, Beslisser.SCHOOLHOOFD, (meer,), basis)
     return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, (p.reden("vijfjarige_te_veel", totaal=totaal),),

@@ -227,8 +227,10 @@ def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt
             onderwerp = ONDERWERP
         # The first reason states the duty on the peildatum; an earlier end by school years also decides it.
         grondslag = (redenen[0], *(r for r in redenen[1:] if r.uitleg in _EINDE_BESLIST))
+        # "Not leerplichtig yet" rests on the date or month of birth the user gave.
+        erkend = ("geboortedatum" if feiten.geboortedatum else "geboortemaand",) if toegestaan else ()
         return Besluit(onderwerp=onderwerp, grondslag=grondslag, termijn=termijn, redenen=(*redenen, *extra),
-                       ontbrekende_feiten=ontbrekend, toegestaan=toegestaan)
+                       ontbrekende_feiten=ontbrekend, toegestaan=toegestaan, erkend=erkend)
 
     if peildatum <= einde:
         start: list[Reden] = []
@@ -292,7 +294,7 @@ def _op_leeftijd(feiten: LeerplichtFeiten, p: Peil) -> Besluit:
         """`grond`: how many of the first reasons decided (two where both duties are stated)."""
         return Besluit(onderwerp=ONDERWERP_KWALIFICATIEPLICHT if met_diploma else onderwerp,
                        grondslag=redenen[:grond], redenen=redenen, ontbrekende_feiten=ontbrekend,
-                       toegestaan=toegestaan)
+                       toegestaan=toegestaan, erkend=("leeftijd",) if toegestaan else ())
 
     if leeftijd < vijf:
         vier = p.getal("leerplicht_toelating_leeftijd")

@@ -144,10 +144,14 @@ class _Melding:
 
     def besluit(self, moet: bool | None, mag: bool | None, grondslag: Sequence[Reden], *overig: Reden,
                 stappen: Sequence[Reden] = (), termijn: dt.date | None = None,
-                ontbrekend: Sequence[str] = ()) -> Besluit:
+                ontbrekend: Sequence[str] = (), erkend: Sequence[str] = ()) -> Besluit:
         return Besluit(onderwerp=ONDERWERP, grondslag=tuple(grondslag), meldplicht=moet, meldrecht=mag,
                        redenen=uniek(*grondslag, *overig), volgende_stappen=tuple(stappen), termijn=termijn,
-                       ontbrekende_feiten=tuple(ontbrekend))
+                       ontbrekende_feiten=tuple(ontbrekend), erkend=tuple(erkend))
+
+    def uren_gegeven(self) -> tuple[str, ...]:
+        """The fact the hours were given as: per day, or as a total."""
+        return ("afwezigheden",) if self.feiten.afwezigheden else ("totaal_uren",)
 
     def _art21(self) -> bool:
         """Before 2024 a primary or special school reported to the municipality under art. 21."""
@@ -213,7 +217,8 @@ class _Melding:
         rmc = p.reden("meldplicht_rmc_mbo" if feiten.schooltype is Schooltype.MBO else "meldplicht_rmc",
                       leeftijd=rmc_leeftijd, weken=rmc_weken)
         if leeftijd >= rmc_leeftijd or feiten.startkwalificatie:
-            return self.besluit(False, True, [achttien], rmc)
+            return self.besluit(False, True, [achttien], rmc,
+                                erkend=("leeftijd",) if leeftijd >= rmc_leeftijd else ("leeftijd", "startkwalificatie"))
         weken = feiten.aaneengesloten_weken_afwezig
         if weken is not None and weken >= rmc_weken:
             stappen = [p.stap("meldplicht_register", None), p.stap("meldplicht_kanaal", None)]
@@ -223,7 +228,9 @@ class _Melding:
                                 stappen=stappen, ontbrekend=("startkwalificatie",))
         if uren is None and weken is None:
             return self.besluit(None, True, [achttien, rmc], ontbrekend=("afwezigheden",))
-        return self.besluit(False, True, [achttien], rmc)
+        # Fewer weeks away than the RMC duty needs, or absent for some hours only: no duty yet.
+        erkend = ("aaneengesloten_weken_afwezig",) if weken is not None else self.uren_gegeven()
+        return self.besluit(False, True, [achttien], rmc, erkend=("leeftijd", *erkend))
 
     def beslis(self) -> Besluit:
         feiten, p = self.feiten, self.p
@@ -234,10 +241,11 @@ class _Melding:
             # Art. 18 lost the seven-day duty on 2023-08-01; enrolment data now go through the register.
             oud = p.waarde("in_uitschrijving_melden") is True
             return self.besluit(oud, True, [p.reden("meldplicht_in_uitschrijving")],
-                                *([] if oud else [p.reden("meldplicht_verwijdering")]))
+                                *([] if oud else [p.reden("meldplicht_verwijdering")]), erkend=("melding_over",))
         if feiten.alleen_geoorloofd:
             # Authorised absence is never a must; with doubt about it the school may report it as overig verzuim.
-            return self.besluit(False, feiten.twijfel, [p.reden("meldplicht_geen_verzuim")])
+            return self.besluit(False, feiten.twijfel, [p.reden("meldplicht_geen_verzuim")],
+                                erkend=("alleen_geoorloofd",))
         uren, drempeldag, gespreid = self.uren()
         if feiten.leeftijd is not None and feiten.leeftijd >= p.getal("meldplicht_max_leeftijd"):
             return self.volwassen(feiten.leeftijd, uren)
@@ -261,7 +269,7 @@ class _Melding:
             return self.besluit(True, True, grond, *termijn_redenen, stappen=[*stappen, self._nieuwe_periode()],
                                 termijn=termijn, ontbrekend=ontbrekend)
         if uren is None and feiten.onder_drempel:
-            return self.besluit(False, True, [p.reden("meldplicht_overig", **waarden)])
+            return self.besluit(False, True, [p.reden("meldplicht_overig", **waarden)], erkend=("onder_drempel",))
         if uren is None:
             # "When must we report?": the general rule, and the hours are asked; unknown is not "no".
             return self.besluit(None, True, [p.reden("meldplicht_algemeen", **waarden)], ontbrekend=("afwezigheden",))
@@ -270,7 +278,7 @@ class _Melding:
             regionaal = [p.beleid_reden("meldplicht_signaalverzuim_regio", signaal)] \
                 if signaal.waarde is True and signaal.profiel is not None else []
             return self.besluit(False, True, [p.reden("meldplicht_onder_drempel", uren=_getal(uren), **waarden)],
-                                *gespreid, *regionaal)
+                                *gespreid, *regionaal, erkend=self.uren_gegeven())
         wet, stappen, ontbrekend = self.route(_getal(uren))
         termijn_redenen, termijn = self.termijn(drempeldag)
         langdurig = [p.reden("meldplicht_langdurig", weken=p.getal("langdurig_verzuim_weken"))] \

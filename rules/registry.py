@@ -14,7 +14,7 @@ from content.errors import BuitenGeldigheid
 from content.schema import RuleSet
 from rules.besluit import Besluit
 from rules.bezwaar import BezwaarFeiten, beoordeel_bezwaar
-from rules.errors import OngeldigeFeiten
+from rules.errors import NeeZonderFeit, OngeldigeFeiten
 from rules.gewichtig import GewichtigFeiten, beoordeel_gewichtig
 from rules.kennisgeving import KennisgevingFeiten, beoordeel_kennisgeving
 from rules.leerplicht import LeerplichtFeiten, beoordeel_leerplicht
@@ -74,6 +74,10 @@ def beoordeel(naam: str, ruw: Mapping[str, Any], rules: RuleSet, peildatum: dt.d
         raise OngeldigeFeiten("onderwerp", f"unknown topic {naam!r}; known: {', '.join(ONDERWERPEN)}") from None
     feiten = lees_feiten(onderwerp, ruw)
     try:
-        return onderwerp.beoordeel(feiten, rules, peildatum)
+        besluit = onderwerp.beoordeel(feiten, rules, peildatum)
     except BuitenGeldigheid as exc:
         raise OngeldigeFeiten("peildatum", f"no rule content in force on {peildatum.isoformat()} ({exc})") from None
+    niet_gegeven = [naam for naam in besluit.erkend if ruw.get(naam) in (None, False, "", [], ())]
+    if niet_gegeven:  # a rule that says "no" on a default instead of a fact: a defect, never an answer
+        raise NeeZonderFeit(niet_gegeven[0], f"{naam}: the decision rests on facts not given")
+    return besluit

@@ -39,6 +39,9 @@ class Grond(str, Enum):
     GEDOOG = "gedoogbeschikking"
 
 
+# The fact that names each notification ground's condition (art. 5a is only ever read from the words that name it).
+_VOORWAARDE = {Grond.LICHAMELIJK_PSYCHISCH: "beperking_genoemd", Grond.RICHTING: "bezwaar_richting_genoemd",
+               Grond.BUITENLAND: "school_buitenland_genoemd"}
 # Kennisgeving grounds: (topic label, uitleg of the ground, uitleg of what to send or None).
 _KENNISGEVING: dict[Grond, tuple[str, str, str | None]] = {
     Grond.LICHAMELIJK_PSYCHISCH: (ONDERWERP_5A, "vrijstelling_5a_grond", "vrijstelling_5a_stukken"),
@@ -62,6 +65,12 @@ class VrijstellingFeiten(BaseModel):
     leeftijd: int | None = Field(default=None, ge=0, le=30)
     kwalificatieplichtig: bool | None = None  # art. 15 and gedoogbeschikking
     laatste_leerplichtige_schooljaar: bool | None = None  # art. 3b
+    # Whether the user named the condition of the ground (True), said something that is no such ground (False:
+    # elite sport, online school, a conflict with the school), or neither (None: ask). Only True makes the
+    # notification route a "no permission needed".
+    beperking_genoemd: bool | None = None  # 5 onder a: physical or psychological grounds
+    bezwaar_richting_genoemd: bool | None = None  # 5 onder b: objections to the denomination of all schools
+    school_buitenland_genoemd: bool | None = None  # 5 onder c: enrolled at a school abroad
     verzoek_ontvangen_op: dt.date | None = None  # art. 3a/3b: starts the decision term (six weeks since 2017)
     toestemming_tot: dt.date | None = None  # art. 3a: end of the current permission, for the renewal
     uren_werk_per_week: float | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK)
@@ -100,6 +109,16 @@ def _kennisgeving(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
         return Besluit(onderwerp=onderwerp, grondslag=ongeldig, toegestaan=Toegestaan.NEE,
                        beslisser=Beslisser.NIEMAND, redenen=ongeldig,
                        volgende_stappen=(p.stap("vrijstelling_5b_inschrijven", None),))
+    voorwaarde = _VOORWAARDE.get(feiten.grond)
+    genoemd = getattr(feiten, voorwaarde) if voorwaarde else True
+    if genoemd is False:
+        geen = (p.reden("vrijstelling_geen_grond"), p.reden(grond_uitleg))
+        return Besluit(onderwerp=onderwerp, grondslag=geen[:1], toegestaan=Toegestaan.NEE,
+                       beslisser=Beslisser.NIEMAND, redenen=geen)
+    if genoemd is None:  # the ground's condition is not known: state it and ask, no go-ahead on a guess
+        grond = (p.reden(grond_uitleg),)
+        return Besluit(onderwerp=onderwerp, grondslag=grond, redenen=(*grond, p.reden("vrijstelling_kennisgeving")),
+                       ontbrekende_feiten=(str(voorwaarde),))
     grondslag = (p.reden(grond_uitleg), p.reden("vrijstelling_kennisgeving"))
     redenen: list[Reden] = list(grondslag)
     if feiten.grond is Grond.TREKKEND:
@@ -139,7 +158,8 @@ def _kennisgeving(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
     ) if ontbreekt]
     return Besluit(onderwerp=onderwerp, grondslag=grondslag, toegestaan=Toegestaan.NIET_NODIG,
                    beslisser=Beslisser.GEEN_TOESTEMMING_NODIG, termijn=termijn, redenen=tuple(redenen),
-                   volgende_stappen=tuple(stappen), ontbrekende_feiten=tuple(ontbrekend))
+                   volgende_stappen=tuple(stappen), ontbrekende_feiten=tuple(ontbrekend),
+                   erkend=(voorwaarde or "grond",))
 
 
 def _verzoek_bw(feiten: VrijstellingFeiten, p: Peil) -> Besluit:

@@ -95,3 +95,5 @@ def test_rule_case(onderwerp: str, case: dict[str, Any]) -> None:
         assert sleutel in gekregen, f"reason {sleutel} missing from {sorted(gekregen)}"
     for sleutel in verwacht.get("geen_redenen", []):
         assert sleutel not in gekregen
+    for feit in verwacht.get("ontbrekend", []):  # the fact the answer must ask for
+        assert feit in besluit.ontbrekende_feiten, f"{feit} not asked; missing: {besluit.ontbrekende_feiten}"

@@ -1,0 +1,62 @@
+"""The topic and the go-ahead facts come from what the user said: a tournament is no feast day, a four-year-old
+needs no leave, and an exemption's condition counts only when named (issue 14, points 2 and 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actions.feiten import kennisgeving, vrijstelling
+from actions.onderwerp import geen_religieuze_plicht, te_jong_voor_verlof
+from bot.intents import canonical_label
+
+DAG = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("tekst", "geen_plicht"), [
+    ("mag hij vrij voor het judotoernooi in Parijs?", True),
+    ("oma wordt 80 en geeft een groot feest", True),
+    ("can she skip school for Keti Koti?", True),
+    ("krijgen ze vrij met het Suikerfeest?", False),
+    ("Kurban Bayramı is volgende week dinsdag", False),
+    ("mag mijn zoon thuisblijven met Jom Kipoer", False),
+])
+def test_an_event_that_is_no_religious_duty_is_not_art_13(tekst: str, geen_plicht: bool) -> None:
+    assert geen_religieuze_plicht(tekst) is geen_plicht
+
+
+def test_a_leave_question_about_a_child_under_five_is_a_leerplicht_age_question() -> None:
+    assert te_jong_voor_verlof("verlof_vakantie_13a", "onze dochter is 4, mag ze in mei mee op vakantie?")
+    assert not te_jong_voor_verlof("verlof_vakantie_13a", "onze dochter is 7, mag ze in mei mee op vakantie?")
+    assert not te_jong_voor_verlof("vijfjarige", "hij is 4 en wordt volgende week 5")
+
+
+def test_a_feast_is_read_by_its_usual_name_and_an_unknown_one_is_kept_as_said() -> None:
+    assert kennisgeving("morgen is het Şeker Bayramı", [], DAG)["feestdag"] == "Suikerfeest"
+    assert "feestdag" not in kennisgeving("mag hij een dag vrij?", [], DAG)
+    tagged = [{"entity": "feestdag", "value": "Lohri"}]
+    assert kennisgeving("mag hij vrij voor Lohri", tagged, DAG)["feestdag"] == "Lohri"
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("wij willen thuisonderwijs geven omdat geen enkele school past bij ons geloof",
+     {"bezwaar_richting_genoemd": True}),
+    ("onze zoon heeft ernstige autisme en kan echt niet naar school", {"beperking_genoemd": True}),
+    ("we verhuizen een jaar naar Spanje en ze gaat daar naar school", {"school_buitenland_genoemd": True}),
+    ("mijn dochter is een tennistalent, kan ze vrijstelling krijgen voor topsport?",
+     {"beperking_genoemd": False, "bezwaar_richting_genoemd": False}),
+    ("wij willen thuisonderwijs geven, kan dat?", {}),
+])
+def test_an_exemptions_condition_is_a_fact_only_when_named(tekst: str, verwacht: dict[str, bool]) -> None:
+    feiten = vrijstelling(tekst, [], DAG)
+    gevonden = {k: v for k, v in feiten.items() if k.endswith("_genoemd")}
+    assert gevonden == verwacht
+
+
+def test_the_label_reported_is_the_topic_answered() -> None:
+    assert canonical_label("godsdienst_feestdag", None, None, None, "verlof_gewichtige_omstandigheden") == \
+        "verlof_gewichtige_omstandigheden"
+    assert canonical_label("godsdienst_feestdag", None, None, None, None) == "godsdienst_feestdag"
+    # A follow-up keeps the conversation's topic; the answer's topic does not override a non-topic intent.
+    assert canonical_label("affirm", None, {"topic": "ziekte"}, None, "ziekte") == "ziekte"
