@@ -15,8 +15,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
-from actions.onderwerp import geen_religieuze_plicht, te_jong_voor_verlof, verlof_uit_feiten
+from actions.onderwerp import geen_religieuze_plicht, te_jong_voor_verlof, verlof_uit_feiten, vijfjarige_thuis
 from actions.opmaak import maak_antwoord
+from content.woorden import herken_feest
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
 from rules.besluit import Besluit, Peil
 from rules.errors import RegelFout
@@ -140,6 +141,8 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     gelezen = gelezen_feiten(label, tracker)
     afgeleid = _uit_vorige_zaak(label, map_, tracker, gelezen)
     zaak = map_.zaak_voor(label, gelezen)
+    if label == "godsdienst_feestdag" and "feestdag" not in gelezen and "feestdag" not in zaak.feiten:
+        gelezen.update(_feest_eerder_genoemd(tracker))
     map_.neem_op(zaak, afgeleid, "afgeleid", beurt(tracker))
     neem_op(map_, zaak, gelezen, "gezegd", tracker)
     formulier = label in FORMULIER_ONDERWERPEN
@@ -171,6 +174,8 @@ def _getoetst(label: str, tracker: Tracker) -> str:
     tekst = str((tracker.latest_message or {}).get("text") or "")
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
+    if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):
+        return "vijfjarige"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):
         return "verlof_gewichtige_omstandigheden"
     if label == "verlof_gewichtige_omstandigheden" and verlof_uit_feiten(tekst) == "verlof_vakantie_13a":
@@ -180,6 +185,17 @@ def _getoetst(label: str, tracker: Tracker) -> str:
     if label == "ziekte" and _AAN_LEERPLICHT.search(tekst):  # a school asking whether to report illness
         return "meldplicht_vraag"
     return label
+
+
+def _feest_eerder_genoemd(tracker: Tracker) -> dict[str, Any]:
+    """A feast named in an earlier message that was read as something else ("Hello, question about Eid" as a
+    greeting): the user said it, so it is not asked again."""
+    berichten = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"][:-1]
+    for tekst in reversed(berichten):
+        feest = herken_feest(tekst)
+        if feest is not None:
+            return {"feestdag": feest[0]}
+    return {}
 
 
 def neem_op(map_: Dossier, zaak: Zaak, feiten: dict[str, Any], herkomst: Herkomst, tracker: Tracker) -> None:

@@ -408,6 +408,8 @@ _VOORWAARDEN = {
         re.I),
     "school_buitenland_genoemd": re.compile(
         r"(daar|there|ginds) (naar|to) (de |een |a |an )?school|school (in|abroad|overseas)|internationale school|"
+        r"\bin (het )?[a-zé]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
+        r"(goes|go|going) to (a )?school (in|across)|"
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
         r"lokale school|local school", re.I),
 }
@@ -416,11 +418,19 @@ _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrij
                          re.I)
 
 
+# "Een middag" of a five-year-old: a single morning or afternoon (a morning in primary school is about 3.5 hours).
+_DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b", re.I)
+UREN_DAGDEEL = 4
+
+
 def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     aantal_uren = uren(tekst)
+    deel = _DAGDEEL.search(tekst)
     if aantal_uren is not None and aantal_uren <= 40:
         feiten["uren_per_week"] = aantal_uren
+    elif deel:  # one morning or afternoon a week is fewer hours than any school day has; shown in the user's words
+        feiten.update({"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}})
     # A feast on the vocabulary list by its usual name; else what the NLU tagged (then not recognised: asked).
     herkend = herken_feest(tekst) or herken_feest(_entiteit(entities, "feestdag") or "")
     feest = herkend[0] if herkend else _entiteit(entities, "feestdag")

@@ -40,7 +40,7 @@ _VOLGENDE_MAAND = re.compile(r"volgende maand|next month|komende maand", re.I)
 _GEBOREN = re.compile(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a-z0-9]+[-/ ]\d{4})", re.I)
 _LEEFTIJD = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", re.I)
 _LEEFTIJD_NA_KIND = re.compile(
-    r"(?:zoon|dochter|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
+    r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
     r"\bshe)\s+(?:van|of|is|aged)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken))", re.I)
 
 
@@ -136,7 +136,9 @@ def geboorte(tekst: str, peildatum: dt.date, *, antwoord: bool = False) -> dict[
             return {"geboortedatum": datum.date()}
     jaren = leeftijd(tekst)
     woorden = re.findall(r"\w+", tekst.lower())
-    if jaren is None and antwoord and len(woorden) <= 5:  # a short answer: "4", "hij is 4", "vier jaar"
+    # A short answer: "4", "hij is 4", "vier jaar"; never a number of another unit ("7 uur", "3 weken").
+    andere_eenheid = re.search(r"\d+\s*(uur|u\b|hours?|dag|days?|week|weken|weeks?|maand|months?|keer)", tekst, re.I)
+    if jaren is None and antwoord and len(woorden) <= 5 and not andere_eenheid:
         getallen = [int(w) if w.isdigit() else TELWOORDEN.get(w) for w in woorden if w not in ("een", "one")]
         bekend = [g for g in getallen if g is not None]
         jaren = bekend[0] if len(bekend) == 1 else None

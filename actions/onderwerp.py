@@ -56,11 +56,11 @@ LEERPLICHTIG_VANAF = 5  # art. 3: the age settles a leave question for a younger
 
 
 def geen_religieuze_plicht(tekst: str) -> bool:
-    """A day off for an event the text names that is no religious feast (a tournament, a birthday party, a
-    commemoration) and that names no feast on the list of religious ones."""
-    feest = herken_feest(tekst)
-    if feest is not None:
-        return feest[1] == "niet_religieus"
+    """A day off for an event the text names that is no feast at all (a tournament, a birthday party, a
+    funeral). A named feast stays a feast-day question, religious or not: its rule says whether art. 13 covers it
+    (carnaval does not)."""
+    if herken_feest(tekst) is not None:
+        return False
     return bool(_ANDERE_GEBEURTENIS.search(tekst)) or omstandigheid(tekst) in _GEBEURTENISSEN
 
 
@@ -68,3 +68,12 @@ def te_jong_voor_verlof(label: str, tekst: str) -> bool:
     """A leave question about a child under five: no leave is needed, the leerplicht age answers it."""
     jaar = leeftijd(tekst)
     return label in _VERLOF_LABELS and jaar is not None and jaar < LEERPLICHTIG_VANAF
+
+
+_THUISBLIJVEN = re.compile(r"thuis ?blijven|thuis ?houden|thuishouden|minder uren|halve dagen|vrij(e)? middag|"
+                           r"stay (at )?home|keep \w+ (at )?home|fewer hours|half days", re.I)
+
+
+def vijfjarige_thuis(tekst: str) -> bool:
+    """A five-year-old kept at home for some hours: the hours of art. 11a, not the start of leerplicht."""
+    return leeftijd(tekst) == LEERPLICHTIG_VANAF and bool(_THUISBLIJVEN.search(tekst))

@@ -35,6 +35,7 @@ from store.meldingen import Concepten, Meldingen
 from store.scholen import Scholen, bewust
 from store.wachtrij import Wachtrij
 
+MELDING_DOEN = "melding_doen"  # the canonical label of filing a melding
 HERVAT_NA = dt.timedelta(minutes=30)  # a draft untouched this long is offered again, not answered into
 STOP = re.compile(r"^\s*(stop|stoppen|annuleer|annuleren|cancel|afbreken)\b", re.I)
 JA = re.compile(r"^\s*(ja|yes|verder|doorgaan|continue|versturen|verstuur|send|klopt|ok[eé]?)\b", re.I)
@@ -202,8 +203,11 @@ class MeldingGesprek:
 
     @staticmethod
     def _data(categorie: Categorie | None) -> dict[str, Any]:
-        return {"decision": categorie.besluit.als_payload(), "melding_categorie": categorie.soort} if categorie \
-            else {}
+        """The meldplicht decision for the melding being filed, as a decision on filing one (melding_doen)."""
+        if categorie is None:
+            return {}
+        besluit = categorie.besluit.model_copy(update={"onderwerp": MELDING_DOEN})
+        return {"decision": besluit.als_payload(), "melding_categorie": categorie.soort}
 
     @staticmethod
     def _knoppen(veld: str, taal: Taal) -> tuple[Button, ...]:

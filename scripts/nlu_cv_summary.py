@@ -1,26 +1,60 @@
-"""Summarise `rasa test nlu --cross-validation` output: overall intent figures and the weakest intents.
+"""Summarise `rasa test nlu --cross-validation` output: overall intent figures and the weakest intents, and keep
+the overall figures with the commit they were measured on (docs/nlu-cv.json), so `make eval` can show them.
 
-Usage: python scripts/nlu_cv_summary.py var/nlu-cv
+Usage: python scripts/nlu_cv_summary.py var/nlu-cv [--folds N]   (summary; writes docs/nlu-cv.json)
+       python scripts/nlu_cv_summary.py --last                   (one line: the last kept result)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
+KEPT = Path(__file__).resolve().parents[1] / "docs" / "nlu-cv.json"
 
-def main(folder: Path) -> None:
+
+def _commit() -> str:
+    git = shutil.which("git")
+    if git is None:
+        return "unknown"
+    uit = subprocess.run([git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)  # noqa: S603 (fixed arguments)
+    return uit.stdout.strip() or "unknown"
+
+
+def main(folder: Path, folds: int) -> None:
     report = json.loads((folder / "intent_report.json").read_text(encoding="utf-8"))
     overall = report.get("weighted avg", {})
+    macro = report.get("macro avg", {})
     print(f"intent accuracy {report.get('accuracy', 0):.3f}, weighted F1 {overall.get('f1-score', 0):.3f}, "
-          f"macro F1 {report.get('macro avg', {}).get('f1-score', 0):.3f}")
+          f"macro F1 {macro.get('f1-score', 0):.3f}")
     per_intent = {k: v for k, v in report.items() if isinstance(v, dict) and "support" in v and "avg" not in k}
     print("| intent | precision | recall | F1 | examples |\n|---|---|---|---|---|")
     for naam, cijfers in sorted(per_intent.items(), key=lambda item: item[1]["f1-score"]):
         print(f"| {naam} | {cijfers['precision']:.2f} | {cijfers['recall']:.2f} | {cijfers['f1-score']:.2f} | "
               f"{cijfers['support']} |")
+    KEPT.write_text(json.dumps({
+        "commit": _commit(), "date": dt.datetime.now(dt.timezone.utc).date().isoformat(), "folds": folds,
+        "intent_accuracy": round(float(report.get("accuracy", 0)), 4),
+        "macro_f1": round(float(macro.get("f1-score", 0)), 4),
+        "examples": int(macro.get("support", 0)),
+    }) + "\n", encoding="utf-8")
+
+
+def last() -> None:
+    if not KEPT.exists():
+        print("nlu-cv: no cross-validation kept yet (run `make nlu-cv`)")
+        return
+    kept = json.loads(KEPT.read_text(encoding="utf-8"))
+    print(f"nlu-cv (last run, {kept['folds']} folds, commit {kept['commit']}, {kept['date']}): intent accuracy "
+          f"{kept['intent_accuracy']}, macro F1 {kept['macro_f1']}, {kept['examples']} examples")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1:] == ["--last"]:
+        last()
+    else:
+        main(Path(sys.argv[1]), int(sys.argv[sys.argv.index("--folds") + 1]) if "--folds" in sys.argv else 5)
