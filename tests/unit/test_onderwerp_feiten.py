@@ -4,6 +4,8 @@ needs no leave, and an exemption's condition counts only when named (issue 14, p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 
@@ -35,7 +37,7 @@ def test_a_leave_question_about_a_child_under_five_is_a_leerplicht_age_question(
 def test_a_feast_is_read_by_its_usual_name_and_an_unknown_one_is_kept_as_said() -> None:
     assert kennisgeving("morgen is het Şeker Bayramı", [], DAG)["feestdag"] == "Suikerfeest"
     assert "feestdag" not in kennisgeving("mag hij een dag vrij?", [], DAG)
-    tagged = [{"entity": "feestdag", "value": "Lohri"}]
+    tagged: list[Mapping[str, Any]] = [{"entity": "feestdag", "value": "Lohri"}]
     assert kennisgeving("mag hij vrij voor Lohri", tagged, DAG)["feestdag"] == "Lohri"
 
 
