@@ -418,8 +418,10 @@ _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrij
                          re.I)
 
 
-# "Een middag" of a five-year-old: a single morning or afternoon (a morning in primary school is about 3.5 hours).
-_DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b", re.I)
+# Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary
+# school is about 3.5 hours) or "een paar uur" (a couple of hours). Kept in the user's words.
+_DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b|"
+                      r"\been paar uur(tjes)?\b|\ba (few|couple of) hours\b", re.I)
 UREN_DAGDEEL = 4
 
 
@@ -429,7 +431,7 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     deel = _DAGDEEL.search(tekst)
     if aantal_uren is not None and aantal_uren <= 40:
         feiten["uren_per_week"] = aantal_uren
-    elif deel:  # one morning or afternoon a week is fewer hours than any school day has; shown in the user's words
+    elif deel:  # a morning, an afternoon or a couple of hours: within the notice, shown in the user's words
         feiten.update({"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}})
     # A feast on the vocabulary list by its usual name; else what the NLU tagged (then not recognised: asked).
     herkend = herken_feest(tekst) or herken_feest(_entiteit(entities, "feestdag") or "")
