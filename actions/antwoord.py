@@ -15,7 +15,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
-from actions.onderwerp import geen_religieuze_plicht, te_jong_voor_verlof, verlof_uit_feiten, vijfjarige_thuis
+from actions.onderwerp import (
+    geen_religieuze_plicht,
+    maanden_naar_school_in_buitenland,
+    te_jong_voor_verlof,
+    verlof_uit_feiten,
+    vijfjarige_thuis,
+)
 from actions.opmaak import maak_antwoord
 from content.woorden import herken_feest
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
@@ -168,12 +174,15 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
 
 def _getoetst(label: str, tracker: Tracker) -> str:
     """The topic checked against what decides it. A leave question about a child under five is answered by the
-    leerplicht age. Art. 13 covers religious duties only: a tournament or a party is art. 14. Art. 14 needs an
-    event: a question read as art. 14 that names none, but a job that rules out every school holiday, is about
-    holiday leave (art. 13a). Whether absence must be reported is a meldplicht question, whatever age it names."""
+    leerplicht age; months abroad at a school there are the exemption of art. 5 onder c. Art. 13 covers religious
+    duties only: a tournament or a party is art. 14. Art. 14 needs an event: a question read as art. 14 that
+    names none, but a job that rules out every school holiday, is about holiday leave (art. 13a). Whether absence
+    must be reported is a meldplicht question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
+    if maanden_naar_school_in_buitenland(label, tekst):
+        return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):
         return "vijfjarige"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):

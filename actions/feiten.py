@@ -15,36 +15,17 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
-from content.woorden import herken_feest
+from content.woorden import buitenland_patroon, herken_feest, omstandigheid_patronen, relaties
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
 Feiten = dict[str, Any]
 
-_ENGELSE_RELATIES = {"father": "vader", "mother": "moeder", "dad": "vader", "mum": "moeder", "mom": "moeder",
-                     "grandfather": "opa", "grandpa": "opa", "grandmother": "oma", "grandma": "oma",
-                     "brother": "broer", "sister": "zus", "uncle": "oom", "aunt": "tante", "cousin": "volle neef",
-                     "nephew": "oomzegger", "niece": "tantezegger", "opi": "opa", "omi": "oma", "pa": "vader",
-                     "ma": "moeder", "foster": "pleegouder",
-                     # A parent's parent-in-law is the child's grandparent.
-                     "schoonvader": "opa", "schoonmoeder": "oma", "schoonouders": "opa"}
-_OMSTANDIGHEDEN = (
-    # Word starts matter: "vrouw" is no "rouw", "vertrouwen" no "trouw", "overleg" no "overlijden".
-    ("bruiloft", r"bruiloft|\btrouw|huwelijk(?!sjubileum)|wedding|marr(y|ies|ied)|getrouwd"),
-    ("overlijden", r"begrafenis|uitvaart|overleden|overleed|overlijd|gestorven|crematie|funeral|died|passed away|"
-                   r"\brouw"),
-    ("ernstige_ziekte", r"ziekenhuis|ernstige? ziek|terminaal|stervend|op sterven|hospital|seriously ill|dying|kanker"),
-    ("verhuizing", r"verhuiz|verhuis|moving house|we move|relocat"),
-    ("jubileum", r"jubileum|jarig huwelijk|anniversary"),
-    ("wettelijke_verplichting", r"rechtbank|rechter|zitting|ambassade|paspoort aanvragen|court"),
-    ("familiebezoek", r"familiebezoek|familie bezoeken|opzoeken|visit (my |our )?family"),
-    ("verjaardag", r"verjaardag|birthday|jarig\b"),
-    ("goedkoper", r"goedkop|aanbieding|prijs|cheaper|cheap"),
-)
-_BUITENLAND = re.compile(
-    r"buitenland|abroad|marokko|turkije|suriname|cura[cç]ao|indonesi|polen|spanje|itali|ghana|nigeria|"
-    r"syri|eritrea|india|pakistan|egypte|portugal|griekenland|bosni|ethiopi|somali|china|morocco|turkey|"
-    r"in het land van herkomst|overseas", re.IGNORECASE)
+# Kinship terms, events and places abroad come from the vocabulary in content (content/data/woorden/).
+_RELATIE_WOORDEN = relaties().woorden()
+# Words of more than one word ("foster parent", "brother-in-law"), longest first, before single words.
+_RELATIE_ZINNEN = sorted((w for w in _RELATIE_WOORDEN if not w.isalpha()), key=len, reverse=True)
+_BUITENLAND = buitenland_patroon()
 _BEROEP = re.compile(
     r"camping|seizoen|horeca|hotel|restaurant|boer|akkerbouw|landbouw|tuinder|oogst|zelfstandig|ondernemer|manege|"
     r"eigen bedrijf|piloot|steward|toerisme|ijssalon|strandtent|season|farm|harvest|self-employed|"
@@ -166,15 +147,19 @@ _NEEF_VIA = (
 
 
 def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
+    """The relation by the name the rules use: the one the NLU tagged, else the first the text names."""
     kandidaat = (_entiteit(entities, "relatie") or "").lower()
+    if kandidaat:
+        naam = _RELATIE_WOORDEN.get(kandidaat)
+        return naam if naam in _BEKENDE_RELATIES else None
     klein = tekst.lower()
-    if not kandidaat and re.search(r"\bvolle (neef|nicht)\b", klein):
-        return "volle neef"
-    woorden = [kandidaat] if kandidaat else re.findall(r"[a-z]+", klein)
-    for woord in woorden:
-        woord = _ENGELSE_RELATIES.get(woord, woord)
-        if woord in _BEKENDE_RELATIES:
-            return woord
+    for zin in _RELATIE_ZINNEN:
+        if re.search(rf"(?<!\w){re.escape(zin)}(?!\w)", klein):
+            return _RELATIE_WOORDEN[zin]
+    for woord in re.findall(r"[a-zçğışöü]+", klein):
+        naam = _RELATIE_WOORDEN.get(woord)
+        if naam in _BEKENDE_RELATIES:
+            return naam
     return None
 
 
@@ -193,8 +178,8 @@ def dagen(tekst: str) -> int | None:
 
 
 def omstandigheid(tekst: str) -> str | None:
-    for naam, patroon in _OMSTANDIGHEDEN:
-        if re.search(patroon, tekst, flags=re.IGNORECASE):
+    for naam, patroon in omstandigheid_patronen():
+        if patroon.search(tekst):
             return naam
     return None
 
@@ -409,7 +394,7 @@ _VOORWAARDEN = {
     "school_buitenland_genoemd": re.compile(
         r"(daar|there|ginds) (naar|to) (de |een |a |an )?school|school (in|abroad|overseas)|internationale school|"
         r"\bin (het )?[a-zé]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
-        r"(goes|go|going) to (a )?school (in|across)|"
+        r"(goes|go|going) to (a )?school (in|across|there)|"
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
         r"lokale school|local school", re.I),
 }
@@ -423,6 +408,11 @@ _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrij
 _DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b|"
                       r"\been paar uur(tjes)?\b|\ba (few|couple of) hours\b", re.I)
 UREN_DAGDEEL = 4
+
+
+def noemt_school_in_buitenland(tekst: str) -> bool:
+    """Whether the text says the child goes to (or is enrolled at) a school abroad."""
+    return bool(_VOORWAARDEN["school_buitenland_genoemd"].search(tekst))
 
 
 def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:

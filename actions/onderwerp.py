@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from actions.feiten import dagen, noemt_beroep, omstandigheid, uren
+from actions.feiten import dagen, noemt_beroep, noemt_school_in_buitenland, omstandigheid, uren
 from actions.geboorte import leeftijd
 from content.woorden import herken_feest
 
@@ -77,3 +77,13 @@ _THUISBLIJVEN = re.compile(r"thuis ?blijven|thuis ?houden|thuishouden|minder ure
 def vijfjarige_thuis(tekst: str) -> bool:
     """A five-year-old kept at home for some hours: the hours of art. 11a, not the start of leerplicht."""
     return leeftijd(tekst) == LEERPLICHTIG_VANAF and bool(_THUISBLIJVEN.search(tekst))
+
+
+_MAANDEN = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|acht|negen|tien|een paar|enkele|several|a few|two|three|four|"
+                      r"five|six)\s+(maanden|months)\b|half jaar|halfjaar|(een|heel|a|whole) (school)?(jaar|year)\b",
+                      re.I)
+
+
+def maanden_naar_school_in_buitenland(label: str, tekst: str) -> bool:
+    """Months abroad with the child at a school there: not leave but the exemption of art. 5 onder c."""
+    return label in _VERLOF_LABELS and bool(_MAANDEN.search(tekst)) and noemt_school_in_buitenland(tekst)

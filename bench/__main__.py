@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import procs
+from bench.koude_start import koude_starts
 from bench.load import CONSULENT_CHAT, SLOW_NOTICES, Inbox, Player, summary_of
 from bench.plot import plot
 from bench.stack import ROOT, Stack
@@ -226,11 +227,19 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="one short step, single set-up only (a smoke test)")
     parser.add_argument("--quick-load", type=float, default=0.5, help="the quick step's load (share of the cap)")
     parser.add_argument("--only", choices=["single", "scaled"], help="run one set-up")
+    parser.add_argument("--cold-only", action="store_true", help="only the three cold starts to a first answer")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"machine": machine(), "telegram_cap_messages_per_s": TELEGRAM_CAP}
     calibration = None
     started = time.monotonic()
+    if not args.quick:
+        result["cold_start_first_answer"] = await koude_starts(OUT, PEILDATUM)
+    if args.cold_only:
+        result["seconds"] = round(time.monotonic() - started)
+        (OUT / "result.json").write_text(json.dumps(result, indent=2))
+        print(json.dumps(summary_line(result)))
+        return 0
     if args.only != "scaled":
         result["single"], calibration = await run_setup(
             "single", {}, (Step(f"{args.quick_load:.0%}", args.quick_load, 10, 30),) if args.quick else SINGLE_STEPS,
@@ -253,6 +262,8 @@ async def main(argv: list[str]) -> int:
 
 def summary_line(result: dict[str, Any]) -> dict[str, Any]:
     line: dict[str, Any] = {"seconds": result["seconds"]}
+    if "cold_start_first_answer" in result:
+        line["cold_start_first_answer_median_s"] = result["cold_start_first_answer"]["median_s"]
     for name in ("single", "scaled"):
         if name in result:
             setup = result[name]

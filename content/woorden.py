@@ -1,20 +1,22 @@
-"""The vocabulary the assistant recognises facts by (content/data/woorden/): one list, read by the rules and the
-fact readers alike, so a feast is recognised the same way everywhere."""
+"""The vocabulary the assistant recognises facts by (content/data/woorden/): feasts, kinship terms, events and
+places abroad, each in one YAML list read by the rules and the fact readers alike, so a word is recognised the
+same way everywhere."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from content.errors import ContentValidationError
 
 WOORDEN_DIR = Path(__file__).parent / "data" / "woorden"
 Soort = Literal["religieus", "niet_religieus"]
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class Feestdagen(BaseModel):
@@ -27,12 +29,85 @@ class Feestdagen(BaseModel):
     niet_religieus: dict[str, tuple[str, ...]]
 
 
-@lru_cache(maxsize=1)
-def feestdagen(pad: Path = WOORDEN_DIR / "feestdagen.yaml") -> Feestdagen:
+class Relatie(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    graad: int = Field(ge=1, le=6)
+    ook: tuple[str, ...] = ()
+
+
+class Relaties(BaseModel):
+    """Kinship terms with their degree, words whose degree depends on whose child it is, and foster relations."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bron: str
+    graad: dict[str, Relatie]
+    neef_nicht: tuple[str, ...]
+    pleeg: dict[str, tuple[str, ...]]
+
+    def woorden(self) -> dict[str, str]:
+        """Every word for a relation, lower case, to the name the rules use."""
+        paren = {naam: naam for naam in (*self.graad, *self.neef_nicht, *self.pleeg)}
+        paren |= {ook.lower(): naam for naam, r in self.graad.items() for ook in r.ook}
+        paren |= {ook.lower(): naam for naam, ook_lijst in self.pleeg.items() for ook in ook_lijst}
+        return paren
+
+
+class Gebeurtenissen(BaseModel):
+    """Events given as a reason for leave, as regular-expression fragments, and places that make a trip abroad."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bron: str
+    omstandigheden: dict[str, tuple[str, ...]]
+    buitenland: tuple[str, ...]
+
+    @field_validator("omstandigheden")
+    @classmethod
+    def _patronen_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for naam, fragmenten in waarde.items():
+            for fragment in fragmenten:
+                try:
+                    re.compile(fragment)
+                except re.error as exc:
+                    raise ValueError(f"{naam}: {fragment!r} is no regular expression ({exc})") from exc
+        return waarde
+
+
+def _lees(model: type[_M], naam: str) -> _M:
+    pad = WOORDEN_DIR / naam
     try:
-        return Feestdagen.model_validate(yaml.safe_load(pad.read_text(encoding="utf-8")))
+        return model.model_validate(yaml.safe_load(pad.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise ContentValidationError(f"{pad.name}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def relaties() -> Relaties:
+    return _lees(Relaties, "relaties.yaml")
+
+
+@lru_cache(maxsize=1)
+def gebeurtenissen() -> Gebeurtenissen:
+    return _lees(Gebeurtenissen, "gebeurtenissen.yaml")
+
+
+@lru_cache(maxsize=1)
+def omstandigheid_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per event, in the list's order, one case-insensitive pattern of all its fragments."""
+    return tuple((naam, re.compile("|".join(fragmenten), re.IGNORECASE))
+                 for naam, fragmenten in gebeurtenissen().omstandigheden.items())
+
+
+@lru_cache(maxsize=1)
+def buitenland_patroon() -> re.Pattern[str]:
+    return re.compile("|".join(gebeurtenissen().buitenland), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def feestdagen() -> Feestdagen:
+    return _lees(Feestdagen, "feestdagen.yaml")
 
 
 @lru_cache(maxsize=1)

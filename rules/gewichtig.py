@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.schema import RuleSet
+from content.woorden import relaties
 from rules.besluit import Beleid, Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
 
 ONDERWERP = "verlof_gewichtige_omstandigheden"
@@ -42,20 +43,14 @@ _GEWEIGERD = {Omstandigheid.FAMILIEBEZOEK, Omstandigheid.VAKANTIE, Omstandigheid
               Omstandigheid.BROERS_ZUSSEN_VRIJ, Omstandigheid.VERJAARDAG}
 
 # Degree of kinship seen from the pupil (Burgerlijk Wetboek art. 1:3); in-laws (a step-parent married to a
-# parent, a brother- or sister-in-law) count in the same degree as blood relatives.
-GRAAD_VAN_RELATIE: dict[str, int] = {
-    "vader": 1, "moeder": 1, "ouder": 1, "stiefvader": 1, "stiefmoeder": 1,
-    "opa": 2, "oma": 2, "grootvader": 2, "grootmoeder": 2, "broer": 2, "zus": 2, "zuster": 2,
-    "halfbroer": 2, "halfzus": 2, "zwager": 2, "schoonzus": 2,
-    "oom": 3, "tante": 3, "overgrootvader": 3, "overgrootmoeder": 3, "overgrootouder": 3,
-    "oomzegger": 3, "tantezegger": 3, "volle neef": 4, "volle nicht": 4, "achterneef": 5, "achternicht": 5,
-}
+# parent, a brother- or sister-in-law) count in the same degree as blood relatives. The words and degrees are
+# content (content/data/woorden/relaties.yaml).
+GRAAD_VAN_RELATIE: dict[str, int] = {naam: r.graad for naam, r in relaties().graad.items()}
 # "neef"/"nicht": the child of a brother or sister (3rd degree) or of an uncle or aunt (4th degree).
-NEEF_NICHT = frozenset({"neef", "nicht"})
+NEEF_NICHT = frozenset(relaties().neef_nicht)
 GRAAD_NEEF_NICHT = {"broer_zus": 3, "oom_tante": 4}
 # Foster care creates no kinship under art. 1:3 BW (only adoption counts as a birth): no degree applies.
-PLEEG = frozenset({"pleegouder", "pleegvader", "pleegmoeder", "pleegbroer", "pleegzus", "pleegzuster",
-                   "pleegkind", "pleegopa", "pleegoma"})
+PLEEG = frozenset(relaties().pleeg)
 
 
 class GewichtigFeiten(BaseModel):

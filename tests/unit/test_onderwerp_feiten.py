@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 
 from actions.feiten import kennisgeving, vrijstelling
-from actions.onderwerp import geen_religieuze_plicht, te_jong_voor_verlof, vijfjarige_thuis
+from actions.onderwerp import (
+    geen_religieuze_plicht,
+    maanden_naar_school_in_buitenland,
+    te_jong_voor_verlof,
+    vijfjarige_thuis,
+)
 from bot.intents import canonical_label
 
 DAG = dt.date(2026, 12, 1)
@@ -68,3 +73,12 @@ def test_a_five_year_old_kept_home_for_some_hours_is_about_art_11a() -> None:
     assert vijfjarige_thuis("mag mijn zoontje van 5 soms thuisblijven")
     assert not vijfjarige_thuis("mijn dochter is 5, moet ze al naar school?")
     assert not vijfjarige_thuis("mag mijn zoon van 8 thuisblijven")
+
+
+def test_months_abroad_at_a_school_there_are_an_exemption_question() -> None:
+    assert maanden_naar_school_in_buitenland(
+        "verlof_vakantie_13a", "we gaan zes maanden naar Marokko en ze gaat daar naar school, krijgt ze verlof?")
+    assert maanden_naar_school_in_buitenland(
+        "verlof_gewichtige_omstandigheden", "my husband works in Dubai for a year, the kids will go to school there")
+    assert not maanden_naar_school_in_buitenland("verlof_vakantie_13a", "we gaan drie weken naar Marokko in mei")
+    assert not maanden_naar_school_in_buitenland("verlof_vakantie_13a", "zes maanden geleden kregen we al verlof")

@@ -1,0 +1,43 @@
+"""The vocabulary in content/data/woorden/ is the one place words are recognised by: it loads, every word leads
+to a name the rules know, and the readers use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.feiten import omstandigheid, relatie
+from content.woorden import feestdagen, gebeurtenissen, herken_feest, relaties
+from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
+
+
+def test_every_relation_word_leads_to_a_relation_the_rules_know() -> None:
+    bekend = {*GRAAD_VAN_RELATIE, *NEEF_NICHT, *PLEEG}
+    assert set(relaties().woorden().values()) <= bekend
+    assert GRAAD_VAN_RELATIE["opa"] == 2
+    assert GRAAD_VAN_RELATIE["volle neef"] == 4
+
+
+@pytest.mark.parametrize(("tekst", "naam"), [
+    ("mijn schoonvader is overleden", "opa"),
+    ("my cousin is getting married", "volle neef"),
+    ("de bruiloft van haar brother-in-law", "zwager"),
+    ("our foster parent is in hospital", "pleegouder"),
+    ("babcia jest chora, ze ligt in het ziekenhuis", "oma"),
+    ("de bruiloft van mijn neef", "neef"),
+])
+def test_relations_are_read_from_the_vocabulary(tekst: str, naam: str) -> None:
+    assert relatie(tekst, []) == naam
+
+
+def test_events_are_read_from_the_vocabulary_in_its_order() -> None:
+    assert list(gebeurtenissen().omstandigheden)[:2] == ["bruiloft", "overlijden"]
+    assert omstandigheid("de düğün van mijn oom") == "bruiloft"
+    assert omstandigheid("mijn vrouw heeft het druk") is None  # "vrouw" is no "rouw"
+
+
+def test_feasts_have_no_spelling_in_both_lists() -> None:
+    lijst = feestdagen()
+    religieus = {s for v in lijst.religieus.values() for s in v}
+    niet = {s for v in lijst.niet_religieus.values() for s in v}
+    assert not religieus & niet
+    assert herken_feest("Diwali") == ("Divali", "religieus")
