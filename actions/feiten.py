@@ -424,8 +424,9 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     elif deel:  # a morning, an afternoon or a couple of hours: within the notice, shown in the user's words
         feiten.update({"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}})
     # A feast on the vocabulary list by its usual name; else what the NLU tagged (then not recognised: asked).
-    herkend = herken_feest(tekst) or herken_feest(_entiteit(entities, "feestdag") or "")
-    feest = herkend[0] if herkend else _entiteit(entities, "feestdag")
+    getagd = _entiteit(entities, "feestdag")
+    herkend = herken_feest(tekst) or herken_feest(getagd or "")
+    feest = herkend[0] if herkend else getagd
     if feest:
         feiten["feestdag"] = feest
     feiten.update(_dagen_feit("aantal_dagen", tekst, entities))

@@ -131,8 +131,3 @@ def herken_feest(tekst: str) -> tuple[str, Soort] | None:
             return naam, soort
     return None
 
-
-def alle_spellingen() -> list[str]:
-    """Every spelling on the list, for Rasa's lookup table of the entity `feestdag`."""
-    lijst = feestdagen()
-    return sorted({s for groep in (lijst.religieus, lijst.niet_religieus) for v in groep.values() for s in v})
