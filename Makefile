@@ -74,7 +74,7 @@ bench: setup
 NLU_CV_FOLDS := 5
 nlu-cv: venvs
 	$(RASA_VENV)/bin/rasa test nlu --nlu nlu/data/nlu --config config.yml --cross-validation \
-	  --folds $(NLU_CV_FOLDS) --out var/nlu-cv </dev/null >&2
+	  --folds $(NLU_CV_FOLDS) --successes --out var/nlu-cv </dev/null >&2
 	$(APP_VENV)/bin/python scripts/nlu_cv_summary.py var/nlu-cv --folds $(NLU_CV_FOLDS)
 
 # A report of content not checked against its sources for over a year; it never fails the build.

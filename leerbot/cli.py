@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     rapport.add_argument("--cases", type=Path, required=True)
     rapport.add_argument("--results", type=Path, required=True)
     commands.add_parser("content-check", help="report content not checked for over a year (never fails)")
+    commands.add_parser("lookups", help="write Rasa's lookup tables from the vocabulary (content/data/woorden)")
     return parser
 
 
@@ -87,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         from leerbot.content_check import report
 
         print(report(clock_from_setting(settings.today).today()))
+        return 0
+    if args.command == "lookups":
+        from content.lookups import LOOKUPS_PAD, schrijf_lookups
+
+        print(f"{LOOKUPS_PAD}: {'written' if schrijf_lookups() else 'unchanged'}")
         return 0
     if args.command == "regels":
         return regels_cli.run(args, settings)

@@ -36,12 +36,29 @@ def main(folder: Path, folds: int) -> None:
     for naam, cijfers in sorted(per_intent.items(), key=lambda item: item[1]["f1-score"]):
         print(f"| {naam} | {cijfers['precision']:.2f} | {cijfers['recall']:.2f} | {cijfers['f1-score']:.2f} | "
               f"{cijfers['support']} |")
+    _zekerheid(folder)
     KEPT.write_text(json.dumps({
         "commit": _commit(), "date": dt.datetime.now(dt.timezone.utc).date().isoformat(), "folds": folds,
         "intent_accuracy": round(float(report.get("accuracy", 0)), 4),
         "macro_f1": round(float(macro.get("f1-score", 0)), 4),
         "examples": int(macro.get("support", 0)),
     }) + "\n", encoding="utf-8")
+
+
+def _zekerheid(folder: Path) -> None:
+    """How right the held-out predictions are by the classifier's confidence: the evidence for the thresholds
+    below which the assistant asks which topic is meant instead of answering (FallbackClassifier)."""
+    voorspellingen = [item for naam in ("intent_successes.json", "intent_errors.json") if (folder / naam).exists()
+                      for item in json.loads((folder / naam).read_text(encoding="utf-8"))]
+    if not voorspellingen:
+        return
+    print("\n| confidence below | held-out examples | of which right | share of all |\n|---|---|---|---|")
+    for grens in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        onder = [v for v in voorspellingen if float(v["intent_prediction"]["confidence"] or 0) < grens]
+        goed = sum(1 for v in onder if v["intent_prediction"]["name"] == v["intent"])
+        print(f"| {grens} | {len(onder)} | {goed} | {len(onder) / len(voorspellingen):.3f} |")
+    terugval = [v for v in voorspellingen if v["intent_prediction"]["name"] == "nlu_fallback"]
+    print(f"predicted nlu_fallback (below the current threshold or too close to the second): {len(terugval)}")
 
 
 def last() -> None:

@@ -3,9 +3,13 @@ to a name the rules know, and the readers use it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 
 from actions.feiten import omstandigheid, relatie
+from content.lookups import LOOKUPS_PAD, lookups_yaml
 from content.woorden import feestdagen, gebeurtenissen, herken_feest, relaties
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
@@ -41,3 +45,21 @@ def test_feasts_have_no_spelling_in_both_lists() -> None:
     niet = {s for v in lijst.niet_religieus.values() for s in v}
     assert not religieus & niet
     assert herken_feest("Diwali") == ("Divali", "religieus")
+
+
+def test_rasa_lookup_tables_are_generated_from_the_vocabulary() -> None:
+    """The committed NLU file is what the vocabulary gives; `leerbot lookups` rewrites it after a change."""
+    assert LOOKUPS_PAD.read_text(encoding="utf-8") == lookups_yaml(), "run `leerbot lookups` and retrain"
+
+
+def test_lookup_tables_hold_the_words_the_rules_read() -> None:
+    data = yaml.safe_load(lookups_yaml())
+    tabellen = {blok.get("lookup") or blok["regex"]: blok["examples"].splitlines() for blok in data["nlu"]}
+    assert "- suikerfeest" in [r.strip() for r in tabellen["feestdag"]]
+    assert "- koningsdag" in [r.strip() for r in tabellen["dag_niet_religieus"]]
+    assert "- koningsdag" not in [r.strip() for r in tabellen["feestdag"]]
+    assert "- schoonvader" in [r.strip() for r in tabellen["relatie"]]
+    patroon = re.compile(tabellen["gebeurtenis_overlijden"][0].strip()[2:], re.IGNORECASE)
+    assert patroon.search("Mijn opa is OVERLEDEN")
+    assert not patroon.search("we overleggen nog")
+    assert re.search(tabellen["buitenland"][0].strip()[2:], "naar curaçao", re.IGNORECASE)
