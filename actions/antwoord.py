@@ -22,6 +22,7 @@ from actions.onderwerp import (
     verlof_uit_feiten,
     vijfjarige_thuis,
 )
+from actions.onderwerp_keuze import met_gekozen_onderwerp
 from actions.opmaak import maak_antwoord
 from content.woorden import herken_feest
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
@@ -135,7 +136,8 @@ class _Antwoord(Action, abc.ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        return beantwoord_vraag(self.label, dispatcher, tracker)
+        gekozen, events = met_gekozen_onderwerp(tracker)
+        return [*events, *beantwoord_vraag(self.label, dispatcher, gekozen)]
 
 
 def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

@@ -1,5 +1,6 @@
-"""Two-stage fallback: first ask the user to rephrase; when that fails again, offer a person. A whole question
-whose facts point clearly to one topic is answered instead."""
+"""Not understood: a whole question whose facts point clearly to one topic is answered; one the classifier
+hesitates on between topics gets topic buttons; otherwise ask to rephrase, and after a second miss in a row
+offer a person."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import beantwoord_vraag
+from actions.antwoord import REGELS, beantwoord_vraag
+from actions.onderwerp_keuze import vraag_onderwerp
 from actions.vervolg import onderwerp_van_zin
 
 EERSTE = "utter_default"
@@ -37,6 +39,9 @@ class ActionFallback(Action):
         onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
         if onderwerp is not None:
             return beantwoord_vraag(onderwerp, dispatcher, tracker)
+        keuze = vraag_onderwerp(dispatcher, tracker, REGELS)
+        if keuze is not None:
+            return keuze
         dispatcher.utter_message(response=TWEEDE if vorige_ook_niet_begrepen(tracker) else EERSTE)
         return []
 

@@ -24,6 +24,7 @@ from actions.feiten import MAX_WOORDEN_GEZEGD, periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
 from actions.normalise import parse_schooldagen
 from actions.onderwerp import verlof_uit_feiten
+from actions.onderwerp_keuze import met_gekozen_onderwerp
 from dossier.model import ZOALS_GEZEGD
 from rules.besluit import Besluit, Toegestaan, datum_tekst
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
@@ -91,6 +92,10 @@ class ActionVakantieverlofUitleg(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        gekozen, events = met_gekozen_onderwerp(tracker)
+        return [*events, *self._uitleg(dispatcher, gekozen)]
+
+    def _uitleg(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         tekst = str((tracker.latest_message or {}).get("text") or "")
         if verlof_uit_feiten(tekst) == "verlof_gewichtige_omstandigheden":
             # Read as holiday leave, but it names a funeral or a wedding and no job: art. 14 answers it.

@@ -119,6 +119,62 @@ def test_second_miss_in_a_row_offers_a_person() -> None:
     assert tweede[0]["response"] == "utter_default_consulent"
 
 
+def _twijfel(tekst: str, ranking: list[tuple[str, float]]) -> Tracker:
+    state = tracker(tekst, intent="nlu_fallback", events=[user(tekst, "nlu_fallback")])
+    state.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.3},
+                                              *({"name": n, "confidence": c} for n, c in ranking)]
+    return state
+
+
+def test_a_question_the_classifier_hesitates_on_gets_topic_buttons_and_is_kept() -> None:
+    tekst = "mag mijn dochter van 12 thuisblijven voor de training van haar turnclub"
+    messages, events = run(ActionFallback(), _twijfel(tekst, [
+        ("vrijstelling_andere", 0.28), ("verlof_gewichtige_omstandigheden", 0.27), ("greet", 0.2),
+        ("ziekte", 0.1)]))
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/vrijstelling_andere",
+                                                             "/verlof_gewichtige_omstandigheden"]
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Een andere vrijstelling",
+                                                           "Verlof voor een bijzondere gebeurtenis"]
+    assert not messages[0]["custom"]  # no decision on a topic not chosen
+    bewaard = {e["name"]: e["value"] for e in events}["onduidelijke_vraag"]
+    assert bewaard["text"] == tekst
+
+
+def test_without_two_topic_candidates_the_user_is_asked_to_rephrase() -> None:
+    messages, events = run(ActionFallback(), _twijfel("hmm ok dus", [("greet", 0.29), ("ziekte", 0.2),
+                                                                      ("thanks", 0.1)]))
+    assert messages[0]["response"] == "utter_default"
+    assert events == []
+
+
+def test_a_chosen_topic_is_answered_on_the_kept_question() -> None:
+    bewaard = {"text": "mag mijn zoon 3 dagen vrij voor de bruiloft van zijn oom", "entities": []}
+    gewichtig = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    state = tracker("/verlof_gewichtige_omstandigheden", {"onduidelijke_vraag": bewaard},
+                    intent="verlof_gewichtige_omstandigheden")
+    messages, events = run(gewichtig(), state)
+    zaken = dossier_van(messages)["zaken"]
+    assert zaken[0]["feiten"]["relatie"]["waarde"] == "oom"  # read from the kept question, not the payload
+    assert {"event": "slot", "name": "onduidelijke_vraag", "value": None, "timestamp": None} in events
+
+
+def test_a_new_question_instead_of_a_choice_drops_the_kept_one() -> None:
+    bewaard = {"text": "mag mijn zoon vrij voor de bruiloft van zijn oom", "entities": []}
+    ziekte = next(a for a in ANTWOORD_ACTIONS if a().label == "ziekte")
+    messages, events = run(ziekte(), tracker("mijn zoon is ziek, wat moet ik doen", {"onduidelijke_vraag": bewaard},
+                                             intent="ziekte"))
+    assert "relatie" not in dossier_van(messages)["zaken"][0]["feiten"]
+    assert {"event": "slot", "name": "onduidelijke_vraag", "value": None, "timestamp": None} in events
+
+
+def test_every_answerable_topic_has_a_button_title_in_both_languages() -> None:
+    from actions.antwoord import REGELS
+    from content.loader import default_rule_set
+    rules = default_rule_set()
+    for label in REGELS:
+        assert rules.tekst(f"knop_onderwerp_{label}", "nl") != rules.tekst(f"knop_onderwerp_{label}", "en")
+
+
 def test_a_question_the_nlu_missed_is_answered_when_its_facts_are_clear() -> None:
     tekst = "Hallo, wij hebben een camping en willen in mei 8 schooldagen weg. Kan de school dat goedkeuren?"
     messages, slots = run(ActionFallback(), tracker(tekst, intent="nlu_fallback",
