@@ -345,12 +345,28 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     # As precise as said: a date, a month or only an age; a short reply ("3 maart 2011", "15") answers the
     # question for the date of birth.
     feiten: Feiten = geboorte(tekst, peildatum, antwoord=len(tekst.split()) <= _KORT_ANTWOORD + 2)
-    for naam, patroon in _DIPLOMA:
-        if re.search(patroon, tekst, flags=re.IGNORECASE) and re.search(r"diploma|gehaald|behaald|geslaagd|"
-                                                                         r"passed|certificate", tekst, re.I):
-            feiten["diploma"] = naam
-            break
+    if _GEEN_DIPLOMA.search(tekst):
+        feiten["diploma"] = "geen"
+    else:
+        for naam, patroon in _DIPLOMA:
+            if re.search(patroon, tekst, flags=re.IGNORECASE) and re.search(r"diploma|gehaald|behaald|geslaagd|"
+                                                                             r"passed|certificate", tekst, re.I):
+                feiten["diploma"] = naam
+                break
+    if _STOPPEN.search(tekst) and not _NIET_STOPPEN.search(tekst):
+        feiten["vraag_stoppen"] = True
     return feiten
+
+
+_GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|startkwalificatie|qualification)", re.I)
+# A question whether the young person may leave school: stop, quit, drop out, work instead of school.
+_STOPPEN = re.compile(
+    r"\bstoppen\b|\bstopt\b|\bophouden\b|\bafhaken\b|van school (af|gaan)|niet meer naar school|"
+    r"geen school meer|\btussenjaar\b|\bquit\b|drop(ping)? out|leave school|leaving school|stop (going to )?school|"
+    r"gap year|(fulltime|full-time|alleen( maar)?|gewoon) (gaan )?werken|work full[- ]?time|get a job", re.I)
+# "mag hij niet stoppen, toch?" is still the question; only a plain statement that nobody wants to stop is not.
+_NIET_STOPPEN = re.compile(r"\b(wil|wilt|willen|gaat|gaan) (helemaal )?niet stoppen|doesn'?t want to (quit|stop)",
+                           re.I)
 
 
 def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:

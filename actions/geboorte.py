@@ -41,13 +41,14 @@ _GEBOREN = re.compile(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a
 _LEEFTIJD = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", re.I)
 _LEEFTIJD_NA_KIND = re.compile(
     r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
-    r"\bshe)\s+(?:van|of|is|aged)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken))", re.I)
+    r"\bshe|\bik|\bi)\s+(?:van|of|is|aged|ben|am)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer))|"
+    r"\bi'm\s+(\d{1,2})\b(?![.,]?\d|\s*(?:hours|days|weeks|minutes))", re.I)
 
 
 def leeftijd(tekst: str) -> int | None:
     """An age stated in the text ("15 jaar", "mijn zoon van 8", "she is 4")."""
     match = _LEEFTIJD.search(tekst) or _LEEFTIJD_NA_KIND.search(tekst)
-    return int(match.group(1)) if match else None
+    return int(next(g for g in match.groups() if g)) if match else None
 
 
 def geboortedatum(tekst: str) -> dt.date | None:

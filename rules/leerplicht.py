@@ -73,6 +73,8 @@ class LeerplichtFeiten(BaseModel):
     # School years it took to go through primary school; fewer than 8 counts as 8 (art. 3 lid 2).
     basisschool_jaren: int | None = Field(default=None, ge=1, le=12)
     diploma: Diploma | None = None
+    # The question is whether the young person may leave school (stop, work instead): then `allowed` says so.
+    vraag_stoppen: bool = False
 
     @model_validator(mode="after")
     def _geboorte_bekend(self) -> LeerplichtFeiten:
@@ -203,7 +205,44 @@ def _diploma_redenen(p: Peil, diploma: Diploma | None) -> list[Reden]:
 
 def beoordeel_leerplicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """Which duty applies on the peildatum (none yet, leerplicht, kwalificatieplicht, none any more), from
-    and until when, and why."""
+    and until when, and why; and, when that was asked, whether the young person may leave school."""
+    besluit = _plicht(feiten, rules, peildatum)
+    return _stoppen(besluit, feiten, Peil(rules, peildatum)) if feiten.vraag_stoppen else besluit
+
+
+# Leaving school, read from the duty the decision states (its reasons name it): ruled out while leerplicht or
+# kwalificatieplicht applies, allowed when neither does any more; unknown while the diploma or the exact date
+# that decides it is missing.
+_LEERPLICHTIG = frozenset({"leerplicht_leerplichtig", "leerplicht_leeftijd_leerplichtig",
+                           "leerplicht_leeftijd_zestien"})
+_KWALIFICATIEPLICHTIG = frozenset({"kwalificatieplichtig", "kwalificatieplichtig_leeftijd"})
+_GEEN_PLICHT_MEER = frozenset({"kwalificatieplicht_voorbij", "kwalificatieplicht_voorbij_leeftijd",
+                               "leerplicht_leeftijd_voorbij", "leerplicht_geeindigd"})
+
+
+def _stoppen(besluit: Besluit, feiten: LeerplichtFeiten, p: Peil) -> Besluit:
+    if besluit.toegestaan is not None:  # not leerplichtig yet: the answer says so already
+        return besluit
+    uitleg = {r.uitleg for r in besluit.redenen}
+    diploma_vrij = feiten.diploma in STARTKWALIFICATIE or feiten.diploma in GEEN_KWALIFICATIEPLICHT
+    if uitleg & _LEERPLICHTIG:
+        # At 16 with a startkwalificatie, leerplicht may have ended with the school year: the date decides.
+        if "leerplicht_leeftijd_zestien" in uitleg and diploma_vrij:
+            return besluit
+        antwoord, toegestaan = p.reden("stoppen_leerplichtig"), Toegestaan.NEE
+    elif uitleg & _KWALIFICATIEPLICHTIG:
+        if feiten.diploma is None:  # a diploma may have ended it: asked, not assumed
+            return besluit
+        antwoord, toegestaan = p.reden("stoppen_kwalificatieplichtig"), Toegestaan.NEE
+    elif uitleg & _GEEN_PLICHT_MEER:
+        antwoord, toegestaan = p.reden("stoppen_mag"), Toegestaan.JA
+    else:
+        return besluit
+    return besluit.model_copy(update={"grondslag": (antwoord, *besluit.grondslag),
+                                      "redenen": (antwoord, *besluit.redenen), "toegestaan": toegestaan})
+
+
+def _plicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     _controleer(feiten, peildatum)
     p = Peil(rules, peildatum)
     geboren, diploma = feiten.geboren, feiten.diploma

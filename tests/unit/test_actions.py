@@ -222,3 +222,17 @@ def test_a_school_asking_whether_illness_must_be_reported_to_leerplicht_gets_the
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "meldplicht_vraag"
     ouder, _ = run(ziekte(), tracker("hoe meld ik mijn zoon ziek bij school?", intent="ziekte"))
     assert ouder[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "ziekte"
+
+
+@pytest.mark.parametrize(("tekst", "allowed"), [
+    ("mijn zoon is 17 en heeft een vmbo diploma, mag hij stoppen met school?", "false"),
+    ("ik ben 19 en heb geen diploma, mag ik stoppen met school?", "true"),
+    ("mijn zoon is 17, mag hij stoppen met school?", None),  # the diploma decides: asked, not assumed
+])
+def test_whether_a_young_person_may_leave_school_is_answered_with_allowed(tekst: str, allowed: str | None) -> None:
+    kwalificatie = next(a for a in ANTWOORD_ACTIONS if a().label == "kwalificatieplicht")
+    messages, _ = run(kwalificatie(), tracker(tekst, intent="kwalificatieplicht"))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit.get("allowed") == allowed
+    if allowed == "false":
+        assert messages[0]["text"].startswith("Stoppen met school mag nog niet")

@@ -58,6 +58,28 @@ def test_leerplicht_from_age_or_birth_date() -> None:
     assert feiten.leerplicht("wanneer is mijn kind leerplichtig", [], P) == {}
 
 
+@pytest.mark.parametrize(("tekst", "diploma"), [
+    ("mijn zoon is 17 en heeft een vmbo diploma, mag hij stoppen met school?", "vmbo"),
+    ("zoon is 17 en wil fulltime werken in de bouw, heeft geen diploma. kan dat?", "geen"),
+    ("Mijn dochter is 16 en heeft net haar havo-diploma gehaald. Ze wil een tussenjaar werken. Mag dat?", "havo"),
+    ("Can my 17 year old quit school and get a job?", None),
+    ("hij is 15 en wil niet meer naar school", None),
+])
+def test_a_question_whether_to_leave_school_is_read_as_such(tekst: str, diploma: str | None) -> None:
+    gelezen = feiten.leerplicht(tekst, [], P)
+    assert gelezen["vraag_stoppen"] is True
+    assert gelezen.get("diploma") == diploma
+
+
+@pytest.mark.parametrize("tekst", [
+    "tot wanneer moet mn dochter naar school? ze is 15 en zit in 4 vmbo",
+    "hij wil helemaal niet stoppen, maar moet hij na zijn 16e nog naar school?",
+    "Is bbl ook goed voor de kwalificatieplicht? mijn zoon van 16 wil 4 dagen werken en 1 dag naar school",
+])
+def test_a_question_about_the_duty_is_no_question_about_leaving(tekst: str) -> None:
+    assert "vraag_stoppen" not in feiten.leerplicht(tekst, [], P)
+
+
 def test_period_in_dutch_and_english() -> None:
     assert feiten.periode("van 3 t/m 14 maart", P) == (dt.date(2026, 3, 3), dt.date(2026, 3, 14))
     assert feiten.periode("from 3 to 7 April", P) == (dt.date(2026, 4, 3), dt.date(2026, 4, 7))

@@ -241,7 +241,9 @@ def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
 
 
 @pytest.mark.parametrize(("tekst", "jaar"), [("tot wanneer moet ze naar school? ze is 15", 15), ("hij is 4", 4),
-                                             ("ze is 3 weken ziek", None), ("hij is 16 uur afwezig", None)])
+                                             ("ze is 3 weken ziek", None), ("hij is 16 uur afwezig", None),
+                                             ("ik ben 19 en heb geen diploma", 19), ("I'm 17, can I quit?", 17),
+                                             ("ik ben 10 minuten te laat", None)])
 def test_ages_after_a_pronoun(tekst: str, jaar: int | None) -> None:
     from actions.geboorte import leeftijd
 
