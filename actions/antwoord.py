@@ -18,6 +18,7 @@ from actions.feiten import EXTRACTORS
 from actions.onderwerp import (
     geen_religieuze_plicht,
     maanden_naar_school_in_buitenland,
+    plotselinge_nood,
     te_jong_voor_verlof,
     verlof_uit_feiten,
     vijfjarige_thuis,
@@ -145,7 +146,7 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     # A new question ends a form that was still waiting for an answer.
     events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
     map_ = dossier(tracker)
-    label = _getoetst(label, tracker)
+    label = toets_onderwerp(label, tracker)
     gelezen = gelezen_feiten(label, tracker)
     afgeleid = _uit_vorige_zaak(label, map_, tracker, gelezen)
     zaak = map_.zaak_voor(label, gelezen)
@@ -174,7 +175,7 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
                              r"\b(leerplicht|duo|lrv|verzuimloket)\b|meldplicht", re.I)
 
 
-def _getoetst(label: str, tracker: Tracker) -> str:
+def toets_onderwerp(label: str, tracker: Tracker) -> str:
     """The topic checked against what decides it. A leave question about a child under five is answered by the
     leerplicht age; months abroad at a school there are the exemption of art. 5 onder c. Art. 13 covers religious
     duties only: a tournament or a party is art. 14. Art. 14 needs an event: a question read as art. 14 that
@@ -187,6 +188,8 @@ def _getoetst(label: str, tracker: Tracker) -> str:
         return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):
         return "vijfjarige"
+    if plotselinge_nood(label, tekst):
+        return "verlof_gewichtige_omstandigheden"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):
         return "verlof_gewichtige_omstandigheden"
     if label == "verlof_gewichtige_omstandigheden" and verlof_uit_feiten(tekst) == "verlof_vakantie_13a":

@@ -33,8 +33,19 @@ _BEROEP = re.compile(
 _GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"
                         r"expensive", re.IGNORECASE)
 _DRUKTE = re.compile(r"drukte|file|spits|traffic|al geboekt|already booked", re.IGNORECASE)
-_EERSTE_WEKEN = re.compile(r"(eerste|1e|first) (twee |2 )?(week|weken|weeks?)( na de zomer| of the school)?|"
-                           r"na de zomervakantie later|week later terug", re.IGNORECASE)
+# The first lesweken of the school year, said as such: "de eerste week van juni" is no leesweek of that kind.
+_EERSTE_WEKEN = re.compile(
+    r"(eerste|1e|first) (twee |2 |two )?les ?(week|weken)|"
+    r"(eerste|1e|first) (twee |2 |two )?(week|weken|weeks?) ((na|after) (de |the )?(zomer|summer|grote vakantie)|"
+    r"(van|of) (het |the )?(nieuwe |new )?(schooljaar|school ?year))|"
+    r"(begin|start) (van |of )?(het |the )?(nieuwe |new )?(schooljaar|school ?year)|"
+    r"na de zomervakantie later|week later terug", re.IGNORECASE)
+# Said not to be so ("niet in de eerste twee weken"): no fact, and its weeks are not the leave's length.
+_NIET_EERSTE_WEKEN = re.compile(r"\b(niet|geen|not|never)\b[^.,;!?]{0,25}?(" + _EERSTE_WEKEN.pattern + ")", re.I)
+# A work rota ("4 dagen op, 4 dagen af", "werkt 3 dagen per week") is no length of leave.
+_ROOSTER = re.compile(
+    r"\d+\s*(dagen|days|weken|weeks)?\s*(op|on)[\s,/-]+\d+\s*(dagen|days|weken|weeks)?\s*(af|off)\b|"
+    r"\d+\s*(dagen|days)\s*(per|in de|a|each)\s*week\b|\b(ploegendienst|wisseldienst|shifts?)\b", re.I)
 _TWEEDE_KEER = re.compile(r"tweede keer|nog een keer|al eerder (vrij|verlof)|second time|again this year|"
                           r"vorige keer al|al \S+ dagen (vakantie)?verlof (gehad|gekregen)|"
                           r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave", re.IGNORECASE)
@@ -213,11 +224,14 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
         feiten["reden"] = "drukte"
     elif _BEROEP.search(tekst):
         feiten["beroep_maakt_schoolvakanties_onmogelijk"] = True
-    if _EERSTE_WEKEN.search(tekst):
+    rest = _NIET_EERSTE_WEKEN.sub(" ", _ROOSTER.sub(" ", tekst))
+    eerste = _EERSTE_WEKEN.search(rest)
+    if eerste:
         feiten["in_eerste_lesweken"] = True
+        rest = f"{rest[:eerste.start()]} {rest[eerste.end():]}"  # "de eerste twee weken" is no length either
     if _TWEEDE_KEER.search(tekst):
         feiten["al_eerder_verleend_dit_schooljaar"] = True
-    feiten.update(_dagen_feit("aantal_schooldagen", tekst, entities))
+    feiten.update(_dagen_feit("aantal_schooldagen", rest, entities))
     gevonden = periode(tekst, peildatum)
     if gevonden is not None:
         feiten["van"], feiten["tot_en_met"] = gevonden
@@ -246,8 +260,10 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
     if eerder:
         feiten["eerder_verleend_dit_schooljaar"] = int(eerder.group(1) or eerder.group(2))
         tekst = tekst[:eerder.start()] + tekst[eerder.end():]  # the rest is about the new request
-    feiten.update(_dagen_feit("aantal_schooldagen", tekst, [] if eerder else entities))
-    if re.search(r"achteraf|afgelopen|gisteren|vorige week|already (went|happened)|last week", tekst, re.I):
+    feiten.update(_dagen_feit("aantal_schooldagen", _ROOSTER.sub(" ", tekst), [] if eerder else entities))
+    if re.search(r"achteraf|afgelopen|gisteren|vorige week|already (went|happened|left)|last week|"
+                 r"\b(al|meteen|direct|gelijk|halsoverkop|plotseling) (vertrokken|gegaan|weggegaan)|"
+                 r"\bleft (immediately|at once|straight away|right away)", tekst, re.I):
         feiten["achteraf"] = True
     return feiten
 

@@ -64,6 +64,12 @@ def geen_religieuze_plicht(tekst: str) -> bool:
     return bool(_ANDERE_GEBEURTENIS.search(tekst)) or omstandigheid(tekst) in _GEBEURTENISSEN
 
 
+def plotselinge_nood(label: str, tekst: str) -> bool:
+    """Staying away for a death or a dying relative is no luxe verzuim: art. 14 covers it, and lid 2 lets the
+    parents tell the head afterwards when there was no time to ask first."""
+    return label == "luxe_verzuim_gevolgen" and omstandigheid(tekst) in ("overlijden", "ernstige_ziekte")
+
+
 def te_jong_voor_verlof(label: str, tekst: str) -> bool:
     """A leave question about a child under five: no leave is needed, the leerplicht age answers it."""
     jaar = leeftijd(tekst)

@@ -18,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import beantwoord_vraag, beslis, feiten_voor_regel, zeg
+from actions.antwoord import beantwoord_vraag, beslis, feiten_voor_regel, toets_onderwerp, zeg
 from actions.context import besluit_payload, beurt, dossier, peildatum, rule_set, taal
 from actions.feiten import MAX_WOORDEN_GEZEGD, periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
@@ -100,6 +100,9 @@ class ActionVakantieverlofUitleg(Action):
         if verlof_uit_feiten(tekst) == "verlof_gewichtige_omstandigheden":
             # Read as holiday leave, but it names a funeral or a wedding and no job: art. 14 answers it.
             return [SlotSet(KLAAR, True), *beantwoord_vraag("verlof_gewichtige_omstandigheden", dispatcher, tracker)]
+        getoetst = toets_onderwerp(LABEL, tracker)
+        if getoetst != LABEL:  # a child under five, or a school year abroad: another rule answers it
+            return [SlotSet(KLAAR, True), *beantwoord_vraag(getoetst, dispatcher, tracker)]
         entities = list((tracker.latest_message or {}).get("entities") or [])
         gelezen = lees_vakantieverlof(tekst, entities, peildatum(tracker)) if not tekst.startswith("/") else {}
         probleem = periode_probleem(gelezen, peildatum(tracker))

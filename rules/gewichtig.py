@@ -187,8 +187,9 @@ def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.d
 
     algemeen = p.reden("gewichtig_algemeen")
     redenen: list[Reden] = [algemeen, wie]
-    if feiten.achteraf:
-        redenen.append(p.reden("gewichtig_achteraf", dagen=achteraf_dagen))
+    # Absence that has begun without leave asked (a sudden death, say): lid 2 is what the family needs now.
+    achteraf = (p.reden("gewichtig_achteraf", dagen=achteraf_dagen),) if feiten.achteraf else ()
+    redenen.extend(achteraf)
     if feiten.omstandigheid in _GEWEIGERD:
         return besluit(Toegestaan.NEE, beslisser, None, (p.reden("gewichtig_geweigerd"), algemeen), *redenen)
     if feiten.pleeg:
@@ -217,4 +218,4 @@ def beoordeel_gewichtig(feiten: GewichtigFeiten, rules: RuleSet, peildatum: dt.d
         max_dagen: int | None = typisch
     else:
         max_dagen = max_hoofd if beslisser is Beslisser.SCHOOLHOOFD else None
-    return besluit(Toegestaan.VOORWAARDELIJK, beslisser, max_dagen, (wie,), *redenen, ontbrekend=ontbrekend)
+    return besluit(Toegestaan.VOORWAARDELIJK, beslisser, max_dagen, (wie, *achteraf), *redenen, ontbrekend=ontbrekend)

@@ -236,3 +236,23 @@ def test_whether_a_young_person_may_leave_school_is_answered_with_allowed(tekst:
     assert besluit.get("allowed") == allowed
     if allowed == "false":
         assert messages[0]["text"].startswith("Stoppen met school mag nog niet")
+
+
+def test_a_sudden_family_emergency_read_as_luxe_verzuim_is_answered_by_art_14_lid_2() -> None:
+    luxe = next(a for a in ANTWOORD_ACTIONS if a().label == "luxe_verzuim_gevolgen")
+    tekst = "mijn vader is plotseling opgenomen in het ziekenhuis en we zijn meteen vertrokken, wat nu met school?"
+    messages, _ = run(luxe(), tracker(tekst, intent="luxe_verzuim_gevolgen"))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "verlof_gewichtige_omstandigheden"
+    assert besluit["allowed"] == "conditional"
+    assert "14 lid 2" in besluit["legal_basis"]
+
+
+@pytest.mark.parametrize(("tekst", "onderwerp"), [
+    ("Mag mijn zoon van 4 mee op vakantie in mei?", "leerplicht_leeftijd"),
+    ("Mijn zoon gaat een jaar naar school in Marokko bij zijn opa, moet ik iets regelen?", "vrijstelling_5c"),
+])
+def test_a_holiday_question_the_facts_put_under_another_rule_is_answered_by_that_rule(tekst: str,
+                                                                                     onderwerp: str) -> None:
+    messages, _ = run(ActionVakantieverlofUitleg(), tracker(tekst, intent="verlof_vakantie_13a"))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == onderwerp

@@ -152,3 +152,18 @@ def test_the_topic_of_a_sentence_from_its_facts(tekst: str, label: str | None) -
     from actions.onderwerp import onderwerp_uit_feiten
 
     assert onderwerp_uit_feiten(tekst) == label
+
+
+@pytest.mark.parametrize(("tekst", "dagen", "eerste_lesweken"), [
+    ("Mijn man werkt 4 dagen op 4 dagen af in ploegendienst; mogen we in juni 5 dagen weg?", 5, None),
+    ("my husband works 2 weeks on 2 weeks off on an oil rig, can we go 6 days in May?", 6, None),
+    ("ik werk 3 dagen per week in de kas en in de zomer nooit vrij, kunnen we 4 dagen weg", 4, None),
+    ("We willen niet in de eerste twee weken van het schooljaar weg, maar eind juni", None, None),
+    ("Ik werk in de horeca, mogen we de eerste week van juni weg?", None, None),
+    ("mag hij de eerste twee lesweken nog mee, ik ben seizoenswerker", None, True),
+])
+def test_a_rota_a_negation_or_a_late_date_is_no_leave_length_or_first_lesweken(
+        tekst: str, dagen: int | None, eerste_lesweken: bool | None) -> None:
+    gelezen = feiten.vakantieverlof(tekst, [], P)
+    assert gelezen.get("aantal_schooldagen") == dagen
+    assert gelezen.get("in_eerste_lesweken") == eerste_lesweken
