@@ -20,6 +20,7 @@ from actions.onderwerp import (
     maanden_naar_school_in_buitenland,
     plotselinge_nood,
     te_jong_voor_verlof,
+    thuisonderwijs,
     verlof_uit_feiten,
     vijfjarige_thuis,
 )
@@ -188,6 +189,8 @@ def toets_onderwerp(label: str, tracker: Tracker) -> str:
         return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):
         return "vijfjarige"
+    if thuisonderwijs(label, tekst):
+        return "vrijstelling_5b"
     if plotselinge_nood(label, tekst):
         return "verlof_gewichtige_omstandigheden"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):

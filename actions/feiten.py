@@ -401,9 +401,13 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     for naam, patroon in _VOORWAARDEN.items():
         if patroon.search(tekst):
             feiten[naam] = True
-    if not any(naam in feiten for naam in _VOORWAARDEN) and _GEEN_GROND.search(tekst):
-        # Elite sport, online school or a conflict with the school is no ground of art. 5 onder a or b.
-        feiten.update({"beperking_genoemd": False, "bezwaar_richting_genoemd": False})
+    if not any(naam in feiten for naam in _VOORWAARDEN):
+        if _GEEN_GROND.search(tekst) or _ANDERE_LEERVORM.search(tekst):
+            # Elite sport, online school or a conflict with the school is no ground of art. 5 onder a or b.
+            feiten.update({"beperking_genoemd": False, "bezwaar_richting_genoemd": False})
+        if _GEEN_GROND.search(tekst):
+            # Nor is sport or a conflict "education in another way" (art. 15); online study may be.
+            feiten["ander_onderwijs_genoemd"] = False
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):
         feiten["vorig_jaar_school_van_die_richting"] = True
     jaar = _leeftijd_binnen(tekst, 0, 30)
@@ -430,9 +434,10 @@ _VOORWAARDEN = {
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
         r"lokale school|local school", re.I),
 }
-_GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|online|wereldschool|"
-                         r"worldschool|unschool|thuis leren|pest|bully|ruzie|conflict|past niet|niet leuk|hekel",
-                         re.I)
+_GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|pest|bully|ruzie|conflict|"
+                         r"past niet|niet leuk|hekel", re.I)
+# Another way of learning: no ground of art. 5, possibly one of art. 15 for a kwalificatieplichtige.
+_ANDERE_LEERVORM = re.compile(r"online|wereldschool|worldschool|unschool", re.I)
 
 
 # Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary

@@ -70,6 +70,20 @@ def plotselinge_nood(label: str, tekst: str) -> bool:
     return label == "luxe_verzuim_gevolgen" and omstandigheid(tekst) in ("overlijden", "ernstige_ziekte")
 
 
+_THUISONDERWIJS = re.compile(r"thuis ?onderwijs|thuis (les|onderwijs) (geven|krijgen)|thuis leren|thuisscholing|"
+                             r"home ?school|home[- ]educat|educate \w+ at home|teach \w+ at home", re.I)
+KWALIFICATIEPLICHTIG_VANAF = 16
+
+
+def thuisonderwijs(label: str, tekst: str) -> bool:
+    """Teaching a leerplichtig child at home: the law knows no such exemption except art. 5 onder b (objections
+    to the direction of every school nearby), so that rule answers and asks for the objection. Art. 15 is only for
+    a kwalificatieplichtige jongere."""
+    jaar = leeftijd(tekst)
+    return label == "vrijstelling_andere" and bool(_THUISONDERWIJS.search(tekst)) and (
+        jaar is None or jaar < KWALIFICATIEPLICHTIG_VANAF)
+
+
 def te_jong_voor_verlof(label: str, tekst: str) -> bool:
     """A leave question about a child under five: no leave is needed, the leerplicht age answers it."""
     jaar = leeftijd(tekst)

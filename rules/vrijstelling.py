@@ -71,6 +71,7 @@ class VrijstellingFeiten(BaseModel):
     beperking_genoemd: bool | None = None  # 5 onder a: physical or psychological grounds
     bezwaar_richting_genoemd: bool | None = None  # 5 onder b: objections to the denomination of all schools
     school_buitenland_genoemd: bool | None = None  # 5 onder c: enrolled at a school abroad
+    ander_onderwijs_genoemd: bool | None = None  # art. 15: False when the reason is no education (sport, a conflict)
     verzoek_ontvangen_op: dt.date | None = None  # art. 3a/3b: starts the decision term (six weeks since 2017)
     toestemming_tot: dt.date | None = None  # art. 3a: end of the current permission, for the renewal
     uren_werk_per_week: float | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK)
@@ -179,6 +180,8 @@ def _verzoek_bw(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
         if feiten.kwalificatieplichtig is False:
             return besluit(Toegestaan.NEE, Beslisser.NIEMAND,
                            p.reden("vrijstelling_niet_kwalificatieplichtig"), grond)
+        if feiten.ander_onderwijs_genoemd is False:
+            return besluit(Toegestaan.NEE, Beslisser.NIEMAND, p.reden("vrijstelling_15_geen_grond"), grond)
         onbekend = feiten.kwalificatieplichtig is None
         vraag = (p.reden("vrijstelling_kwalificatieplichtig_vraag"),) if onbekend else ()
         return besluit(Toegestaan.VOORWAARDELIJK, Beslisser.COLLEGE_BW, grond,

@@ -256,3 +256,11 @@ def test_a_holiday_question_the_facts_put_under_another_rule_is_answered_by_that
                                                                                      onderwerp: str) -> None:
     messages, _ = run(ActionVakantieverlofUitleg(), tracker(tekst, intent="verlof_vakantie_13a"))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == onderwerp
+
+
+def test_teaching_a_young_child_at_home_is_answered_by_art_5b_which_asks_for_the_objection() -> None:
+    andere = next(a for a in ANTWOORD_ACTIONS if a().label == "vrijstelling_andere")
+    messages, _ = run(andere(), tracker("kan ik mijn kind thuis onderwijs geven?", intent="vrijstelling_andere"))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "vrijstelling_5b"
+    assert besluit["allowed"] is None  # the objection to every school's direction is the ground: asked

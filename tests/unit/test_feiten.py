@@ -167,3 +167,12 @@ def test_a_rota_a_negation_or_a_late_date_is_no_leave_length_or_first_lesweken(
     gelezen = feiten.vakantieverlof(tekst, [], P)
     assert gelezen.get("aantal_schooldagen") == dagen
     assert gelezen.get("in_eerste_lesweken") == eerste_lesweken
+
+
+def test_sport_is_no_ground_for_any_exemption_and_online_study_only_for_art_15() -> None:
+    sport = feiten.vrijstelling("mijn dochter zit op topsport turnen, kan ze vrijstelling krijgen?", [], P)
+    assert sport["ander_onderwijs_genoemd"] is False
+    assert sport["beperking_genoemd"] is False
+    online = feiten.vrijstelling("mijn zoon van 17 wil een online opleiding volgen", [], P)
+    assert "ander_onderwijs_genoemd" not in online
+    assert online["bezwaar_richting_genoemd"] is False
