@@ -261,6 +261,13 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
         feiten["eerder_verleend_dit_schooljaar"] = int(eerder.group(1) or eerder.group(2))
         tekst = tekst[:eerder.start()] + tekst[eerder.end():]  # the rest is about the new request
     feiten.update(_dagen_feit("aantal_schooldagen", _ROOSTER.sub(" ", tekst), [] if eerder else entities))
+    if soort == "anders":  # an event the rules have no name for is shown back in the user's word
+        woord = next(p.search(tekst) for n, p in omstandigheid_patronen() if n == soort)
+        if woord is not None:  # the whole word: "voetbaltoernooi", not "toernooi"
+            begin = len(re.search(r"[\w-]*$", tekst[:woord.start()]).group(0))  # type: ignore[union-attr]
+            rest = re.match(r"[\w-]*", tekst[woord.end():]).group(0)  # type: ignore[union-attr]
+            gezegd = tekst[woord.start() - begin:woord.end() + len(rest)]
+            feiten[ZOALS_GEZEGD] = {**feiten.get(ZOALS_GEZEGD, {}), "omstandigheid": gezegd}
     if re.search(r"achteraf|afgelopen|gisteren|vorige week|already (went|happened|left)|last week|"
                  r"\b(al|meteen|direct|gelijk|halsoverkop|plotseling) (vertrokken|gegaan|weggegaan)|"
                  r"\bleft (immediately|at once|straight away|right away)", tekst, re.I):

@@ -176,3 +176,16 @@ def test_sport_is_no_ground_for_any_exemption_and_online_study_only_for_art_15()
     online = feiten.vrijstelling("mijn zoon van 17 wil een online opleiding volgen", [], P)
     assert "ander_onderwijs_genoemd" not in online
     assert online["bezwaar_richting_genoemd"] is False
+
+
+@pytest.mark.parametrize(("tekst", "soort", "gezegd"), [
+    ("mijn ouders zijn 40 jaar getrouwd, we vieren het in Marokko", "jubileum", None),
+    ("mijn zus is net getrouwd en geeft een feest", "bruiloft", None),
+    ("mijn dochter heeft een voetbaltoernooi in Spanje, mag ze 2 dagen vrij?", "anders", "voetbaltoernooi"),
+    ("toernooi op vrijdag, 1 dag vrij?", "anders", "toernooi"),
+])
+def test_events_the_rules_have_no_name_for_are_kept_in_the_users_word(tekst: str, soort: str,
+                                                                       gezegd: str | None) -> None:
+    gelezen = feiten.gewichtig(tekst, [], P)
+    assert gelezen["omstandigheid"] == soort
+    assert gelezen.get("zoals_gezegd", {}).get("omstandigheid") == gezegd
