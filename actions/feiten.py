@@ -15,7 +15,7 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
-from content.woorden import buitenland_patroon, herken_feest, omstandigheid_patronen, relaties
+from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
@@ -55,11 +55,13 @@ _AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen (?:\w+ ){0,3}(?:verlof|vri
 
 _DUUR = re.compile(
     r"(\d+(?:[.,]\d+)?|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalve|"
-    r"halve|a|an|one|two|three|four|five|six|ten)\s+(?:school)?(?:dag|dagen|dagje|week|weken|weekje|days?|weeks?)\b",
+    r"halve|a|an|one|two|three|four|five|six|ten)\s+(?:school ?)?(?:dag|dagen|dagje|week|weken|weekje|days?|weeks?)\b",
     re.IGNORECASE)
 
 
 _TERMIJN = re.compile(r"van ?te ?voren|vooraf|in advance|beforehand|aanvraagtermijn|hoe lang (van )?te", re.I)
+_MOMENT_VOOR = re.compile(r"\b(over|na|binnen|in|within|after)\s+$", re.I)
+_MOMENT_NA = re.compile(r"\s*(geleden|ago|later|daarna|daarvoor|from now)\b", re.I)
 _KORT_ANTWOORD = 3  # words: "15", "5 dagen?" answer a question about the number of days
 
 
@@ -84,6 +86,8 @@ def _dagen_en_woorden(tekst: str, entities: list[Mapping[str, Any]]) -> tuple[in
     stukken: list[re.Match[str]] = []
     for match in _DUUR.finditer(tekst):
         na = tekst[match.end():match.end() + 12]
+        if _MOMENT_VOOR.search(tekst[max(0, match.start() - 10):match.start()]) or _MOMENT_NA.match(na):
+            continue  # "over twee weken", "in two weeks", "3 weken geleden": when, not how long
         if _TERMIJN.search(tekst) and re.search(r"week|weken|weeks", match.group(0), re.I) \
                 and not re.match(r"\s*(weg|vrij|verlof|vakantie|off|away)", na, re.I):
             continue  # a lead time, not the length of the leave
@@ -386,7 +390,9 @@ _GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|start
 _STOPPEN = re.compile(
     r"\bstoppen\b|\bstopt\b|\bophouden\b|\bafhaken\b|van school (af|gaan)|niet meer naar school|"
     r"geen school meer|\btussenjaar\b|\bquit\b|drop(ping)? out|leave school|leaving school|stop (going to )?school|"
-    r"gap year|(fulltime|full-time|alleen( maar)?|gewoon) (gaan )?werken|work full[- ]?time|get a job", re.I)
+    r"gap year|(fulltime|full-time|alleen( maar)?|gewoon) (gaan )?werken|work full[- ]?time|get a job|"
+    r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,25}\b(nog|niet meer) naar school|still (have|need) to (go to|attend) school",
+    re.I)
 # "mag hij niet stoppen, toch?" is still the question; only a plain statement that nobody wants to stop is not.
 _NIET_STOPPEN = re.compile(r"\b(wil|wilt|willen|gaat|gaan) (helemaal )?niet stoppen|doesn'?t want to (quit|stop)",
                            re.I)
@@ -467,10 +473,11 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         feiten["uren_per_week"] = aantal_uren
     elif deel:  # a morning, an afternoon or a couple of hours: within the notice, shown in the user's words
         feiten.update({"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}})
-    # A feast on the vocabulary list by its usual name; else what the NLU tagged (then not recognised: asked).
+    # A feast on the vocabulary list by its usual name; else a named day of undecided character, or what the NLU
+    # tagged (then whether it is a religious duty is asked).
     getagd = _entiteit(entities, "feestdag")
     herkend = herken_feest(tekst) or herken_feest(getagd or "")
-    feest = herkend[0] if herkend else getagd
+    feest = herkend[0] if herkend else noem_feest(tekst) or getagd
     if feest:
         feiten["feestdag"] = feest
     feiten.update(_dagen_feit("aantal_dagen", tekst, entities))

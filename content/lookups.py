@@ -40,6 +40,7 @@ def lookups_yaml() -> str:
         _blok("lookup", "feestdag", _uniek([s for spellingen in feesten.religieus.values() for s in spellingen])),
         _blok("lookup", "dag_niet_religieus",
               _uniek([s for spellingen in feesten.niet_religieus.values() for s in spellingen])),
+        _blok("lookup", "dag_onbekend", _uniek([s for spellingen in feesten.anders.values() for s in spellingen])),
         _blok("lookup", "relatie", _uniek(list(relaties().woorden()))),
     ]
     lijst = gebeurtenissen()

@@ -27,6 +27,7 @@ class Feestdagen(BaseModel):
     bron: str
     religieus: dict[str, tuple[str, ...]]
     niet_religieus: dict[str, tuple[str, ...]]
+    anders: dict[str, tuple[str, ...]] = {}  # named, but whether it is a religious duty depends on the family
 
 
 class Relatie(BaseModel):
@@ -121,6 +122,17 @@ def _patronen() -> tuple[tuple[re.Pattern[str], str, Soort], ...]:
     paren.sort(key=lambda paar: -len(paar[0]))
     return tuple((re.compile(rf"(?<!\w){re.escape(s)}(?!\w)", re.IGNORECASE), naam, soort)
                  for s, naam, soort in paren)
+
+
+@lru_cache(maxsize=1)
+def _andere_feesten() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"(?<!\w){re.escape(s)}(?!\w)", re.IGNORECASE), naam)
+                 for naam, spellingen in feestdagen().anders.items() for s in spellingen)
+
+
+def noem_feest(tekst: str) -> str | None:
+    """A named day whose religious character the list cannot decide (Chinese New Year), by its usual name."""
+    return next((naam for patroon, naam in _andere_feesten() if patroon.search(tekst)), None)
 
 
 def herken_feest(tekst: str) -> tuple[str, Soort] | None:

@@ -189,3 +189,19 @@ def test_events_the_rules_have_no_name_for_are_kept_in_the_users_word(tekst: str
     gelezen = feiten.gewichtig(tekst, [], P)
     assert gelezen["omstandigheid"] == soort
     assert gelezen.get("zoals_gezegd", {}).get("omstandigheid") == gezegd
+
+
+@pytest.mark.parametrize(("tekst", "dagen"), [
+    ("my grandmother passed away and the funeral is in two weeks, we need 8 school days", 8),
+    ("de begrafenis is over twee weken in Suriname, we willen 6 dagen", 6),
+    ("de bruiloft was 3 weken geleden", None),
+    ("we willen 2 weken naar de bruiloft van mijn broer in Turkije", 10),
+])
+def test_when_something_happens_is_no_length_of_leave(tekst: str, dagen: int | None) -> None:
+    assert feiten.gewichtig(tekst, [], P).get("aantal_schooldagen") == dagen
+
+
+@pytest.mark.parametrize("tekst", ["ik ben 19 en heb geen diploma, moet ik nog naar school?",
+                                   "I'm 18 and have no diploma, do I still have to go to school?"])
+def test_whether_school_is_still_compulsory_is_a_question_about_leaving(tekst: str) -> None:
+    assert feiten.leerplicht(tekst, [], P)["vraag_stoppen"] is True

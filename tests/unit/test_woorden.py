@@ -10,7 +10,7 @@ import yaml
 
 from actions.feiten import omstandigheid, relatie
 from content.lookups import LOOKUPS_PAD, lookups_yaml
-from content.woorden import feestdagen, gebeurtenissen, herken_feest, relaties
+from content.woorden import feestdagen, gebeurtenissen, herken_feest, noem_feest, relaties
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
 
@@ -43,8 +43,12 @@ def test_feasts_have_no_spelling_in_both_lists() -> None:
     lijst = feestdagen()
     religieus = {s for v in lijst.religieus.values() for s in v}
     niet = {s for v in lijst.niet_religieus.values() for s in v}
+    anders = {s for v in lijst.anders.values() for s in v}
     assert not religieus & niet
+    assert not (religieus | niet) & anders
     assert herken_feest("Diwali") == ("Divali", "religieus")
+    assert herken_feest("Chinese New Year") is None  # named, but not decided by the list
+    assert noem_feest("Can my kids have a day off for Chinese New Year?") == "Chinees Nieuwjaar"
 
 
 def test_rasa_lookup_tables_are_generated_from_the_vocabulary() -> None:
