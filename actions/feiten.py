@@ -279,6 +279,11 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
     return feiten
 
 
+_MINDER_DAN = re.compile(
+    r"\b(minder dan|onder( de)?|less than|fewer than|under)\s+(\d+(?:[.,]\d+)?)\s*(uur|uren|hours?)", re.I)
+_NIET_UREN = re.compile(r"\b(niet|geen|not|never|no)\s+(\w+\s+){0,2}?\d+(?:[.,]\d+)?\s*(uur|uren|hours?)\b", re.I)
+WEKEN_PER_MAAND = 4.3
+MELDPLICHT_DREMPEL_UREN = 16  # art. 21a lid 1; only to read "minder dan 16 uur", the rule has its own parameter
 _TOTAAL = re.compile(r"(?:dus|totaal|in totaal|samen|now|total(?: of)?)\s*(?:is het |op |nu )?(\d+(?:[.,]\d+)?)", re.I)
 _ERBIJ = re.compile(r"(?:nog|extra|another|more)\s+(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)(?:\s+(?:bij|erbij))?|"
                     r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)\s+(?:erbij|bij|more|extra)", re.I)
@@ -286,7 +291,15 @@ _ERBIJ = re.compile(r"(?:nog|extra|another|more)\s+(\d+(?:[.,]\d+)?)\s*(?:uur|u\
 
 def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
+    minder = _MINDER_DAN.search(tekst)
+    if minder and float(minder.group(3).replace(",", ".")) <= MELDPLICHT_DREMPEL_UREN:
+        feiten["onder_drempel"] = True  # "minder dan 16 uur": below the line, whatever the exact number
+    # Hours said not to be so, or only as a bound, are no count of hours missed.
+    tekst = _NIET_UREN.sub(" ", _MINDER_DAN.sub(" ", tekst))
     aantal_uren, aantal_weken = uren(tekst), weken(tekst)
+    maanden = _getal_of_woord(r"maanden|maand|months?", tekst)
+    if aantal_weken is None and maanden is not None:
+        aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
     totaal, erbij = _TOTAAL.search(tekst), _ERBIJ.search(tekst)
     if totaal:  # "er komen nog 4 uur bij, dus 18": the total the user worked out counts
         aantal_uren = float(totaal.group(1).replace(",", "."))

@@ -206,8 +206,16 @@ class _Melding:
         if weken <= self.lesweken:
             return feiten.totaal_uren, None, []
         uren = feiten.totaal_uren * self.lesweken / weken
+        if uren < self.drempel <= feiten.totaal_uren:
+            # Evenly spread it stays below the line, but the hours may have fallen within fewer lesweken:
+            # unknown, so asked, never a "need not report" on an assumed spread.
+            return None, None, [p.reden("meldplicht_spreiding_onbekend", uren=_getal(feiten.totaal_uren),
+                                        weken=_getal(weken), **self._grens())]
         return uren, None, [p.reden("meldplicht_gelijk_verdeeld", weken=_getal(weken), per_periode=_getal(uren),
                                     lesweken=self.lesweken)]
+
+    def _grens(self) -> dict[str, Parameterwaarde]:
+        return {"lesweken": self.lesweken, "drempel": self.drempel}
 
     def volwassen(self, leeftijd: int, uren: float | None) -> Besluit:
         """18 or older: no 16-hour duty according to DUO, but the RMC duty after four weeks away."""
@@ -271,8 +279,10 @@ class _Melding:
         if uren is None and feiten.onder_drempel:
             return self.besluit(False, True, [p.reden("meldplicht_overig", **waarden)], erkend=("onder_drempel",))
         if uren is None:
-            # "When must we report?": the general rule, and the hours are asked; unknown is not "no".
-            return self.besluit(None, True, [p.reden("meldplicht_algemeen", **waarden)], ontbrekend=("afwezigheden",))
+            # "When must we report?", or hours whose spread decides: the general rule, and the hours within the
+            # window are asked; unknown is not "no".
+            return self.besluit(None, True, [*gespreid, p.reden("meldplicht_algemeen", **waarden)],
+                                ontbrekend=("afwezigheden",))
         if uren < self.drempel:
             signaal = p.beleid("meld_signaalverzuim", feiten.woongemeente)
             regionaal = [p.beleid_reden("meldplicht_signaalverzuim_regio", signaal)] \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -205,3 +206,14 @@ def test_when_something_happens_is_no_length_of_leave(tekst: str, dagen: int | N
                                    "I'm 18 and have no diploma, do I still have to go to school?"])
 def test_whether_school_is_still_compulsory_is_a_question_about_leaving(tekst: str) -> None:
     assert feiten.leerplicht(tekst, [], P)["vraag_stoppen"] is True
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("leerling heeft niet 16 uur gemist, maar 12 uur in 4 weken", {"totaal_uren": 12.0, "over_weken": 4.0}),
+    ("leerling heeft minder dan 16 uur gemist in 4 weken", {"onder_drempel": True, "over_weken": 4.0}),
+    ("30 uur ongeoorloofd afwezig, verspreid over 3 maanden", {"totaal_uren": 30.0, "over_weken": 13}),
+])
+def test_hours_said_not_to_be_so_or_as_a_bound_are_no_count(tekst: str, verwacht: dict[str, Any]) -> None:
+    gelezen = feiten.meldplicht(tekst, [], P)
+    assert {k: gelezen.get(k) for k in verwacht} == verwacht
+    assert "totaal_uren" in verwacht or "totaal_uren" not in gelezen
