@@ -389,8 +389,7 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["diploma"] = "geen"
     else:
         for naam, patroon in _DIPLOMA:
-            if re.search(patroon, tekst, flags=re.IGNORECASE) and re.search(r"diploma|gehaald|behaald|geslaagd|"
-                                                                             r"passed|certificate", tekst, re.I):
+            if re.search(patroon, tekst, flags=re.IGNORECASE) and _BEHAALD.search(tekst):
                 feiten["diploma"] = naam
                 break
     if _STOPPEN.search(tekst) and not _NIET_STOPPEN.search(tekst):
@@ -398,6 +397,8 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     return feiten
 
 
+_BEHAALD = re.compile(r"diploma|gehaald|behaald|geslaagd|afgerond|afgemaakt|passed|certificate|finished|completed",
+                      re.I)
 _GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|startkwalificatie|qualification)", re.I)
 # A question whether the young person may leave school: stop, quit, drop out, work instead of school.
 _STOPPEN = re.compile(

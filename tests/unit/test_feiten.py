@@ -65,6 +65,7 @@ def test_leerplicht_from_age_or_birth_date() -> None:
     ("Mijn dochter is 16 en heeft net haar havo-diploma gehaald. Ze wil een tussenjaar werken. Mag dat?", "havo"),
     ("Can my 17 year old quit school and get a job?", None),
     ("hij is 15 en wil niet meer naar school", None),
+    ("mijn zoon is 17 en heeft zijn praktijkonderwijs afgerond, moet hij nog naar school?", "praktijkonderwijs"),
 ])
 def test_a_question_whether_to_leave_school_is_read_as_such(tekst: str, diploma: str | None) -> None:
     gelezen = feiten.leerplicht(tekst, [], P)
