@@ -23,6 +23,7 @@ from actions.onderwerp import (
     thuisonderwijs,
     verlof_uit_feiten,
     vijfjarige_thuis,
+    vraagt_of_melden,
 )
 from actions.onderwerp_keuze import met_gekozen_onderwerp
 from actions.opmaak import maak_antwoord
@@ -189,6 +190,8 @@ def toets_onderwerp(label: str, tracker: Tracker) -> str:
         return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):
         return "vijfjarige"
+    if vraagt_of_melden(label, tekst):
+        return "meldplicht_vraag"
     if thuisonderwijs(label, tekst):
         return "vrijstelling_5b"
     if plotselinge_nood(label, tekst):

@@ -84,6 +84,15 @@ def thuisonderwijs(label: str, tekst: str) -> bool:
         jaar is None or jaar < KWALIFICATIEPLICHTIG_VANAF)
 
 
+_OF_MELDEN = re.compile(r"\b(moet|moeten|hoeft|hoeven|must|should|have to|need to)\b[^?.!]{0,60}\b(melden|gemeld|"
+                        r"report|reported)\b|\b(meldplichtig|meldplicht)\b", re.I)
+
+
+def vraagt_of_melden(label: str, tekst: str) -> bool:
+    """"Moeten we dit melden?" asks whether the meldplicht applies; only a wish to file one starts the form."""
+    return label == "melding_doen" and bool(_OF_MELDEN.search(tekst))
+
+
 def te_jong_voor_verlof(label: str, tekst: str) -> bool:
     """A leave question about a child under five: no leave is needed, the leerplicht age answers it."""
     jaar = leeftijd(tekst)
