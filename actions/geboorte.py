@@ -38,7 +38,10 @@ _MAAND_DAG = re.compile(_MAAND + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _ALLEEN_MAAND = re.compile(r"\b" + _MAAND, re.I)
 _VOLGENDE_MAAND = re.compile(r"volgende maand|next month|komende maand", re.I)
 _GEBOREN = re.compile(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a-z0-9]+[-/ ]\d{4})", re.I)
-_LEEFTIJD = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b", re.I)
+# "3 jaar" is an age, but not in "al 3 jaar", "3 jaar geleden" or "haar 3 jaar niet gezien": those are times.
+_LEEFTIJD = re.compile(r"(?<!\bal )(?<!\bsinds )(?<!\bvoor )(?<!\bover )(?<!\bbinnen )(?<!\bfor )(?<!\bin )"
+                       r"\b(\d{1,2})\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b"
+                       r"(?!\s+(?:geleden|lang|niet|nog|terug|getrouwd|married|ago|later|long|in\b))", re.I)
 _LEEFTIJD_NA_KIND = re.compile(
     r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
     r"\bshe|\bik|\bi)\s+(?:van|of|is|aged|ben|am)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer))|"

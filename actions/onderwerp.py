@@ -84,8 +84,10 @@ def thuisonderwijs(label: str, tekst: str) -> bool:
         jaar is None or jaar < KWALIFICATIEPLICHTIG_VANAF)
 
 
-_OF_MELDEN = re.compile(r"\b(moet|moeten|hoeft|hoeven|must|should|have to|need to)\b[^?.!]{0,60}\b(melden|gemeld|"
-                        r"report|reported)\b|\b(meldplichtig|meldplicht)\b", re.I)
+_OF_MELDEN = re.compile(
+    r"\b(moet|moeten|hoeft|hoeven)\s+(we|wij|ik|de school|het|dit|dat)\b[^?.!]{0,50}\b(melden|gemeld)\b|"
+    r"\b(do|does|must|should)\s+(we|i|the school)\s+(have to |need to )?report\b|\bis (this|it|that) reportable\b|"
+    r"\bmeldplichtig\b", re.I)
 
 
 def vraagt_of_melden(label: str, tekst: str) -> bool:

@@ -270,6 +270,7 @@ def test_teaching_a_young_child_at_home_is_answered_by_art_5b_which_asks_for_the
     ("leerling heeft 18 uur gespijbeld in 3 weken, moeten we dit melden?", "meldplicht_vraag"),
     ("is dit meldplichtig? 12 uur in 4 weken", "meldplicht_vraag"),
     ("ik wil een verzuimmelding doen voor een leerling", "melding_doen"),
+    ("I need to file a truancy report for one of our students, how do I do that here?", "melding_doen"),
 ])
 def test_a_question_whether_to_report_is_no_wish_to_file_one(tekst: str, onderwerp: str) -> None:
     melden = next(a for a in ANTWOORD_ACTIONS if a().label == "melding_doen")

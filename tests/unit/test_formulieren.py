@@ -243,7 +243,9 @@ def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
 @pytest.mark.parametrize(("tekst", "jaar"), [("tot wanneer moet ze naar school? ze is 15", 15), ("hij is 4", 4),
                                              ("ze is 3 weken ziek", None), ("hij is 16 uur afwezig", None),
                                              ("ik ben 19 en heb geen diploma", 19), ("I'm 17, can I quit?", 17),
-                                             ("ik ben 10 minuten te laat", None)])
+                                             ("ik ben 10 minuten te laat", None),
+                                             ("we hebben oma 3 jaar niet gezien", None), ("al 3 jaar in Zwolle", None),
+                                             ("ze is 16 jaar en wil stoppen", 16)])
 def test_ages_after_a_pronoun(tekst: str, jaar: int | None) -> None:
     from actions.geboorte import leeftijd
 
