@@ -17,6 +17,7 @@ from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, pe
 from actions.feiten import EXTRACTORS
 from actions.onderwerp import (
     geen_religieuze_plicht,
+    kan_niet_naar_school,
     maanden_naar_school_in_buitenland,
     plotselinge_nood,
     te_jong_voor_verlof,
@@ -186,6 +187,8 @@ def toets_onderwerp(label: str, tracker: Tracker) -> str:
     tekst = str((tracker.latest_message or {}).get("text") or "")
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
+    if kan_niet_naar_school(label, tekst):
+        return "vrijstelling_5a"
     if maanden_naar_school_in_buitenland(label, tekst):
         return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):

@@ -474,6 +474,11 @@ _DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve da
 UREN_DAGDEEL = 4
 
 
+def noemt_beperking(tekst: str) -> bool:
+    """Whether the text names a physical or psychological reason (the condition of art. 5 onder a)."""
+    return bool(_VOORWAARDEN["beperking_genoemd"].search(tekst))
+
+
 def noemt_school_in_buitenland(tekst: str) -> bool:
     """Whether the text says the child goes to (or is enrolled at) a school abroad."""
     return bool(_VOORWAARDEN["school_buitenland_genoemd"].search(tekst))

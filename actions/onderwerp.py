@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from actions.feiten import dagen, noemt_beroep, noemt_school_in_buitenland, omstandigheid, uren
+from actions.feiten import dagen, noemt_beperking, noemt_beroep, noemt_school_in_buitenland, omstandigheid, uren
 from actions.geboorte import leeftijd
 from content.woorden import herken_feest
 
@@ -113,6 +113,16 @@ def vijfjarige_thuis(tekst: str) -> bool:
 _MAANDEN = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|acht|negen|tien|een paar|enkele|several|a few|two|three|four|"
                       r"five|six)\s+(maanden|months)\b|half jaar|halfjaar|(een|heel|a|whole) (school)?(jaar|year)\b",
                       re.I)
+
+
+_KAN_NIET_NAAR_SCHOOL = re.compile(r"\bkan\b[^.?!]{0,20}\bniet naar school|niet naar school kan|"
+                                   r"can(not|'t)[^.?!]{0,20}\b(go to|attend) school|unable to attend school", re.I)
+
+
+def kan_niet_naar_school(label: str, tekst: str) -> bool:
+    """A child who cannot attend school for a physical or psychological reason, asked about as a question of
+    age or the start of leerplicht: the exemption of art. 5 onder a answers it."""
+    return label == "leerplicht_leeftijd" and bool(_KAN_NIET_NAAR_SCHOOL.search(tekst)) and noemt_beperking(tekst)
 
 
 def maanden_naar_school_in_buitenland(label: str, tekst: str) -> bool:

@@ -276,3 +276,10 @@ def test_a_question_whether_to_report_is_no_wish_to_file_one(tekst: str, onderwe
     melden = next(a for a in ANTWOORD_ACTIONS if a().label == "melding_doen")
     messages, _ = run(melden(), tracker(tekst, {"rol": "school"}, intent="melding_doen"))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == onderwerp
+
+
+def test_a_child_who_cannot_attend_for_health_reasons_asked_about_as_an_age_question_is_art_5a() -> None:
+    leeftijd = next(a for a in ANTWOORD_ACTIONS if a().label == "leerplicht_leeftijd")
+    tekst = "mijn zoon wordt in maart 5 maar door zijn epilepsie kan hij niet naar school, wat nu?"
+    messages, _ = run(leeftijd(), tracker(tekst, intent="leerplicht_leeftijd"))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "vrijstelling_5a"
