@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
 from actions.onderwerp import (
+    antwoord_op_open_zaak,
     geen_religieuze_plicht,
     kan_niet_naar_school,
     maanden_naar_school_in_buitenland,
@@ -185,6 +186,10 @@ def toets_onderwerp(label: str, tracker: Tracker) -> str:
     names none, but a job that rules out every school holiday, is about holiday leave (art. 13a). Whether absence
     must be reported is a meldplicht question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
+    open_zaak = dossier(tracker).actieve_zaak
+    if open_zaak is not None and open_zaak.onderwerp in REGELS and \
+            antwoord_op_open_zaak(label, tekst, open_zaak.onderwerp):
+        return open_zaak.onderwerp
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
     if kan_niet_naar_school(label, tekst):

@@ -95,6 +95,18 @@ def vraagt_of_melden(label: str, tekst: str) -> bool:
     return label == "melding_doen" and bool(_OF_MELDEN.search(tekst))
 
 
+_JA_NEE = re.compile(r"^\W*(ja|jawel|jazeker|nee|neen|yes|yep|yeah|no|nope|klopt|idd|inderdaad|precies|correct|"
+                     r"zeker)\b", re.I)
+MAX_WOORDEN_KORT_ANTWOORD = 6
+
+
+def antwoord_op_open_zaak(label: str, tekst: str, open_onderwerp: str | None) -> bool:
+    """A short yes or no with a detail ("ja idd, vanaf september") answers the case that is open, whatever
+    topic the classifier read into its few words; a question ("ja, en als we toch gaan?") may be a new one."""
+    return (open_onderwerp is not None and open_onderwerp != label and "?" not in tekst
+            and len(tekst.split()) <= MAX_WOORDEN_KORT_ANTWOORD and bool(_JA_NEE.match(tekst)))
+
+
 def te_jong_voor_verlof(label: str, tekst: str) -> bool:
     """A leave question about a child under five: no leave is needed, the leerplicht age answers it."""
     jaar = leeftijd(tekst)

@@ -283,3 +283,19 @@ def test_a_child_who_cannot_attend_for_health_reasons_asked_about_as_an_age_ques
     tekst = "mijn zoon wordt in maart 5 maar door zijn epilepsie kan hij niet naar school, wat nu?"
     messages, _ = run(leeftijd(), tracker(tekst, intent="leerplicht_leeftijd"))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "vrijstelling_5a"
+
+
+def test_a_short_yes_with_a_detail_answers_the_open_case_whatever_topic_the_classifier_read() -> None:
+    vijfc = next(a for a in ANTWOORD_ACTIONS if a().label == "vrijstelling_5c")
+    eerste, _ = run(vijfc(), tracker("mn zoon gaat naar een kostschool in Belgie, we wonen in Breda",
+                                     intent="vrijstelling_5c", events=[user("a", "vrijstelling_5c")]))
+    vijfjarige = next(a for a in ANTWOORD_ACTIONS if a().label == "vijfjarige")
+    messages, _ = run(vijfjarige(), tracker("ja idd, vanaf september", dossier=dossier_van(eerste), intent="vijfjarige",
+                                            events=[user("a", "vrijstelling_5c"), user("b", "vijfjarige")]))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "vrijstelling_5c"
+    # A question after a yes may be a new topic.
+    luxe = next(a for a in ANTWOORD_ACTIONS if a().label == "luxe_verzuim_gevolgen")
+    vraag, _ = run(luxe(), tracker("ja, en als we toch gaan?", dossier=dossier_van(eerste),
+                                   intent="luxe_verzuim_gevolgen",
+                                   events=[user("a", "vrijstelling_5c"), user("b", "luxe_verzuim_gevolgen")]))
+    assert vraag[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "luxe_verzuim_gevolgen"
