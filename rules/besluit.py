@@ -189,7 +189,9 @@ class Besluit(BaseModel):
 
     @property
     def zegt_geen_toestemming(self) -> bool:
-        return self.toegestaan is Toegestaan.NIET_NODIG or self.beslisser is Beslisser.GEEN_TOESTEMMING_NODIG
+        """A go-ahead: nobody's permission is needed (a notification at most), or the rules allow it outright."""
+        return self.toegestaan in (Toegestaan.NIET_NODIG, Toegestaan.JA) or \
+            self.beslisser is Beslisser.GEEN_TOESTEMMING_NODIG
 
     @model_validator(mode="after")
     def _grondslag_getoond(self) -> Besluit:

@@ -238,7 +238,10 @@ def _stoppen(besluit: Besluit, feiten: LeerplichtFeiten, p: Peil) -> Besluit:
         antwoord, toegestaan = p.reden("stoppen_mag"), Toegestaan.JA
     else:
         return besluit
-    return besluit.model_copy(update={"grondslag": (antwoord, *besluit.grondslag),
+    # A "yes" rests on the age or date and the diploma the user gave, as every go-ahead must (rules/besluit.py).
+    erkend = tuple(n for n in ("geboortedatum", "geboortemaand", "leeftijd", "diploma")
+                   if getattr(feiten, n) is not None)
+    return besluit.model_copy(update={"grondslag": (antwoord, *besluit.grondslag), "erkend": erkend,
                                       "redenen": (antwoord, *besluit.redenen), "toegestaan": toegestaan})
 
 
@@ -284,9 +287,9 @@ def _plicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> Bes
                 vier = p.getal("leerplicht_toelating_leeftijd")
                 toegelaten = verjaardag(geboren, vier) <= peildatum < vijf
                 vier_jaar = [p.reden("leerplicht_vier_jaar", leeftijd=vier)] if toegelaten else []
-                # Not yet leerplichtig: staying away (a day off, a holiday) needs nobody's permission.
+                # Not yet leerplichtig: staying away (a day off, a holiday) is allowed; not even a notice is due.
                 return besluit(p.reden("leerplicht_nog_niet", vanaf=vanaf.isoformat()), *vier_jaar, *start,
-                               termijn=vanaf, toegestaan=Toegestaan.NIET_NODIG)
+                               termijn=vanaf, toegestaan=Toegestaan.JA)
         # Twelve full school years may end leerplicht before the age route: ask when it can decide the answer.
         route_a: list[Reden] = []
         if feiten.volledige_schooljaren is None and (einde - peildatum).days < 366 * _ROUTE_A_JAREN:
@@ -339,7 +342,7 @@ def _op_leeftijd(feiten: LeerplichtFeiten, p: Peil) -> Besluit:
         vier = p.getal("leerplicht_toelating_leeftijd")
         vier_jaar = [p.reden("leerplicht_vier_jaar", leeftijd=vier)] if leeftijd >= vier else []
         return besluit(p.reden("leerplicht_leeftijd_nog_niet", leeftijd=leeftijd, vijf=vijf), *vier_jaar,
-                       ontbrekend=("geboortedatum",), toegestaan=Toegestaan.NIET_NODIG)
+                       ontbrekend=("geboortedatum",), toegestaan=Toegestaan.JA)
     if leeftijd == vijf:
         return besluit(p.reden("leerplicht_leeftijd_vijf", vijf=vijf), ontbrekend=("geboortedatum",))
     if leeftijd < zestien:

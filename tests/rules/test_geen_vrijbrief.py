@@ -44,7 +44,8 @@ def _varianten() -> Iterator[tuple[str, str, dict[str, Any], dt.date]]:
 
 
 def _zegt_geen_toestemming(besluit: Besluit) -> bool:
-    return besluit.toegestaan is Toegestaan.NIET_NODIG or besluit.beslisser is Beslisser.GEEN_TOESTEMMING_NODIG
+    return besluit.toegestaan in (Toegestaan.NIET_NODIG, Toegestaan.JA) or \
+        besluit.beslisser is Beslisser.GEEN_TOESTEMMING_NODIG
 
 
 def _gegeven(feiten: Mapping[str, Any], naam: str) -> bool:

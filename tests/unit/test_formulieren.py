@@ -127,7 +127,7 @@ def test_the_age_form_answers_for_this_child() -> None:
              **result}
     messages, _ = run(ActionFormulierBesluit(), tracker("10 juni 2021", slots))
     assert decision(messages)["legal_basis"].startswith("art. 3")
-    assert decision(messages)["allowed"] == "not_needed"  # not yet five on the peildatum
+    assert decision(messages)["allowed"] == "true"  # not yet five on the peildatum: allowed, no notice due
 
 
 def test_contradictory_days_and_period_are_asked_not_decided() -> None:
