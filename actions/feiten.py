@@ -374,8 +374,8 @@ EXTRACTORS: dict[str, Callable[[str, list[Mapping[str, Any]], dt.date], Feiten]]
 
 
 _DIPLOMA = (
-    ("mbo1_entree", r"entree|mbo[- ]?1\b|mbo niveau 1"), ("mbo2", r"mbo[- ]?2\b|mbo niveau 2"),
-    ("mbo3", r"mbo[- ]?3\b|mbo niveau 3"), ("mbo4", r"mbo[- ]?4\b|mbo niveau 4"),
+    ("mbo1_entree", r"entree|mbo[- ]?1\b|mbo (niveau|level) 1"), ("mbo2", r"mbo[- ]?2\b|mbo (niveau|level) 2"),
+    ("mbo3", r"mbo[- ]?3\b|mbo (niveau|level) 3"), ("mbo4", r"mbo[- ]?4\b|mbo (niveau|level) 4"),
     ("praktijkonderwijs", r"praktijkonderwijs|pro[- ]?diploma|pro certificaat"),
     ("vwo", r"\bvwo|gymnasium|atheneum"), ("havo", r"\bhavo"), ("vmbo", r"\bvmbo|mavo|\bkader|\bbasisberoeps"),
 )
@@ -404,7 +404,8 @@ _GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|start
 _STOPPEN = re.compile(
     r"\bstoppen\b|\bstopt\b|\bophouden\b|\bafhaken\b|van school (af|gaan)|niet meer naar school|"
     r"geen school meer|\btussenjaar\b|\bquit\b|drop(ping)? out|leave school|leaving school|stop (going to )?school|"
-    r"gap year|(fulltime|full-time|alleen( maar)?|gewoon) (gaan )?werken|work full[- ]?time|get a job|"
+    r"gap year|(fulltime|full-time|full time|alleen( maar)?|gewoon)\b[^.?!]{0,30}\bwerken|work full[- ]?time|"
+    r"get a job|want to work|start working|(wil|willen) (nu |eerst |een jaar )?(gaan )?werken|jaar (gaan )?werken|"
     r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,25}\b(nog|niet meer) naar school|still (have|need) to (go to|attend) school",
     re.I)
 # "mag hij niet stoppen, toch?" is still the question; only a plain statement that nobody wants to stop is not.
@@ -428,6 +429,8 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     for naam, patroon in _VOORWAARDEN.items():
         if patroon.search(tekst):
             feiten[naam] = True
+    if _NIET_OM_RICHTING.search(tekst):  # "niet vanwege geloof ofzo": said not to be the ground
+        feiten["bezwaar_richting_genoemd"] = False
     if not any(naam in feiten for naam in _VOORWAARDEN):
         if _GEEN_GROND.search(tekst) or _ANDERE_LEERVORM.search(tekst):
             # Elite sport, online school or a conflict with the school is no ground of art. 5 onder a or b.
@@ -461,6 +464,8 @@ _VOORWAARDEN = {
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
         r"lokale school|local school", re.I),
 }
+_NIET_OM_RICHTING = re.compile(r"\bniet (vanwege|om|door|uit) (het |ons |onze )?(geloof|godsdienst|religie|richting|"
+                               r"overtuiging)|\bnot (because of|for|about) (our |the )?(faith|religio\w*|belief)", re.I)
 _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|pest|bully|ruzie|conflict|"
                          r"past niet|niet leuk|hekel", re.I)
 # Another way of learning: no ground of art. 5, possibly one of art. 15 for a kwalificatieplichtige.

@@ -45,7 +45,7 @@ _LEEFTIJD = re.compile(r"(?<!\bal )(?<!\bsinds )(?<!\bvoor )(?<!\bover )(?<!\bbi
 _LEEFTIJD_NA_KIND = re.compile(
     r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
     r"\bshe|\bik|\bi)\s+(?:van|of|is|aged|ben|am)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer))|"
-    r"\bi'm\s+(\d{1,2})\b(?![.,]?\d|\s*(?:hours|days|weeks|minutes))", re.I)
+    r"\bi'?m\s+(\d{1,2})\b(?![.,]?\d|\s*(?:hours|days|weeks|minutes))", re.I)
 
 
 def leeftijd(tekst: str) -> int | None:

@@ -136,10 +136,13 @@ def noem_feest(tekst: str) -> str | None:
 
 
 def herken_feest(tekst: str) -> tuple[str, Soort] | None:
-    """The feast a text names, by its usual name, and whether it is a religious one; None when it names none
-    on the list."""
+    """The feast a text names first, by its usual name, and whether it is a religious one; None when it names
+    none on the list. "Keti Koti is as important to us as Christmas" is about Keti Koti; at the same place the
+    longer spelling wins ("orthodoxe kerst" over "kerst")."""
+    beste: tuple[int, str, Soort] | None = None
     for patroon, naam, soort in _patronen():
-        if patroon.search(tekst):
-            return naam, soort
-    return None
+        gevonden = patroon.search(tekst)
+        if gevonden and (beste is None or gevonden.start() < beste[0]):
+            beste = (gevonden.start(), naam, soort)
+    return (beste[1], beste[2]) if beste else None
 

@@ -218,3 +218,19 @@ def test_hours_said_not_to_be_so_or_as_a_bound_are_no_count(tekst: str, verwacht
     gelezen = feiten.meldplicht(tekst, [], P)
     assert {k: gelezen.get(k) for k in verwacht} == verwacht
     assert "totaal_uren" in verwacht or "totaal_uren" not in gelezen
+
+
+@pytest.mark.parametrize(("tekst", "diploma"), [
+    ("hij wil nu fulltime bij een garage gaan werken, mag dat? hij heeft zn vmbo diploma kader gehaald", "vmbo"),
+    ("im 17 and i have my mbo level 2 diploma in logistics, i want to work now. do i have to??", "mbo2"),
+])
+def test_leaving_school_for_work_is_read_in_more_words(tekst: str, diploma: str) -> None:
+    gelezen = feiten.leerplicht(tekst, [], P)
+    assert gelezen["vraag_stoppen"] is True
+    assert gelezen["diploma"] == diploma
+
+
+def test_an_objection_said_not_to_be_about_belief_is_no_ground_of_5b() -> None:
+    gelezen = feiten.vrijstelling("we willen thuisonderwijs geven, niet vanwege geloof ofzo, de scholen zitten vol",
+                                  [], P)
+    assert gelezen["bezwaar_richting_genoemd"] is False
