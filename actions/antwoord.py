@@ -180,11 +180,14 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
 
 
 def toets_onderwerp(label: str, tracker: Tracker) -> str:
-    """The topic checked against what decides it. A leave question about a child under five is answered by the
-    leerplicht age; months abroad at a school there are the exemption of art. 5 onder c. Art. 13 covers religious
-    duties only: a tournament or a party is art. 14. Art. 14 needs an event: a question read as art. 14 that
-    names none, but a job that rules out every school holiday, is about holiday leave (art. 13a). Whether absence
-    must be reported is a meldplicht question, whatever age it names."""
+    """The topic checked against what decides it (the predicates live in actions/onderwerp.py). A short yes or no
+    continues the open case. A leave question about a child under five is answered by the leerplicht age; a child
+    who cannot attend for health reasons by art. 5 onder a; months abroad at a school there by art. 5 onder c.
+    "Moeten we dit melden?" is the meldplicht question, not filing one; teaching a young child at home is 5b; a
+    sudden death or illness is art. 14, not luxe verzuim. Art. 13 covers religious duties only: a tournament or a
+    party is art. 14. Art. 14 needs an event: a question read as art. 14 that names none, but a job that rules out
+    every school holiday, is about holiday leave (art. 13a). Whether absence must be reported is a meldplicht
+    question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
     open_zaak = dossier(tracker).actieve_zaak
     if open_zaak is not None and open_zaak.onderwerp in REGELS and \
