@@ -399,6 +399,33 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
 
 _BEHAALD = re.compile(r"diploma|gehaald|behaald|geslaagd|afgerond|afgemaakt|passed|certificate|finished|completed",
                       re.I)
+# Clock times ("om 12 uur ophalen", "8:30-12:00", "tot 14.00") are no number of hours away.
+_KLOKTIJD = re.compile(r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?\s*(uur|u)?\b|"
+                       r"\b\d{1,2}[:.]\d{2}\b", re.I)
+_WEEKDAG = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday|thursday|friday)", re.I)
+_PER_KEER = re.compile(r"\b(per|elke|iedere|each|every|a|an)\s+(middag|ochtend|morgen|dag|keer|afternoon|morning|"
+                       r"day|time)\b", re.I)
+_PER_WEEK = re.compile(r"\b(per|in de|a|each|every)\s+week\b|\bweekly\b", re.I)
+
+
+def _uren_per_week(tekst: str) -> Feiten:
+    """A five-year-old's hours at home per week, only as far as the text tells them. Hours said per afternoon on
+    several named weekdays add up; hours on several weekdays that are neither per week nor per time, and clock
+    times, are no count (then the hours are asked, never guessed low)."""
+    rest = _KLOKTIJD.sub(" ", tekst)
+    aantal_uren, dagen = uren(rest), len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
+    deel = _DAGDEEL.search(tekst)
+    if aantal_uren is not None and aantal_uren <= 40:
+        if dagen >= 2 and not _PER_WEEK.search(tekst):
+            if not _PER_KEER.search(tekst):
+                return {}
+            return {"uren_per_week": aantal_uren * dagen}
+        return {"uren_per_week": aantal_uren}
+    if deel and dagen <= 1:  # one morning, afternoon or a couple of hours: within the notice, in the user's words
+        return {"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}}
+    return {}
+
+
 _GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|startkwalificatie|qualification)", re.I)
 # A question whether the young person may leave school: stop, quit, drop out, work instead of school.
 _STOPPEN = re.compile(
@@ -491,12 +518,7 @@ def noemt_school_in_buitenland(tekst: str) -> bool:
 
 def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
-    aantal_uren = uren(tekst)
-    deel = _DAGDEEL.search(tekst)
-    if aantal_uren is not None and aantal_uren <= 40:
-        feiten["uren_per_week"] = aantal_uren
-    elif deel:  # a morning, an afternoon or a couple of hours: within the notice, shown in the user's words
-        feiten.update({"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}})
+    feiten.update(_uren_per_week(tekst))
     # A feast on the vocabulary list by its usual name; else a named day of undecided character, or what the NLU
     # tagged (then whether it is a religious duty is asked).
     getagd = _entiteit(entities, "feestdag")

@@ -234,3 +234,14 @@ def test_an_objection_said_not_to_be_about_belief_is_no_ground_of_5b() -> None:
     gelezen = feiten.vrijstelling("we willen thuisonderwijs geven, niet vanwege geloof ofzo, de scholen zitten vol",
                                   [], P)
     assert gelezen["bezwaar_richting_genoemd"] is False
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("ze willen hem op maandag, dinsdag en donderdag om 12:00 ophalen, dus hij mist per middag 2 uur", 6.0),
+    ("mag ik haar op dinsdag en donderdag om 12 uur ophalen?", None),  # clock times, no count: asked
+    ("mag hij 4 uur per week thuisblijven?", 4.0),
+    ("mag hij op woensdag 3 uur thuis blijven?", 3.0),
+])
+def test_a_five_year_olds_hours_add_up_over_named_days_and_clock_times_are_no_hours(tekst: str,
+                                                                                  uren: float | None) -> None:
+    assert feiten.kennisgeving(tekst, [], P).get("uren_per_week") == uren
