@@ -150,7 +150,7 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     # A new question ends a form that was still waiting for an answer.
     events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
     map_ = dossier(tracker)
-    label = toets_onderwerp(label, tracker)
+    label = toets_onderwerp(label, tracker, map_)
     gelezen = gelezen_feiten(label, tracker)
     afgeleid = _uit_vorige_zaak(label, map_, tracker, gelezen)
     zaak = map_.zaak_voor(label, gelezen)
@@ -179,7 +179,7 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
                              r"\b(leerplicht|duo|lrv|verzuimloket)\b|meldplicht", re.I)
 
 
-def toets_onderwerp(label: str, tracker: Tracker) -> str:
+def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     """The topic checked against what decides it (the predicates live in actions/onderwerp.py). A short yes or no
     continues the open case. A leave question about a child under five is answered by the leerplicht age; a child
     who cannot attend for health reasons by art. 5 onder a; months abroad at a school there by art. 5 onder c.
@@ -189,7 +189,7 @@ def toets_onderwerp(label: str, tracker: Tracker) -> str:
     every school holiday, is about holiday leave (art. 13a). Whether absence must be reported is a meldplicht
     question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
-    open_zaak = dossier(tracker).actieve_zaak
+    open_zaak = map_.actieve_zaak
     if open_zaak is not None and open_zaak.onderwerp in REGELS and \
             antwoord_op_open_zaak(label, tekst, open_zaak.onderwerp):
         return open_zaak.onderwerp

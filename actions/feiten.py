@@ -459,10 +459,11 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     if _NIET_OM_RICHTING.search(tekst):  # "niet vanwege geloof ofzo": said not to be the ground
         feiten["bezwaar_richting_genoemd"] = False
     if not any(naam in feiten for naam in _VOORWAARDEN):
-        if _GEEN_GROND.search(tekst) or _ANDERE_LEERVORM.search(tekst):
+        geen_grond = bool(_GEEN_GROND.search(tekst))
+        if geen_grond or _ANDERE_LEERVORM.search(tekst):
             # Elite sport, online school or a conflict with the school is no ground of art. 5 onder a or b.
             feiten.update({"beperking_genoemd": False, "bezwaar_richting_genoemd": False})
-        if _GEEN_GROND.search(tekst):
+        if geen_grond:
             # Nor is sport or a conflict "education in another way" (art. 15); online study may be.
             feiten["ander_onderwijs_genoemd"] = False
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):

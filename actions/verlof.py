@@ -100,13 +100,13 @@ class ActionVakantieverlofUitleg(Action):
         if verlof_uit_feiten(tekst) == "verlof_gewichtige_omstandigheden":
             # Read as holiday leave, but it names a funeral or a wedding and no job: art. 14 answers it.
             return [SlotSet(KLAAR, True), *beantwoord_vraag("verlof_gewichtige_omstandigheden", dispatcher, tracker)]
-        getoetst = toets_onderwerp(LABEL, tracker)
+        map_ = dossier(tracker)
+        getoetst = toets_onderwerp(LABEL, tracker, map_)
         if getoetst != LABEL:  # a child under five, or a school year abroad: another rule answers it
             return [SlotSet(KLAAR, True), *beantwoord_vraag(getoetst, dispatcher, tracker)]
         entities = list((tracker.latest_message or {}).get("entities") or [])
         gelezen = lees_vakantieverlof(tekst, entities, peildatum(tracker)) if not tekst.startswith("/") else {}
         probleem = periode_probleem(gelezen, peildatum(tracker))
-        map_ = dossier(tracker)
         zaak = map_.zaak_voor(LABEL, gelezen)
         if probleem is not None:
             response, waarden = probleem
