@@ -11,7 +11,7 @@ LEERBOT := $(APP_VENV)/bin/leerbot
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test setup venvs train db lint eval eval-sealed nlu-cv content-check bench clean
+.PHONY: run chat test setup venvs train db lint eval eval-dev eval-sealed nlu-cv content-check bench clean
 
 # setup has trained and migrated already; LEERBOT_SET_UP spares `leerbot run` checking both again (~3 s).
 run: setup
@@ -58,6 +58,10 @@ db: venvs
 eval: setup
 	$(APP_VENV)/bin/python scripts/nlu_cv_summary.py --last
 	$(LEERBOT) eval --cases tests/eval/cases.yaml --out var/eval-results.jsonl
+
+# The former sealed set of issue 14's first round, a development set since its one run.
+eval-dev: setup
+	$(LEERBOT) eval --cases tests/eval/sealed-14-ronde-1.yaml --out var/eval-dev-results.jsonl
 
 # The sealed set, written blind: run once at the end of an issue, its errors read then for docs/quality.md;
 # after that run it is a development set and the next issue has a new one written (docs/quality.md).
