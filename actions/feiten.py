@@ -31,7 +31,7 @@ _BEROEP = re.compile(
     r"eigen bedrijf|piloot|steward|toerisme|ijssalon|strandtent|season|farm|harvest|self-employed|"
     r"own business|nooit vrij in de (zomer|vakantie)|altijd werken in de (zomer|vakantie)", re.IGNORECASE)
 _GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"
-                        r"expensive", re.IGNORECASE)
+                        r"expensive|\bprices?\b|\bfares?\b", re.IGNORECASE)
 _DRUKTE = re.compile(r"drukte|file|spits|traffic|al geboekt|already booked", re.IGNORECASE)
 # The first lesweken of the school year, said as such: "de eerste week van juni" is no leesweek of that kind.
 _EERSTE_WEKEN = re.compile(
@@ -45,12 +45,18 @@ _NIET_EERSTE_WEKEN = re.compile(r"\b(niet|geen|not|never)\b[^.,;!?]{0,25}?(" + _
 # A work rota ("4 dagen op, 4 dagen af", "werkt 3 dagen per week") is no length of leave.
 _ROOSTER = re.compile(
     r"\d+\s*(dagen|days|weken|weeks)?\s*(op|on)[\s,/-]+\d+\s*(dagen|days|weken|weeks)?\s*(af|off)\b|"
-    r"\d+\s*(dagen|days)\s*(per|in de|a|each)\s*week\b|\b(ploegendienst|wisseldienst|shifts?)\b", re.I)
-_TWEEDE_KEER = re.compile(r"tweede keer|nog een keer|al eerder (vrij|verlof)|second time|again this year|"
+    r"\d+\s*(dagen|days)\s*(per|in de|a|each)\s*week\b|\b(ploegendienst|wisseldienst|shifts?)\b|"
+    r"\d+\s*(dagen|days)\s*(in de weer|aan het werk|werken|op het werk|at work|working)\b|"
+    r"\d+\s*(à|a|of|tot|-)\s*\d+\s*(dagen|days)\s*(per|in de|a)\s*week\b", re.I)
+_TWEEDE_KEER = re.compile(r"tweede keer|tweede (aanvraag|verzoek)|nog een keer|al eerder (vrij|verlof)|second time|"
+                          r"second (request|application)|again this year|"
                           r"vorige keer al|al \S+ dagen (vakantie)?verlof (gehad|gekregen)|"
                           r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave", re.IGNORECASE)
-_AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen (?:\w+ ){0,3}(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"
-                          r"(?:gehad|gekregen|had) al (\d+) dagen", re.IGNORECASE)
+# Leave already given this school year ("al 7 dagen art. 14-verlof gehad", "a pupil had 5 days in October").
+_AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen [^?!]{0,25}?(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"
+                          r"(?:gehad|gekregen|had|kreeg) al (\d+) (?:school)?dagen|"
+                          r"\b(?:already |earlier )?(?:had|got|was given|received) (\d+) (?:school )?days\b",
+                          re.IGNORECASE)
 
 
 _DUUR = re.compile(
@@ -62,6 +68,10 @@ _DUUR = re.compile(
 _TERMIJN = re.compile(r"van ?te ?voren|vooraf|in advance|beforehand|aanvraagtermijn|hoe lang (van )?te", re.I)
 _MOMENT_VOOR = re.compile(r"\b(over|na|binnen|in|within|after)\s+$", re.I)
 _MOMENT_NA = re.compile(r"\s*(geleden|ago|later|daarna|daarvoor|from now)\b", re.I)
+_EN = re.compile(r"\s*(en|and|plus|\+|&)\s*", re.I)
+# "niet meer dan 10 dagen", "no more than 10 days": at most 10, not at least 11.
+_ONTKENNING_VOOR = re.compile(r"\b(niet|geen|nooit|not|no|never)\s*$", re.I)
+_PER_JAAR = re.compile(r"\s*(per|a|each|in een|in a|van het)\s+(school ?)?(jaar|year)", re.I)
 _KORT_ANTWOORD = 3  # words: "15", "5 dagen?" answer a question about the number of days
 
 
@@ -88,13 +98,20 @@ def _dagen_en_woorden(tekst: str, entities: list[Mapping[str, Any]]) -> tuple[in
         na = tekst[match.end():match.end() + 12]
         if _MOMENT_VOOR.search(tekst[max(0, match.start() - 10):match.start()]) or _MOMENT_NA.match(na):
             continue  # "over twee weken", "in two weeks", "3 weken geleden": when, not how long
+        if _PER_JAAR.match(tekst, match.end()):
+            continue  # "the 10 days per school year": the law's limit, not the leave asked
         if _TERMIJN.search(tekst) and re.search(r"week|weken|weeks", match.group(0), re.I) \
                 and not re.match(r"\s*(weg|vrij|verlof|vakantie|off|away)", na, re.I):
             continue  # a lead time, not the length of the leave
-        # With a lead time in the message, only this amount counts; else amounts add up ("2 weken en 1 dag").
-        bron = match.group(0) if _TERMIJN.search(tekst) else tekst[match.start():]
-        stukken = [match] if _TERMIJN.search(tekst) else [
-            m for m in _DUUR.finditer(tekst) if m.start() >= match.start()]
+        # Amounts joined by "en"/"and" add up ("2 weken en 1 dag"); a second amount said apart is another
+        # figure ("niet langer dan 10 dagen, waarschijnlijk 8") and with a lead time only this one counts.
+        stukken = [match]
+        if not _TERMIJN.search(tekst):
+            for volgende in _DUUR.finditer(tekst, match.end()):
+                if not _EN.fullmatch(tekst[stukken[-1].end():volgende.start()]):
+                    break
+                stukken.append(volgende)
+        bron = tekst[stukken[0].start():stukken[-1].end()]
         break
     if bron is None:
         korte = [deel for deel in re.split(r"\s+\.\s+", tekst) if len(deel.split()) <= _KORT_ANTWOORD]
@@ -104,7 +121,10 @@ def _dagen_en_woorden(tekst: str, entities: list[Mapping[str, Any]]) -> tuple[in
     dagen = parse_schooldagen(bron) if bron else None
     if dagen is None:
         return None, None
-    meer = re.search(r"(meer dan|langer dan|more than|over)\s+" + re.escape(str(dagen)) + r"\b", tekst, re.I)
+    meer = re.search(r"(meer dan|langer dan|more than|longer than|over)\s+" + re.escape(str(dagen)) + r"\b",
+                     tekst, re.I)
+    if meer and _ONTKENNING_VOOR.search(tekst[max(0, meer.start() - 12):meer.start()]):
+        meer = None
     if meer:
         dagen += 1  # "meer dan 10 dagen" is at least 11
     woorden = tekst[(meer or stukken[0]).start():stukken[-1].end()] if stukken else None
@@ -262,7 +282,7 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
         feiten["in_buitenland"] = True
     eerder = _AL_VERLEEND.search(tekst)
     if eerder:
-        feiten["eerder_verleend_dit_schooljaar"] = int(eerder.group(1) or eerder.group(2))
+        feiten["eerder_verleend_dit_schooljaar"] = int(next(g for g in eerder.groups() if g))
         tekst = tekst[:eerder.start()] + tekst[eerder.end():]  # the rest is about the new request
     feiten.update(_dagen_feit("aantal_schooldagen", _ROOSTER.sub(" ", tekst), [] if eerder else entities))
     if soort == "anders":  # an event the rules have no name for is shown back in the user's word
@@ -289,6 +309,46 @@ _ERBIJ = re.compile(r"(?:nog|extra|another|more)\s+(\d+(?:[.,]\d+)?)\s*(?:uur|u\
                     r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)\s+(?:erbij|bij|more|extra)", re.I)
 
 
+_AANTAL = r"(\d+|" + "|".join(TELWOORDEN) + r")"
+# Hours said as times missed, each of some hours: "zes ochtenden de eerste 4 lesuren", "3 keer 2 uur",
+# "every Tuesday the last 3 periods, for 4 weeks now".
+_KEREN = re.compile(_AANTAL + r"\s+(keer|maal|ochtenden|middagen|dagen|lesdagen|mornings|afternoons|times|days)\b",
+                    re.I)
+_ELKE_WEEKDAG = re.compile(r"\b(elke|iedere|every)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|"
+                           r"wednesday|thursday|friday)", re.I)
+_WEKEN_AL = re.compile(r"(?:al|sinds|for|now)\s+" + _AANTAL + r"\s+(?:weken|weeks)|" + _AANTAL +
+                       r"\s+(?:weken|weeks)\s+(?:al|lang|now|in a row)", re.I)
+_UREN_PER_KEER = re.compile(
+    r"(?:(?:de|the)\s+(?:eerste|laatste|first|last)\s+)" + _AANTAL + r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|"
+    r"hours)\b|" + _AANTAL + r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|hours)\s+(?:per keer|per dag|per ochtend|"
+    r"per middag|elke keer|steeds|each time|each|a day|per day|every time)", re.I)
+_LESSEN_VAN = re.compile(r"(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)",
+                         re.I)
+
+
+def _telling(woord: str) -> float:
+    return float(TELWOORDEN.get(woord.lower()) or woord)
+
+
+def uren_in_keren(tekst: str) -> float | None:
+    """Hours missed said as a number of times and the hours of each time, or as lessons of some minutes; None
+    when they were not said that way (then the hours are read as a plain amount)."""
+    lessen = _LESSEN_VAN.search(tekst)
+    if lessen:
+        return round(float(lessen.group(1)) * float(lessen.group(2)) / 60, 1)
+    per_keer = _UREN_PER_KEER.search(tekst)
+    if per_keer is None:
+        return None
+    uren_elk = _telling(per_keer.group(1) or per_keer.group(2))
+    keren = _KEREN.search(tekst)
+    if keren:
+        return _telling(keren.group(1)) * uren_elk
+    weken_al = _WEKEN_AL.search(tekst) if _ELKE_WEEKDAG.search(tekst) else None
+    if weken_al:
+        return _telling(weken_al.group(1) or weken_al.group(2)) * uren_elk
+    return None
+
+
 def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     minder = _MINDER_DAN.search(tekst)
@@ -296,7 +356,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["onder_drempel"] = True  # "minder dan 16 uur": below the line, whatever the exact number
     # Hours said not to be so, or only as a bound, are no count of hours missed.
     tekst = _NIET_UREN.sub(" ", _MINDER_DAN.sub(" ", tekst))
-    aantal_uren, aantal_weken = uren(tekst), weken(tekst)
+    aantal_uren, aantal_weken = uren_in_keren(tekst) or uren(tekst), weken(tekst)
     maanden = _getal_of_woord(r"maanden|maand|months?", tekst)
     if aantal_weken is None and maanden is not None:
         aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
@@ -388,19 +448,31 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     if _GEEN_DIPLOMA.search(tekst):
         feiten["diploma"] = "geen"
     else:
-        for naam, patroon in _DIPLOMA:
-            if re.search(patroon, tekst, flags=re.IGNORECASE) and _BEHAALD.search(tekst):
-                feiten["diploma"] = naam
-                break
+        diploma = _behaald_diploma(tekst)
+        if diploma:
+            feiten["diploma"] = diploma
     if _STOPPEN.search(tekst) and not _NIET_STOPPEN.search(tekst):
         feiten["vraag_stoppen"] = True
     return feiten
 
 
+def _behaald_diploma(tekst: str) -> str | None:
+    """The school type named nearest to a word of passing ("vmbo basis diploma", "havo gehaald"): in "has his vmbo
+    diploma and wants to start entree" the diploma is vmbo, not the entree still to come."""
+    behaald = [m.start() for m in _BEHAALD.finditer(tekst)]
+    if not behaald:
+        return None
+    afstanden = [(min(abs(m.start() - b) for b in behaald), volgorde, naam)
+                 for volgorde, (naam, patroon) in enumerate(_DIPLOMA)
+                 for m in re.finditer(patroon, tekst, flags=re.IGNORECASE)]
+    return min(afstanden)[2] if afstanden else None
+
+
 _BEHAALD = re.compile(r"diploma|gehaald|behaald|geslaagd|afgerond|afgemaakt|passed|certificate|finished|completed",
                       re.I)
 # Clock times ("om 12 uur ophalen", "8:30-12:00", "tot 14.00") are no number of hours away.
-_KLOKTIJD = re.compile(r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?\s*(uur|u)?\b|"
+_KLOKTIJD = re.compile(r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
+                       r"\s*(uur|u)?\b|"
                        r"\b\d{1,2}[:.]\d{2}\b", re.I)
 _WEEKDAG = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday|thursday|friday)", re.I)
 _PER_KEER = re.compile(r"\b(per|elke|iedere|each|every|a|an)\s+(middag|ochtend|morgen|dag|keer|afternoon|morning|"
@@ -408,20 +480,70 @@ _PER_KEER = re.compile(r"\b(per|elke|iedere|each|every|a|an)\s+(middag|ochtend|m
 _PER_WEEK = re.compile(r"\b(per|in de|a|each|every)\s+week\b|\bweekly\b", re.I)
 
 
+# A span of the school day ("van half 9 tot 12 uur", "8:30-15:00", "8.30 tot 14.00"): its length is the hours
+# of that day. Only spans inside a school day count, so "van 5 tot 10 uur per week" is no span.
+_TIJDVAK = re.compile(r"(?:\b(half)\s+)?\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur|u)?\s*(?:tot|-|–|to|until|till)\s*"
+                      r"(?:(half)\s+)?(\d{1,2})(?:[:.](\d{2}))?", re.I)
+_KEREN_PER_WEEK = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+)?(ochtendjes?|ochtenden|middagjes?|middagen|dagen|"
+                             r"mornings|afternoons|days)\b", re.I)
+_UUR_PER_WEEK = re.compile(r"(uur|uren|hours?)\s+(per|in de|a|each|every)\s+week|hours weekly", re.I)
+# "bovenop de 5 uur nog 4 uur", "the extra hours on top of the first 5": a question about art. 11a lid 2.
+_BOVENOP_VIJF = re.compile(r"(bovenop|boven op|naast|on top of|in addition to|beyond|boven)\s+(de |the )?"
+                           r"(eerste |first )?(5|vijf|five)\b(\s*(uur|uren|hours?))?", re.I)
+# A whole week away ("de week voor de meivakantie", "a full week earlier") is far beyond any hours of art. 11a.
+_HELE_WEEK = re.compile(r"\b(de|een|hele|whole|the|a full)\s+week\s+(voor|eerder|before|earlier|weg|away)\b", re.I)
+# "2 ochtendjes van 2 uur", "hele dagen van 5,5 uur": the hours of each time, not a clock time.
+_UREN_VAN_KEER = re.compile(r"(ochtendjes?|ochtenden|middagjes?|middagen|dagen|mornings|afternoons|days)\s+(van|of)\s+"
+                            r"(\d+(?:[.,]\d+)?)\s*(uur|uren|hours?)\b", re.I)
+UREN_SCHOOLWEEK = 22  # the fewest hours of a school week in primary school, only to compare with art. 11a
+
+
+def _tijd(half: str | None, uur: str, minuten: str | None) -> float:
+    return int(uur) + int(minuten or 0) / 60 - (0.5 if half else 0)  # "half 9" is 8:30
+
+
+def _uren_van_tijdvak(tekst: str) -> float | None:
+    """The length of the one span of the school day said, else None (none, or spans of different lengths)."""
+    lengtes = set()
+    for m in _TIJDVAK.finditer(tekst):
+        begin, eind = _tijd(m.group(1), m.group(2), m.group(3)), _tijd(m.group(4), m.group(5), m.group(6))
+        if eind <= begin and eind < 7:
+            eind += 12  # "8.30 tot 2 uur"
+        if 7 <= begin <= 14 and begin < eind <= 17:
+            lengtes.add(round(eind - begin, 2))
+    return lengtes.pop() if len(lengtes) == 1 else None
+
+
 def _uren_per_week(tekst: str) -> Feiten:
-    """A five-year-old's hours at home per week, only as far as the text tells them. Hours said per afternoon on
-    several named weekdays add up; hours on several weekdays that are neither per week nor per time, and clock
-    times, are no count (then the hours are asked, never guessed low)."""
-    rest = _KLOKTIJD.sub(" ", tekst)
-    aantal_uren, dagen = uren(rest), len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
+    """A five-year-old's hours at home per week, only as far as the text tells them: the hours of one time (a
+    span of clock times, or "van 2 uur") times how often ("2 ochtendjes", the weekdays named). Where the counts
+    disagree, or hours on several weekdays are neither per week nor per time, nothing is read and the hours are
+    asked — never guessed low."""
+    hele_week = _HELE_WEEK.search(tekst)
+    if hele_week:
+        return {"uren_per_week": UREN_SCHOOLWEEK, ZOALS_GEZEGD: {"uren_per_week": hele_week.group(0)}}
+    bovenop = _BOVENOP_VIJF.search(tekst)
+    if bovenop:  # hours on top of the five of the notice: those five plus the hours said, or lid 2 without a number
+        erbij = uren(tekst[:bovenop.start()] + " " + tekst[bovenop.end():])
+        return {"uren_per_week": 5 + erbij} if erbij is not None and erbij <= 35 else {"boven_kennisgeving": True}
+    vak = _uren_van_tijdvak(tekst)
+    rest = _KLOKTIJD.sub(" ", _TIJDVAK.sub(" ", tekst))
+    van_keer = _UREN_VAN_KEER.search(tekst)
+    per_keer = vak if vak is not None else float(van_keer.group(3).replace(",", ".")) if van_keer else uren(rest)
+    weekdagen = len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
+    keren = _KEREN_PER_WEEK.search(tekst)
+    aantal = _telling(keren.group(1)) if keren else None
+    if per_keer is not None and per_keer <= 40:
+        if _UUR_PER_WEEK.search(rest) and vak is None:
+            return {"uren_per_week": per_keer}
+        if aantal is not None and weekdagen and aantal != weekdagen:
+            return {}  # "school is 8:30-15:00 on four days ... keep him home every friday": which days?
+        keer = aantal or weekdagen
+        if keer >= 2 and vak is None and aantal is None and not _PER_KEER.search(tekst):
+            return {}
+        return {"uren_per_week": per_keer * max(keer, 1)}
     deel = _DAGDEEL.search(tekst)
-    if aantal_uren is not None and aantal_uren <= 40:
-        if dagen >= 2 and not _PER_WEEK.search(tekst):
-            if not _PER_KEER.search(tekst):
-                return {}
-            return {"uren_per_week": aantal_uren * dagen}
-        return {"uren_per_week": aantal_uren}
-    if deel and dagen <= 1:  # one morning, afternoon or a couple of hours: within the notice, in the user's words
+    if deel and weekdagen <= 1:  # one morning, afternoon or a couple of hours: within the notice, in the user's words
         return {"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}}
     return {}
 
@@ -432,8 +554,11 @@ _STOPPEN = re.compile(
     r"\bstoppen\b|\bstopt\b|\bophouden\b|\bafhaken\b|van school (af|gaan)|niet meer naar school|"
     r"geen school meer|\btussenjaar\b|\bquit\b|drop(ping)? out|leave school|leaving school|stop (going to )?school|"
     r"gap year|(fulltime|full-time|full time|alleen( maar)?|gewoon)\b[^.?!]{0,30}\bwerken|work full[- ]?time|"
-    r"get a job|want to work|start working|(wil|willen) (nu |eerst |een jaar )?(gaan )?werken|jaar (gaan )?werken|"
-    r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,25}\b(nog|niet meer) naar school|still (have|need) to (go to|attend) school",
+    r"get a job|want to work|start working|stay (at )?home (and|until|till)|"
+    r"(wil|willen) (nu |eerst |een jaar )?(gaan )?werken|jaar (gaan )?werken|"
+    r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,25}\b(nog|niet meer) naar school|"
+    r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,40}\bnog\b[^.?!]{0,20}\bingeschreven|"
+    r"still (have|has|need|needs) to (go to|attend|be in|be at|stay in) school",
     re.I)
 # "mag hij niet stoppen, toch?" is still the question; only a plain statement that nobody wants to stop is not.
 _NIET_STOPPEN = re.compile(r"\b(wil|wilt|willen|gaat|gaan) (helemaal )?niet stoppen|doesn'?t want to (quit|stop)",
@@ -566,10 +691,21 @@ def luxe_verzuim(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     return feiten
 
 
+# Which leave was refused: holiday leave for a parent's job (13a), or an event of art. 14.
+_VAKANTIEVERLOF = re.compile(r"vakantieverlof|\b13a\b|holiday leave|vakantie\b|holiday\b", re.I)
+
+
 def bezwaar(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
+    feiten: Feiten = {}
     if re.search(r"leerplichtambtenaar|leerplicht(consulent)?|gemeente|municipality", tekst, re.IGNORECASE):
-        return {"beslist_door": "leerplichtambtenaar"}
-    return {}
+        feiten["beslist_door"] = "leerplichtambtenaar"
+    if omstandigheid(tekst) or re.search(r"\bart(ikel)?\.? ?14\b", tekst, re.I):
+        feiten["verlof"] = "14"
+    elif _VAKANTIEVERLOF.search(tekst) or noemt_beroep(tekst):
+        feiten["verlof"] = "13a"
+    elif re.search(r"\bverlof (voor|om)\b|\bleave (for|to)\b", tekst, re.I):
+        feiten["verlof"] = "14"  # leave for something that is no holiday: an event of art. 14
+    return feiten
 
 
 EXTRACTORS.update({

@@ -45,7 +45,10 @@ _LEEFTIJD = re.compile(r"(?<!\bal )(?<!\bsinds )(?<!\bvoor )(?<!\bover )(?<!\bbi
 _LEEFTIJD_NA_KIND = re.compile(
     r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
     r"\bshe|\bik|\bi)\s+(?:van|of|is|aged|ben|am)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer))|"
-    r"\bi'?m\s+(\d{1,2})\b(?![.,]?\d|\s*(?:hours|days|weeks|minutes))", re.I)
+    r"\bi'?m\s+(\d{1,2})\b(?![.,]?\d|\s*(?:hours|days|weeks|minutes))|"
+    # "is net 17", "just turned 16", "16 geworden": an age just reached.
+    r"\b(?:is|ben|zijn|am|is)\s+(?:net|pas|inmiddels|just)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|hours|days))|"
+    r"\b(?:just\s+)?turned\s+(\d{1,2})\b(?![.,]?\d)|\b(\d{1,2})\s+(?:jaar\s+)?geworden\b", re.I)
 
 
 def leeftijd(tekst: str) -> int | None:

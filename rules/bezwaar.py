@@ -23,10 +23,18 @@ _WIE = {Beslissing.SCHOOLHOOFD: "de directeur van de school",
         Beslissing.LEERPLICHTAMBTENAAR: "de leerplichtambtenaar (de gemeente)"}
 
 
+class Verlof(str, Enum):
+    """The leave the refused request was for, when the user said: it names the article decided on."""
+
+    VAKANTIE_13A = "13a"
+    GEWICHTIG_14 = "14"
+
+
 class BezwaarFeiten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     beslist_door: Beslissing = Beslissing.SCHOOLHOOFD
+    verlof: Verlof | None = None
     besluit_verstuurd_op: dt.date | None = None
     vertrekdatum: dt.date | None = None
 
@@ -43,7 +51,11 @@ def beoordeel_bezwaar(feiten: BezwaarFeiten, rules: RuleSet, peildatum: dt.date)
         raise OngeldigeFeiten("besluit_verstuurd_op", "the decision date lies in the future")
     p = Peil(rules, peildatum)
     weken = p.getal("bezwaar_termijn_weken")
-    grondslag = (p.reden("bezwaar_wie", wie=_WIE[feiten.beslist_door]), p.reden("bezwaar_termijn", weken=weken))
+    # The leerplichtambtenaar decides only on art. 14 leave of more than ten days.
+    verlof = Verlof.GEWICHTIG_14 if feiten.beslist_door is Beslissing.LEERPLICHTAMBTENAAR else feiten.verlof
+    over = (p.reden(f"bezwaar_over_{verlof.value}"),) if verlof else ()
+    grondslag = (p.reden("bezwaar_wie", wie=_WIE[feiten.beslist_door]), *over,
+                 p.reden("bezwaar_termijn", weken=weken))
     redenen: list[Reden] = list(grondslag)
     termijn = None
     if feiten.besluit_verstuurd_op is not None:

@@ -40,6 +40,7 @@ class KennisgevingFeiten(BaseModel):
     datum: dt.date | None = None  # the day of the religious duty
     aantal_dagen: int | None = Field(default=None, ge=1, le=60)
     uren_per_week: float | None = Field(default=None, ge=0, le=40)
+    boven_kennisgeving: bool = False  # asks about hours beyond those of the notice (art. 11a lid 2), none said
     leeftijd: int | None = Field(default=None, ge=4, le=25)
 
 
@@ -126,6 +127,8 @@ def _vijfjarige(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
     basis = p.reden("vijfjarige_kennisgeving", uren=vrij)
     meer = p.reden("vijfjarige_extra", extra=extra, totaal=totaal)
     uren = feiten.uren_per_week
+    if uren is None and feiten.boven_kennisgeving:  # the hours beyond the notice are the head's to allow
+        return _besluit(onderwerp, Toegestaan.VOORWAARDELIJK, Beslisser.SCHOOLHOOFD, (meer,), basis)
     if uren is None:  # how many hours decides whether a notice is enough: the rule, and the hours asked
         return _besluit(onderwerp, None, None, (basis, meer), p.reden("vijfjarige_zes"),
                         ontbrekend=("uren_per_week",))

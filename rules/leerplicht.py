@@ -225,7 +225,11 @@ def _stoppen(besluit: Besluit, feiten: LeerplichtFeiten, p: Peil) -> Besluit:
         return besluit
     uitleg = {r.uitleg for r in besluit.redenen}
     diploma_vrij = feiten.diploma in STARTKWALIFICATIE or feiten.diploma in GEEN_KWALIFICATIEPLICHT
-    if uitleg & _LEERPLICHTIG:
+    if feiten.diploma in STARTKWALIFICATIE and not uitleg & _GEEN_PLICHT_MEER:
+        # Such a diploma takes at least 12 full school years (primary school counts as 8, art. 3 lid 2), so
+        # leerplicht has ended by art. 3 lid 1 onder a, and the startkwalificatie ends kwalificatieplicht.
+        antwoord, toegestaan = p.reden("stoppen_startkwalificatie"), Toegestaan.JA
+    elif uitleg & _LEERPLICHTIG:
         # At 16 with a startkwalificatie, leerplicht may have ended with the school year: the date decides.
         if "leerplicht_leeftijd_zestien" in uitleg and diploma_vrij:
             return besluit
@@ -241,8 +245,11 @@ def _stoppen(besluit: Besluit, feiten: LeerplichtFeiten, p: Peil) -> Besluit:
     # A "yes" rests on the age or date and the diploma the user gave, as every go-ahead must (rules/besluit.py).
     erkend = tuple(n for n in ("geboortedatum", "geboortemaand", "leeftijd", "diploma")
                    if getattr(feiten, n) is not None)
+    # With a startkwalificatie the birthday no longer decides, so it is not asked.
+    ontbrekend = () if antwoord.uitleg == "stoppen_startkwalificatie" else besluit.ontbrekende_feiten
     return besluit.model_copy(update={"grondslag": (antwoord, *besluit.grondslag), "erkend": erkend,
-                                      "redenen": (antwoord, *besluit.redenen), "toegestaan": toegestaan})
+                                      "redenen": (antwoord, *besluit.redenen), "toegestaan": toegestaan,
+                                      "ontbrekende_feiten": ontbrekend})
 
 
 def _plicht(feiten: LeerplichtFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:

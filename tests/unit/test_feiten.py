@@ -245,3 +245,67 @@ def test_an_objection_said_not_to_be_about_belief_is_no_ground_of_5b() -> None:
 def test_a_five_year_olds_hours_add_up_over_named_days_and_clock_times_are_no_hours(tekst: str,
                                                                                   uren: float | None) -> None:
     assert feiten.kennisgeving(tekst, [], P).get("uren_per_week") == uren
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("leerling mist al 4 weken elke dinsdag de laatste 3 lesuren zonder reden", 12.0),
+    ("hij was zes ochtenden weg, steeds de eerste 4 lesuren, in drie weken", 24.0),
+    ("ze heeft 12 lessen van 50 minuten gemist in 3 weken", 10.0),
+    ("he skipped 3 times, 2 hours each, in the last 4 weeks", 6.0),
+    ("3 dagen te laat en 14 uur gespijbeld in 4 weken", 14.0),  # days and hours, but no hours per day
+])
+def test_hours_missed_said_as_times_or_lessons_are_multiplied(tekst: str, uren: float) -> None:
+    assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren
+
+
+@pytest.mark.parametrize(("tekst", "dagen"), [
+    ("niet langer dan 10 schooldagen, waarschijnlijk 8 dagen", 10),  # a bound and an estimate: not 18, not 11
+    ("no more than 10 days", 10),
+    ("2 weken en 1 dag", 11),
+    ("meer dan 10 dagen", 11),
+])
+def test_amounts_add_up_only_when_joined_and_a_negated_bound_is_no_more(tekst: str, dagen: int) -> None:
+    assert feiten.gewichtig(tekst, [], P)["aantal_schooldagen"] == dagen
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("ik wil hem elke maandagochtend thuishouden, dat is van half 9 tot 12 uur", 3.5),
+    ("keep her home on Tuesday and Thursday mornings (8:30 to 12:00)", 7.0),
+    ("3 dagen per week thuishouden, maandag dinsdag en donderdag, dat zijn hele dagen van 5,5 uur", 16.5),
+    ("het gaat om 2 ochtendjes van 2 uur", 4.0),
+    ("ouders willen bovenop de 5 uur die ze al melden nog eens 4 uur per week", 9.0),
+    ("kunnen we die uren gebruiken om de week voor de meivakantie al naar Turkije te gaan?", feiten.UREN_SCHOOLWEEK),
+    # a school day's span and "four days" beside the one day at home: which days is not clear, so asked
+    ("School is 8:30-15:00 on four days. We'd like to keep him home every friday", None),
+    ("kleuters mogen van 5 tot 10 uur per week thuis, klopt dat?", None),  # no span of a school day
+])
+def test_a_five_year_olds_hours_from_clock_spans_and_counted_times(tekst: str, uren: float | None) -> None:
+    assert feiten.kennisgeving(tekst, [], P).get("uren_per_week") == uren
+
+
+def test_hours_beyond_the_notice_without_a_number_are_a_question_for_the_head() -> None:
+    assert feiten.kennisgeving("the extra hours on top of the first 5 per week, who decides?", [], P) == {
+        "boven_kennisgeving": True}
+
+
+@pytest.mark.parametrize(("tekst", "verlof"), [
+    ("ouders maken bezwaar tegen mijn weigering van vakantieverlof (13a)", "13a"),
+    ("het verlof voor de begrafenis van zijn oom is geweigerd", "14"),
+    ("mijn verlof voor het EK kickboksen is afgewezen", "14"),
+    ("de directeur weigert, wat kan ik doen?", None),
+])
+def test_an_objection_names_the_leave_it_is_about_only_when_said(tekst: str, verlof: str | None) -> None:
+    assert feiten.bezwaar(tekst, [], P).get("verlof") == verlof
+
+
+@pytest.mark.parametrize(("tekst", "jaar"), [("hij is net 17", 17), ("my son just turned 16", 16),
+                                              ("ze is in maart 16 geworden", 16), ("hij is net 3 dagen ziek", None)])
+def test_an_age_just_reached_is_read(tekst: str, jaar: int | None) -> None:
+    assert feiten.leerplicht(tekst, [], P).get("leeftijd") == jaar
+
+
+def test_the_diploma_passed_is_the_school_type_nearest_the_word_for_it() -> None:
+    gelezen = feiten.leerplicht("he has his vmbo basis diploma and wants to start entree in February, until then he "
+                                "plans to stay home and help in the shop", [], P)
+    assert gelezen["diploma"] == "vmbo"
+    assert gelezen["vraag_stoppen"] is True
