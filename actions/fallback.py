@@ -1,6 +1,6 @@
-"""Not understood: a whole question whose facts point clearly to one topic is answered; one the classifier
-hesitates on between topics gets topic buttons; otherwise ask to rephrase, and after a second miss in a row
-offer a person."""
+"""Not understood: a follow-up on the case the conversation is about continues it; a whole question whose facts
+point clearly to one topic is answered; one the classifier hesitates on between topics gets topic buttons;
+otherwise ask to rephrase, and after a second miss in a row offer a person."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import REGELS, beantwoord_vraag
-from actions.onderwerp_keuze import vraag_onderwerp
+from actions.antwoord import REGELS, beantwoord_vraag, beantwoord_zaak, gelezen_feiten
+from actions.context import dossier
+from actions.onderwerp_keuze import kandidaten, vraag_onderwerp
 from actions.vervolg import onderwerp_van_zin
 
 EERSTE = "utter_default"
@@ -35,6 +36,13 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        # A follow-up in a conversation about a case ("waarom niet? ze is als een zus voor me", "het gaat om 2
+        # ochtendjes van 2 uur") is often unclear on its own; when the open case's topic is one of the two the
+        # classifier hesitates between, the case is answered again with what the message adds.
+        map_ = dossier(tracker)
+        zaak = map_.actieve_zaak
+        if zaak is not None and zaak.onderwerp in REGELS and zaak.onderwerp in kandidaten(tracker, REGELS)[:2]:
+            return beantwoord_zaak(dispatcher, tracker, map_, zaak, gelezen_feiten(zaak.onderwerp, tracker))
         # A whole question whose facts point clearly to a topic is answered; only then is the NLU's doubt moot.
         onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
         if onderwerp is not None:

@@ -44,7 +44,7 @@ _EERSTE_WEKEN = re.compile(
 _NIET_EERSTE_WEKEN = re.compile(r"\b(niet|geen|not|never)\b[^.,;!?]{0,25}?(" + _EERSTE_WEKEN.pattern + ")", re.I)
 # A work rota ("4 dagen op, 4 dagen af", "werkt 3 dagen per week") is no length of leave.
 _ROOSTER = re.compile(
-    r"\d+\s*(dagen|days|weken|weeks)?\s*(op|on)[\s,/-]+\d+\s*(dagen|days|weken|weeks)?\s*(af|off)\b|"
+    r"\d+\s*(dagen|days|weken|weeks)?\s*(op|on)[\s,/-]+(en\s+|and\s+)?\d+\s*(dagen|days|weken|weeks)?\s*(af|off)\b|"
     r"\d+\s*(dagen|days)\s*(per|in de|a|each)\s*week\b|\b(ploegendienst|wisseldienst|shifts?)\b|"
     r"\d+\s*(dagen|days)\s*(in de weer|aan het werk|werken|op het werk|at work|working)\b|"
     r"\d+\s*(à|a|of|tot|-)\s*\d+\s*(dagen|days)\s*(per|in de|a)\s*week\b", re.I)
@@ -65,7 +65,8 @@ _DUUR = re.compile(
     re.IGNORECASE)
 
 
-_TERMIJN = re.compile(r"van ?te ?voren|vooraf|in advance|beforehand|aanvraagtermijn|hoe lang (van )?te", re.I)
+_TERMIJN = re.compile(r"van ?te ?voren|vooraf|in advance|beforehand|aanvraagtermijn|hoe lang (van )?te|"
+                      r"hoeveel (dagen|weken|tijd) (voor|vóór)|how (many days|many weeks|long|much time) before", re.I)
 _MOMENT_VOOR = re.compile(r"\b(over|na|binnen|in|within|after)\s+$", re.I)
 _MOMENT_NA = re.compile(r"\s*(geleden|ago|later|daarna|daarvoor|from now)\b", re.I)
 _EN = re.compile(r"\s*(en|and|plus|\+|&)\s*", re.I)
@@ -156,8 +157,12 @@ def _getal_of_woord(eenheid: str, tekst: str) -> float | None:
     return float(TELWOORDEN[match.group(1).lower()]) if match else None
 
 
+# "11 unexcused hours", "14 ongeoorloofde uren": one word that says what kind of hours may stand between.
+_SOORT_UREN = r"(?:(?:unexcused|unauthori[sz]ed|ongeoorloofde?|gemiste|missed|lost|verzuimde|les|lesson|school)\s+)?"
+
+
 def uren(tekst: str) -> float | None:
-    return _getal_of_woord(r"uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?", tekst)
+    return _getal_of_woord(_SOORT_UREN + r"(?:uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?)", tekst)
 
 
 def weken(tekst: str) -> float | None:
@@ -337,9 +342,10 @@ def uren_in_keren(tekst: str) -> float | None:
     if lessen:
         return round(float(lessen.group(1)) * float(lessen.group(2)) / 60, 1)
     per_keer = _UREN_PER_KEER.search(tekst)
-    if per_keer is None:
+    vak = _uren_van_tijdvak(tekst)  # "3 ochtenden gemist; onze ochtenden lopen van 8.30 tot 11.30"
+    if per_keer is None and vak is None:
         return None
-    uren_elk = _telling(per_keer.group(1) or per_keer.group(2))
+    uren_elk = _telling(per_keer.group(1) or per_keer.group(2)) if per_keer else vak or 0.0
     keren = _KEREN.search(tekst)
     if keren:
         return _telling(keren.group(1)) * uren_elk
@@ -357,7 +363,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     # Hours said not to be so, or only as a bound, are no count of hours missed.
     tekst = _NIET_UREN.sub(" ", _MINDER_DAN.sub(" ", tekst))
     aantal_uren, aantal_weken = uren_in_keren(tekst) or uren(tekst), weken(tekst)
-    maanden = _getal_of_woord(r"maanden|maand|months?", tekst)
+    maanden = _getal_of_woord(r"maanden\b|maand\b|months?\b", tekst)
     if aantal_weken is None and maanden is not None:
         aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
     totaal, erbij = _TOTAAL.search(tekst), _ERBIJ.search(tekst)
@@ -370,8 +376,11 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["totaal_uren"] = aantal_uren
     if re.search(r"luxe|vakantie|holiday|op reis|eerder weg|later terug", tekst, re.IGNORECASE):
         feiten["luxe_verzuim"] = True
-    if re.search(r"langer dan (4|vier) weken|thuiszit|lrv|langdurig|more than (4|four) weeks", tekst, re.I):
+    langdurig = re.search(r"langer dan (4|vier) weken|thuiszit\w*|lrv|langdurig\w*|more than (4|four) weeks", tekst,
+                          re.I)
+    if langdurig:  # more than four weeks, said without a number: shown back in the user's words
         feiten["aaneengesloten_weken_afwezig"] = 5
+        feiten[ZOALS_GEZEGD] = {"aaneengesloten_weken_afwezig": langdurig.group(0)}
     heel = re.search(r"al (\d+|een|twee|drie|vier|vijf|zes) (?:hele )?weken? (?:\w+ ){0,3}(?:afwezig|niet op school|"
                      r"thuis|weg)|(\d+) weeks? (?:absent|not at school)", tekst, re.IGNORECASE)
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
@@ -390,7 +399,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["schooltype"] = soort
     if _OVERIG.search(tekst):
         feiten["onder_drempel"] = True
-    if _ZIEK.search(tekst) and not _ONGEOORLOOFD.search(tekst):
+    if _ZIEK.search(tekst) and not _ONGEOORLOOFD.search(tekst) and "luxe_verzuim" not in feiten:
         feiten["alleen_geoorloofd"] = True
         if _TWIJFEL.search(tekst):
             feiten["twijfel"] = True
@@ -413,7 +422,10 @@ _OVERIG = re.compile(r"overig verzuim|signaalverzuim|onder de (wettelijke )?gren
 _ZIEK = re.compile(r"\bziek|ziekmeld|ziekte|\bsick\b|\bill\b|illness", re.I)
 _ONGEOORLOOFD = re.compile(r"spijbel|zonder (geldige )?reden|ongeoorloofd|zonder bericht|truan|without (a )?reason",
                            re.I)
-_TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|doubt|suspicious", re.I)
+# Doubt about the sick reports, or worry about a long illness: either may be reported (overig verzuim).
+_TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|doubt|suspicious|"
+                      r"geloven er \w+ (meer )?van|(don'?t|do not) believe|zorgen|zorgelijk|worried|concerned|"
+                      r"geen behandeling|no treatment|geen contact", re.I)
 
 
 # The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).
@@ -530,6 +542,7 @@ def _uren_per_week(tekst: str) -> Feiten:
     rest = _KLOKTIJD.sub(" ", _TIJDVAK.sub(" ", tekst))
     van_keer = _UREN_VAN_KEER.search(tekst)
     per_keer = vak if vak is not None else float(van_keer.group(3).replace(",", ".")) if van_keer else uren(rest)
+    dagnamen = list({d.group(0).lower(): d.group(0) for d in _WEEKDAG.finditer(tekst)}.values())
     weekdagen = len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
     keren = _KEREN_PER_WEEK.search(tekst)
     aantal = _telling(keren.group(1)) if keren else None
@@ -541,7 +554,13 @@ def _uren_per_week(tekst: str) -> Feiten:
         keer = aantal or weekdagen
         if keer >= 2 and vak is None and aantal is None and not _PER_KEER.search(tekst):
             return {}
-        return {"uren_per_week": per_keer * max(keer, 1)}
+        feiten: Feiten = {"uren_per_week": per_keer * max(keer, 1)}
+        if vak is not None or keer >= 2:  # a computed number: shown back in the user's own words
+            tijd = _TIJDVAK.search(tekst).group(0) if vak is not None else (  # type: ignore[union-attr]
+                f"van {van_keer.group(3)} {van_keer.group(4)}" if van_keer else "")
+            woorden = [keren.group(0) if keren else ", ".join(dagnamen), tijd]
+            feiten[ZOALS_GEZEGD] = {"uren_per_week": ", ".join(w for w in woorden if w)}
+        return feiten
     deel = _DAGDEEL.search(tekst)
     if deel and weekdagen <= 1:  # one morning, afternoon or a couple of hours: within the notice, in the user's words
         return {"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}}
@@ -611,7 +630,9 @@ _VOORWAARDEN = {
         r"joods|katholiek|protestant|reformatorisch|antroposof|humanist|belief|faith|denomination|ideolog",
         re.I),
     "school_buitenland_genoemd": re.compile(
-        r"(daar|there|ginds) (naar|to) (de |een |a |an )?school|school (in|abroad|overseas)|internationale school|"
+        r"(daar|there|ginds) (naar|to|op|at) (de |een |a |an |the )?([\w-]+ )?(basis|middelbare |primary |high )?"
+        r"school|"
+        r"school (in|abroad|overseas)|internationale school|"
         r"\bin (het )?[a-zé]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
         r"(goes|go|going) to (a )?school (in|across|there)|"
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
@@ -645,6 +666,8 @@ def noemt_school_in_buitenland(tekst: str) -> bool:
 def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     feiten.update(_uren_per_week(tekst))
+    if "uren_per_week" not in feiten:  # "3 dagen van 5,5 uur" counts hours, not days of leave
+        feiten.update(_dagen_feit("aantal_dagen", tekst, entities))
     # A feast on the vocabulary list by its usual name; else a named day of undecided character, or what the NLU
     # tagged (then whether it is a religious duty is asked).
     getagd = _entiteit(entities, "feestdag")
@@ -652,7 +675,6 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     feest = herkend[0] if herkend else noem_feest(tekst) or getagd
     if feest:
         feiten["feestdag"] = feest
-    feiten.update(_dagen_feit("aantal_dagen", tekst, entities))
     if _BUITENLAND.search(tekst):
         feiten["in_buitenland"] = True
     jaar = _leeftijd_binnen(tekst, 4, 25)
@@ -666,6 +688,7 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     dag = _DAG_VAN_HET_FEEST.search(tekst)
     if dag and feest:
         feiten["datum"] = peildatum + dt.timedelta(days=_RELATIEVE_DAG[dag.group(1).lower()])
+        feiten[ZOALS_GEZEGD] = {**feiten.get(ZOALS_GEZEGD, {}), "datum": dag.group(1)}  # "morgen", not a date
     return feiten
 
 

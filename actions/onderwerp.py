@@ -49,7 +49,8 @@ def verlof_uit_feiten(tekst: str) -> str | None:
 # Dated events that are no duty of religion or belief: art. 13 does not cover them, art. 14 may.
 _ANDERE_GEBEURTENIS = re.compile(r"toernooi|wedstrijd|kampioenschap|concert|optreden|voorstelling|verjaardag|jarig|"
                                  r"\bfeestje|\bfeest\b|familiefeest|reünie|herdenking|jubileum|tournament|match|competition|"
-                                 r"championship|performance|birthday|party|reunion|memorial|anniversary", re.I)
+                                 r"championship|performance|birthday|party|reunion|memorial|anniversary|jaarmarkt|"
+                                 r"kermis|braderie|festival|dorpsfeest|volksfeest|\bfair\b", re.I)
 _VERLOF_LABELS = frozenset({"verlof_vakantie_13a", "verlof_gewichtige_omstandigheden", "godsdienst_feestdag",
                             "luxe_verzuim_gevolgen"})
 LEERPLICHTIG_VANAF = 5  # art. 3: the age settles a leave question for a younger child before any leave rule

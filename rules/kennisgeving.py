@@ -89,8 +89,10 @@ def _godsdienst(feiten: KennisgevingFeiten, p: Peil, onderwerp: str) -> Besluit:
     per_feest = p.getal("godsdienst_dagen_per_feest")
     feest = herken_feest(feiten.feestdag or "")
     if feest is not None and feest[1] == "niet_religieus":
-        grond = (p.reden("godsdienst_alleen_religie"), p.reden("godsdienst_niet_religieus"))
-        return _besluit(onderwerp, Toegestaan.NEE, Beslisser.NIEMAND, grond)
+        # Art. 13 does not cover it; only the head can give leave for it, under art. 14, as for any other event.
+        grond = (p.reden("godsdienst_alleen_religie"), p.reden("godsdienst_verlof_hoofd"))
+        return _besluit(onderwerp, Toegestaan.VOORWAARDELIJK, Beslisser.SCHOOLHOOFD, grond,
+                        p.reden("godsdienst_niet_religieus"))
     if feest is None:
         melding = p.reden("godsdienst_kennisgeving", dagen=vooraf)
         onbekend = [p.reden("godsdienst_onbekend_feest")] if feiten.feestdag else []

@@ -299,3 +299,26 @@ def test_a_short_yes_with_a_detail_answers_the_open_case_whatever_topic_the_clas
                                    intent="luxe_verzuim_gevolgen",
                                    events=[user("a", "vrijstelling_5c"), user("b", "luxe_verzuim_gevolgen")]))
     assert vraag[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "luxe_verzuim_gevolgen"
+
+
+def _met_open_zaak(tekst: str, ranking: list[tuple[str, float]]) -> Tracker:
+    vijf = next(a for a in ANTWOORD_ACTIONS if a().label == "vijfjarige")
+    eerste, _ = run(vijf(), tracker("klopt het dat kleuters minder naar school hoeven?", intent="vijfjarige",
+                                    events=[user("a", "vijfjarige")]))
+    state = _twijfel(tekst, ranking)
+    state.latest_message["metadata"]["dossier"] = dossier_van(eerste)
+    return state
+
+
+def test_an_unclear_follow_up_on_the_open_case_continues_it_with_its_facts() -> None:
+    messages, _ = run(ActionFallback(), _met_open_zaak(
+        "oke en moet ik dat dan aanvragen of gewoon tegen de juf zeggen? het gaat om 2 ochtendjes van 2 uur",
+        [("vijfjarige", 0.4), ("ziekte", 0.35), ("greet", 0.1)]))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert (besluit["topic"], besluit["allowed"]) == ("vijfjarige", "not_needed")  # 4 hours, read from the turn
+
+
+def test_an_unclear_message_on_other_topics_does_not_continue_the_open_case() -> None:
+    messages, _ = run(ActionFallback(), _met_open_zaak("hoe hoog is eigenlijk de ouderbijdrage dit jaar",
+                                                       [("ziekte", 0.3), ("bezwaar", 0.25), ("greet", 0.1)]))
+    assert not (messages[0].get("custom") or {}).get(PAYLOAD_KEY, {}).get("decision")

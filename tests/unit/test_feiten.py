@@ -32,7 +32,9 @@ def test_gewichtig(tekst: str, verwacht: dict[str, object]) -> None:
     [
         ("16 uur in 4 wkn ongeoorloofd, leerling 14 jaar", {"totaal_uren": 16.0, "over_weken": 4.0, "leeftijd": 14}),
         ("moet ik 14 uur spijbelen in drie weken melden?", {"totaal_uren": 14.0, "over_weken": 3.0}),
-        ("leerling is al langer dan 4 weken thuis", {"aaneengesloten_weken_afwezig": 5}),
+        # "more than four weeks" is at least 5, shown back in the user's words, never as "5 weken"
+        ("leerling is al langer dan 4 weken thuis", {
+            "aaneengesloten_weken_afwezig": 5, "zoals_gezegd": {"aaneengesloten_weken_afwezig": "langer dan 4 weken"}}),
     ],
 )
 def test_meldplicht(tekst: str, verwacht: dict[str, object]) -> None:
