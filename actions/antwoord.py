@@ -26,6 +26,7 @@ from actions.onderwerp import (
     verlof_uit_feiten,
     vijfjarige_thuis,
     vraagt_of_melden,
+    ziekte_van_familielid,
 )
 from actions.onderwerp_keuze import met_gekozen_onderwerp
 from actions.opmaak import maak_antwoord
@@ -184,10 +185,10 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     continues the open case. A leave question about a child under five is answered by the leerplicht age; a child
     who cannot attend for health reasons by art. 5 onder a; months abroad at a school there by art. 5 onder c.
     "Moeten we dit melden?" is the meldplicht question, not filing one; teaching a young child at home is 5b; a
-    sudden death or illness is art. 14, not luxe verzuim. Art. 13 covers religious duties only: a tournament or a
-    party is art. 14. Art. 14 needs an event: a question read as art. 14 that names none, but a job that rules out
-    every school holiday, is about holiday leave (art. 13a). Whether absence must be reported is a meldplicht
-    question, whatever age it names."""
+    sudden death or illness is art. 14, not luxe verzuim, and so is a relative's serious illness read as the
+    child's own. Art. 13 covers religious duties only: a tournament or a party is art. 14. Art. 14 needs an event:
+    a question read as art. 14 that names none, but a job that rules out every school holiday, is about holiday
+    leave (art. 13a). Whether absence must be reported is a meldplicht question, whatever age it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
     open_zaak = map_.actieve_zaak
     if open_zaak is not None and open_zaak.onderwerp in REGELS and \
@@ -205,7 +206,7 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return "meldplicht_vraag"
     if thuisonderwijs(label, tekst):
         return "vrijstelling_5b"
-    if plotselinge_nood(label, tekst):
+    if plotselinge_nood(label, tekst) or ziekte_van_familielid(label, tekst):
         return "verlof_gewichtige_omstandigheden"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):
         return "verlof_gewichtige_omstandigheden"

@@ -610,7 +610,7 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         if geen_grond:
             # Nor is sport or a conflict "education in another way" (art. 15); online study may be.
             feiten["ander_onderwijs_genoemd"] = False
-    if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE):
+    if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE) or _ZAT_OP_RICHTING.search(tekst):
         feiten["vorig_jaar_school_van_die_richting"] = True
     jaar = _leeftijd_binnen(tekst, 0, 30)
     if jaar is not None:
@@ -642,6 +642,10 @@ _NIET_OM_RICHTING = re.compile(r"\bniet (vanwege|om|door|uit) (het |ons |onze )?
                                r"overtuiging)|\bnot (because of|for|about) (our |the )?(faith|religio\w*|belief)", re.I)
 _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|pest|bully|ruzie|conflict|"
                          r"past niet|niet leuk|hekel", re.I)
+# "Zat tot de zomervakantie op de islamitische basisschool": a school of a direction, attended lately (art. 8 lid 2).
+_ZAT_OP_RICHTING = re.compile(r"\b(zat|zaten|was|went|attended|tot de zomer\w*)\b[^.?!]{0,40}\b(islamitisch|katholiek|"
+                              r"christelijk|protestants|gereformeerd|reformatorisch|joods|hindoe|islamic|catholic|"
+                              r"christian|protestant|jewish)", re.I)
 # Another way of learning: no ground of art. 5, possibly one of art. 15 for a kwalificatieplichtige.
 _ANDERE_LEERVORM = re.compile(r"online|wereldschool|worldschool|unschool", re.I)
 

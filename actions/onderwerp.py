@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-from actions.feiten import dagen, noemt_beperking, noemt_beroep, noemt_school_in_buitenland, omstandigheid, uren
+from actions.feiten import (
+    dagen,
+    noemt_beperking,
+    noemt_beroep,
+    noemt_school_in_buitenland,
+    omstandigheid,
+    relatie,
+    uren,
+)
 from actions.geboorte import leeftijd
 from content.woorden import herken_feest
 
@@ -69,6 +77,13 @@ def plotselinge_nood(label: str, tekst: str) -> bool:
     """Staying away for a death or a dying relative is no luxe verzuim: art. 14 covers it, and lid 2 lets the
     parents tell the head afterwards when there was no time to ask first."""
     return label == "luxe_verzuim_gevolgen" and omstandigheid(tekst) in ("overlijden", "ernstige_ziekte")
+
+
+def ziekte_van_familielid(label: str, tekst: str) -> bool:
+    """A relative's serious illness or death ("my mum had a stroke", "opa ligt op de ic") read as illness: the
+    child is not ill, so it is leave for an important circumstance (art. 14), never "ziek melden is genoeg"."""
+    return label == "ziekte" and omstandigheid(tekst) in ("ernstige_ziekte", "overlijden") and \
+        relatie(tekst, []) is not None
 
 
 _THUISONDERWIJS = re.compile(r"thuis ?onderwijs|thuis (les|onderwijs) (geven|krijgen)|thuis leren|thuisscholing|"

@@ -311,3 +311,11 @@ def test_the_diploma_passed_is_the_school_type_nearest_the_word_for_it() -> None
                                 "plans to stay home and help in the shop", [], P)
     assert gelezen["diploma"] == "vmbo"
     assert gelezen["vraag_stoppen"] is True
+
+
+def test_a_school_of_the_direction_attended_lately_is_read_for_art_8() -> None:
+    gelezen = feiten.vrijstelling("Onze zoon zat tot de zomervakantie op de islamitische basisschool hier. Alle "
+                                  "scholen in de buurt staan ons tegen vanwege de richting.", [], P)
+    assert gelezen["vorig_jaar_school_van_die_richting"] is True
+    assert "vorig_jaar_school_van_die_richting" not in feiten.vrijstelling(
+        "alle scholen hier zijn katholiek en daar hebben wij bezwaar tegen", [], P)

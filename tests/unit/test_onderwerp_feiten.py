@@ -15,6 +15,7 @@ from actions.onderwerp import (
     maanden_naar_school_in_buitenland,
     te_jong_voor_verlof,
     vijfjarige_thuis,
+    ziekte_van_familielid,
 )
 from bot.intents import canonical_label
 
@@ -82,3 +83,16 @@ def test_months_abroad_at_a_school_there_are_an_exemption_question() -> None:
         "verlof_gewichtige_omstandigheden", "my husband works in Dubai for a year, the kids will go to school there")
     assert not maanden_naar_school_in_buitenland("verlof_vakantie_13a", "we gaan drie weken naar Marokko in mei")
     assert not maanden_naar_school_in_buitenland("verlof_vakantie_13a", "zes maanden geleden kregen we al verlof")
+    assert maanden_naar_school_in_buitenland(
+        "verlof_vakantie_13a", "een detachering van 6 maanden in Valencia, de kinderen gaan daar naar een Spaanse "
+                               "basisschool")
+
+
+@pytest.mark.parametrize(("tekst", "van_familielid"), [
+    ("My mum had a stroke in Krakow two days ago and I flew out with my son", True),
+    ("opa ligt op de ic, mag mijn dochter mee naar het ziekenhuis?", True),
+    ("onze dochter heeft dengue en ligt in het ziekenhuis", False),  # the child is ill: a sick report
+    ("mijn dochter is ziek en mijn moeder past op", False),
+])
+def test_a_relatives_serious_illness_is_no_sick_report_of_the_child(tekst: str, van_familielid: bool) -> None:
+    assert ziekte_van_familielid("ziekte", tekst) is van_familielid
