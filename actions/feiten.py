@@ -32,6 +32,7 @@ _BEROEP = re.compile(
     r"own business|nooit vrij in de (zomer|vakantie)|altijd werken in de (zomer|vakantie)", re.IGNORECASE)
 _GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"
                         r"expensive|\bprices?\b|\bfares?\b", re.IGNORECASE)
+_WERKGEVER = re.compile(r"werkgever|werkgeversverklaring|\bbaas\b|employer|\bboss\b|verlof in de", re.I)
 _DRUKTE = re.compile(r"drukte|file|spits|traffic|al geboekt|already booked", re.IGNORECASE)
 # The first lesweken of the school year, said as such: "de eerste week van juni" is no leesweek of that kind.
 _EERSTE_WEKEN = re.compile(
@@ -249,8 +250,8 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
     feiten: Feiten = {}
     if _GOEDKOPER.search(tekst):
         feiten["reden"] = "goedkoper"
-    elif _DRUKTE.search(tekst):
-        feiten["reden"] = "drukte"
+    elif _DRUKTE.search(tekst) and not _WERKGEVER.search(tekst):  # "wegens drukte" in an employer's letter is
+        feiten["reden"] = "drukte"                                  # the job's reason, not the family's
     elif _BEROEP.search(tekst):
         feiten["beroep_maakt_schoolvakanties_onmogelijk"] = True
     rest = _NIET_EERSTE_WEKEN.sub(" ", _ROOSTER.sub(" ", tekst))

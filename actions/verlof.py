@@ -173,11 +173,19 @@ class ValidateVakantieverlofForm(FormValidationAction):
             if gelezen:  # a period in one school year: the rule counts its school days with the calendar
                 bewaard = {**(tracker.get_slot(FEITEN) or {}), **_bewaarbaar(gelezen)}
                 return {"aantal_dagen": float(weekdagen(gelezen["van"], gelezen["tot_en_met"])), FEITEN: bewaard}
-        dagen: float | None = parse_schooldagen(tekst) if tekst and not tekst.startswith("/") else None
-        if dagen is None:
+        # The days as the fact readers see them: a rota ("2 weeks on, 2 weeks off"), a negated bound or the first
+        # lesweken is no length; only a short answer is read whole, or by the entity DIET found in it.
+        kort = len(tekst.split()) <= MAX_WOORDEN_GEZEGD
+        dagen: float | None = None
+        if tekst and not tekst.startswith("/"):
+            dagen = lees_vakantieverlof(tekst, [], peildatum(tracker)).get("aantal_schooldagen")
+            if dagen is None and kort:
+                dagen = parse_schooldagen(tekst)
+        if dagen is None and (kort or tekst.startswith("/")):
             dagen = slot_value if isinstance(slot_value, int | float) else parse_schooldagen(str(slot_value))
         if not dagen or dagen <= 0:
-            dispatcher.utter_message(response="utter_aantal_dagen_onbekend")
+            if kort:  # an answer to the question for the days that says none
+                dispatcher.utter_message(response="utter_aantal_dagen_onbekend")
             return {"aantal_dagen": None}
         if re.search(rf"(?<![\d.,]){int(dagen)}(?![\d.,])", tekst) or len(tekst.split()) > MAX_WOORDEN_GEZEGD:
             return {"aantal_dagen": float(dagen)}

@@ -155,6 +155,20 @@ def test_a_period_in_the_form_counts_school_days() -> None:
     assert weekdagen(dt.date(2026, 3, 13), dt.date(2026, 3, 16)) == 2
 
 
+@pytest.mark.parametrize(("text", "dagen"), [
+    # the question that starts the form: a rota and a negated bound are no length of leave (not 30, not 20)
+    ("I work offshore, 2 weeks on 2 weeks off. could my son come with us for one week in march? would be 5 "
+     "school days", 5.0),
+    ("we willen in november 2 weken weg, niet langer dan 10 schooldagen hoor", 10.0),
+    ("ik werk 6 a 7 dagen per week in de zomer, we willen daarom in het voorjaar weg", None),
+    ("twee weken en een dag", 11.0),  # a short answer is read whole
+])
+def test_the_days_in_the_form_are_read_as_the_fact_readers_read_them(text: str, dagen: float | None) -> None:
+    result, messages = validate(ValidateVakantieverlofForm(), "aantal_dagen", text)
+    assert result["aantal_dagen"] == dagen
+    assert messages == []  # a long question without days is no failed answer
+
+
 def test_the_turn_that_answers_a_form_carries_the_form_topic() -> None:
     events = [{"event": "user", "text": "22 uur in 3 weken"}, {"event": "action", "name": "meldplicht_form"},
               {"event": "slot", "name": "verzuim_uren"}]
