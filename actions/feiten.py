@@ -375,7 +375,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         aantal_uren = None
     if aantal_uren is not None:
         feiten["totaal_uren"] = aantal_uren
-    if re.search(r"luxe|vakantie|holiday|op reis|eerder weg|later terug", tekst, re.IGNORECASE):
+    if _LUXE.search(tekst):
         feiten["luxe_verzuim"] = True
     langdurig = re.search(r"langer dan (4|vier) weken|thuiszit\w*|lrv|langdurig\w*|more than (4|four) weeks", tekst,
                           re.I)
@@ -417,6 +417,12 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     return feiten
 
 
+# Absence for a holiday, not a holiday named as a time ("skiongeluk in de kerstvakantie", "after the autumn break").
+_LUXE = re.compile(r"luxe|\b(op|naar|met) vakantie\b|vakantie (verlengd|verlengen)|eerder (weg|vertrokken|op vakantie)|"
+                   r"later terug|op reis|on (a )?holiday\b|went on holiday|holiday abroad|"
+                   r"extended (the|their) holiday|"
+                   r"left (early|before)|came back late|terug van (de )?vakantie|te laat terug|back from (the )?holiday|"
+                   r"late back|wintersport|skivakantie|ski trip", re.I)
 # Facts that settle the meldplicht without hours: the school calls it overig verzuim (below the threshold), or
 # the absence is illness (authorised), possibly with doubt about the sick reports (then it may be reported).
 _OVERIG = re.compile(r"overig verzuim|signaalverzuim|onder de (wettelijke )?grens|below the (legal )?threshold", re.I)

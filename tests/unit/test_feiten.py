@@ -319,3 +319,13 @@ def test_a_school_of_the_direction_attended_lately_is_read_for_art_8() -> None:
     assert gelezen["vorig_jaar_school_van_die_richting"] is True
     assert "vorig_jaar_school_van_die_richting" not in feiten.vrijstelling(
         "alle scholen hier zijn katholiek en daar hebben wij bezwaar tegen", [], P)
+
+
+@pytest.mark.parametrize(("tekst", "luxe"), [
+    ("gebroken been na een skiongeluk in de kerstvakantie, netjes ziek gemeld, nu 40 uur afwezig", False),
+    ("ze zijn 3 dagen eerder op vakantie gegaan, moeten we dat melden?", True),
+    ("they went on holiday 2 days early", True),
+    ("kwam 2 dagen te laat terug van vakantie", True),
+])
+def test_a_holiday_named_as_a_time_is_no_luxe_verzuim(tekst: str, luxe: bool) -> None:
+    assert feiten.meldplicht(tekst, [], P).get("luxe_verzuim", False) is luxe
