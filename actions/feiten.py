@@ -420,8 +420,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
 # Absence for a holiday, not a holiday named as a time ("skiongeluk in de kerstvakantie", "after the autumn break").
 _LUXE = re.compile(r"luxe|\b(op|naar|met) vakantie\b|vakantie (verlengd|verlengen)|eerder (weg|vertrokken|op vakantie)|"
                    r"later terug|op reis|on (a )?holiday\b|went on holiday|holiday abroad|"
-                   r"extended (the|their) holiday|"
-                   r"left (early|before)|came back late|terug van (de )?vakantie|te laat terug|back from (the )?holiday|"
+                   r"extended (the|their) holiday|left (early|before)|came back late|terug van (de )?vakantie|"
+                   r"te laat terug|back from (the )?holiday|"
                    r"late back|wintersport|skivakantie|ski trip", re.I)
 # Facts that settle the meldplicht without hours: the school calls it overig verzuim (below the threshold), or
 # the absence is illness (authorised), possibly with doubt about the sick reports (then it may be reported).
