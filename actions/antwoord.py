@@ -206,7 +206,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return "meldplicht_vraag"
     if thuisonderwijs(label, tekst):
         return "vrijstelling_5b"
-    if plotselinge_nood(label, tekst) or ziekte_van_familielid(label, tekst):
+    if plotselinge_nood(label, tekst) or ziekte_van_familielid(label, tekst) or \
+            _na_plotselinge_nood(label, open_zaak):
         return "verlof_gewichtige_omstandigheden"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):
         return "verlof_gewichtige_omstandigheden"
@@ -217,6 +218,17 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     if label == "ziekte" and _AAN_LEERPLICHT.search(tekst):  # a school asking whether to report illness
         return "meldplicht_vraag"
     return label
+
+
+def _na_plotselinge_nood(label: str, open_zaak: Zaak | None) -> bool:
+    """"Will we be fined?" after the user told of a death or a dying relative and of leaving at once: still art. 14
+    (lid 2 covers telling the head afterwards), not the penalties of luxe verzuim."""
+    if label != "luxe_verzuim_gevolgen" or open_zaak is None or \
+            open_zaak.onderwerp != "verlof_gewichtige_omstandigheden":
+        return False
+    feit, weg = open_zaak.feiten.get("omstandigheid"), open_zaak.feiten.get("achteraf")
+    return feit is not None and feit.waarde in ("overlijden", "ernstige_ziekte") and \
+        weg is not None and bool(weg.waarde)
 
 
 def _feest_eerder_genoemd(tracker: Tracker) -> dict[str, Any]:

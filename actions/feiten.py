@@ -299,8 +299,9 @@ def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date)
             gezegd = tekst[woord.start() - begin:woord.end() + len(rest)]
             feiten[ZOALS_GEZEGD] = {**feiten.get(ZOALS_GEZEGD, {}), "omstandigheid": gezegd}
     if re.search(r"achteraf|afgelopen|gisteren|vorige week|already (went|happened|left)|last week|"
-                 r"\b(al|meteen|direct|gelijk|halsoverkop|plotseling) (vertrokken|gegaan|weggegaan)|"
-                 r"\bleft (immediately|at once|straight away|right away)", tekst, re.I):
+                 r"\b(al|meteen|direct|gelijk|halsoverkop|plotseling) (vertrokken|gegaan|weggegaan|gevlogen)|"
+                 r"\bleft (immediately|at once|straight away|right away)|\bflew out|vanochtend (\w+ )?gevlogen|"
+                 r"the same (night|day)|dezelfde (avond|nacht|dag)", tekst, re.I):
         feiten["achteraf"] = True
     return feiten
 

@@ -322,3 +322,16 @@ def test_an_unclear_message_on_other_topics_does_not_continue_the_open_case() ->
     messages, _ = run(ActionFallback(), _met_open_zaak("hoe hoog is eigenlijk de ouderbijdrage dit jaar",
                                                        [("ziekte", 0.3), ("bezwaar", 0.25), ("greet", 0.1)]))
     assert not (messages[0].get("custom") or {}).get(PAYLOAD_KEY, {}).get("decision")
+
+
+def test_will_we_be_fined_after_a_sudden_death_is_still_art_14() -> None:
+    gewichtig = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    eerste, _ = run(gewichtig(), tracker("My father-in-law died suddenly and we flew out the same night with our son",
+                                         intent="verlof_gewichtige_omstandigheden", events=[user("a", "x")]))
+    luxe = next(a for a in ANTWOORD_ACTIONS if a().label == "luxe_verzuim_gevolgen")
+    messages, _ = run(luxe(), tracker("the school says his 2 days away are luxe verzuim. will we be fined?",
+                                      dossier=dossier_van(eerste), intent="luxe_verzuim_gevolgen",
+                                      events=[user("a", "x"), user("b", "luxe_verzuim_gevolgen")]))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "verlof_gewichtige_omstandigheden"
+    assert "14 lid 2" in besluit["legal_basis"]  # telling the head afterwards, not a fine
