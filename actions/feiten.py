@@ -618,6 +618,8 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         if geen_grond:
             # Nor is sport or a conflict "education in another way" (art. 15); online study may be.
             feiten["ander_onderwijs_genoemd"] = False
+    if _ANDERE_LEERVORM.search(tekst) and _VANUIT_HUIS.search(tekst):
+        feiten["school_buitenland_genoemd"] = False  # a foreign online school followed from home is no school abroad
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE) or _ZAT_OP_RICHTING.search(tekst):
         feiten["vorig_jaar_school_van_die_richting"] = True
     jaar = _leeftijd_binnen(tekst, 0, 30)
@@ -644,7 +646,9 @@ _VOORWAARDEN = {
         r"\bin (het )?[a-zé]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
         r"(goes|go|going) to (a )?school (in|across|there)|"
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
-        r"lokale school|local school", re.I),
+        r"lokale school|local school|aan de (belgische|duitse) kant|"
+        r"\b(attends?|attending|goes to|go to|will go to) (the |a |an )?([\w-]+ ){0,3}school (there|abroad|overseas)|"
+        r"exchange (year|student)|uitwisselingsjaar", re.I),
 }
 _NIET_OM_RICHTING = re.compile(r"\bniet (vanwege|om|door|uit) (het |ons |onze )?(geloof|godsdienst|religie|richting|"
                                r"overtuiging)|\bnot (because of|for|about) (our |the )?(faith|religio\w*|belief)", re.I)
@@ -656,6 +660,7 @@ _ZAT_OP_RICHTING = re.compile(r"\b(zat|zaten|was|went|attended|tot de zomer\w*)\
                               r"christian|protestant|jewish)", re.I)
 # Another way of learning: no ground of art. 5, possibly one of art. 15 for a kwalificatieplichtige.
 _ANDERE_LEERVORM = re.compile(r"online|wereldschool|worldschool|unschool", re.I)
+_VANUIT_HUIS = re.compile(r"\bthuis\b|\bhier\b|at home|from home|in nederland|in the netherlands", re.I)
 
 
 # Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary

@@ -329,3 +329,14 @@ def test_a_school_of_the_direction_attended_lately_is_read_for_art_8() -> None:
 ])
 def test_a_holiday_named_as_a_time_is_no_luxe_verzuim(tekst: str, luxe: bool) -> None:
     assert feiten.meldplicht(tekst, [], P).get("luxe_verzuim", False) is luxe
+
+
+@pytest.mark.parametrize(("tekst", "buitenland"), [
+    ("hij wil naar een Amerikaanse online school en volgt de lessen gewoon hier thuis", False),
+    ("onze dochter gaat naar de basisschool aan de Belgische kant", True),
+    ("he attends the local public high school there for the whole year", True),
+    ("een uitwisselingsjaar in Canada", True),
+])
+def test_a_school_abroad_is_read_where_the_child_goes_not_where_the_school_is_based(tekst: str,
+                                                                                   buitenland: bool) -> None:
+    assert feiten.vrijstelling(tekst, [], P).get("school_buitenland_genoemd") is buitenland
