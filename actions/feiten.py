@@ -598,7 +598,7 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     if re.search(r"kermis|circus|woonwagen|binnenvaart|schipper|reizend|trekkend|travel(l)?ing", tekst, re.I):
         grond = "art5a_trekkend"
     elif re.search(r"stage|werken|praktijk|leerwerk|3a\b|vervangende leerplicht", tekst, re.I) and re.search(
-            r"1[45]|veertien|vijftien", tekst):
+            r"\b1[2-5]\b|twaalf|dertien|veertien|vijftien", tekst):  # art. 3a from 14: younger is "te jong"
         grond = "art3a_vervangend_14"
     elif re.search(r"laatste (leerplichtige )?jaar|3b\b", tekst, re.I):
         grond = "art3b_laatste_jaar"

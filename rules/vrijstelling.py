@@ -177,7 +177,9 @@ def _verzoek_bw(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
 
     if feiten.grond is Grond.ANDER_ONDERWIJS:
         grond = p.reden("vrijstelling_15_grond")
-        if feiten.kwalificatieplichtig is False:
+        # Under 16 a young person is still leerplichtig, from 18 no longer kwalificatieplichtig: art. 15 is out.
+        buiten_leeftijd = feiten.leeftijd is not None and not 16 <= feiten.leeftijd < 18
+        if feiten.kwalificatieplichtig is False or (feiten.kwalificatieplichtig is None and buiten_leeftijd):
             return besluit(Toegestaan.NEE, Beslisser.NIEMAND,
                            p.reden("vrijstelling_niet_kwalificatieplichtig"), grond)
         if feiten.ander_onderwijs_genoemd is False:
