@@ -20,6 +20,7 @@ from actions.onderwerp import (
     geen_religieuze_plicht,
     kan_niet_naar_school,
     maanden_naar_school_in_buitenland,
+    melden_van_ouder,
     plotselinge_nood,
     te_jong_voor_verlof,
     thuisonderwijs,
@@ -182,8 +183,10 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
 
 def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     """The topic checked against what decides it (the predicates live in actions/onderwerp.py). A short yes or no
-    continues the open case. A leave question about a child under five is answered by the leerplicht age; a child
-    who cannot attend for health reasons by art. 5 onder a; months abroad at a school there by art. 5 onder c.
+    continues the open case, and so does a parent's "kan ik het nog melden?" in a conversation about a feast day,
+    illness or a five-year-old (telling the school). A leave question about a child under five is answered by the
+    leerplicht age; a child who cannot attend for health reasons by art. 5 onder a; months abroad at a school there
+    by art. 5 onder c.
     "Moeten we dit melden?" is the meldplicht question, not filing one; teaching a young child at home is 5b; a
     sudden death or illness is art. 14, not luxe verzuim, and so is a relative's serious illness read as the
     child's own. Art. 13 covers religious duties only: a tournament or a party is art. 14. Art. 14 needs an event:
@@ -193,6 +196,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     open_zaak = map_.actieve_zaak
     if open_zaak is not None and open_zaak.onderwerp in REGELS and \
             antwoord_op_open_zaak(label, tekst, open_zaak.onderwerp):
+        return open_zaak.onderwerp
+    if open_zaak is not None and melden_van_ouder(label, rol(tracker), open_zaak.onderwerp):
         return open_zaak.onderwerp
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"

@@ -2,7 +2,8 @@
 not understand, a request to approve that carries a leave question ("keur mijn 15 dagen Bali goed"), a
 follow-up aspect asked while no case is open ("…we willen in juni 5 dagen weg, wie moet ik mailen?").
 
-Only clear signals count: an event that can be a gewichtige omstandigheid, hours of absence with reporting,
+Only clear signals count: an event that can be a gewichtige omstandigheid, a religious feast by name, hours of
+absence with reporting,
 a job that rules out the school holidays, or a holiday or leave with a duration. Anything else stays unknown, and the
 caller asks the user to rephrase instead of guessing.
 """
@@ -36,6 +37,9 @@ def onderwerp_uit_feiten(tekst: str) -> str | None:
     """The label the facts in the text point to, or None when they do not point clearly."""
     if omstandigheid(tekst) in _GEBEURTENISSEN:
         return "verlof_gewichtige_omstandigheden"
+    feest = herken_feest(tekst)
+    if feest is not None and feest[1] != "niet_religieus":  # "afmelden voor het Suikerfeest", "form for Yom Kippur"
+        return "godsdienst_feestdag"
     if uren(tekst) is not None and _MELDEN.search(tekst):
         return "meldplicht_vraag"
     if noemt_beroep(tekst) or (_VAKANTIE.search(tekst) and dagen(tekst) is not None):
@@ -104,6 +108,15 @@ _OF_MELDEN = re.compile(
     r"\b(moet|moeten|hoeft|hoeven)\s+(we|wij|ik|de school|het|dit|dat)\b[^?.!]{0,50}\b(melden|gemeld)\b|"
     r"\b(do|does|must|should)\s+(we|i|the school)\s+(have to |need to )?report\b|\bis (this|it|that) reportable\b|"
     r"\bmeldplichtig\b", re.I)
+
+
+_MELDEN_BIJ_SCHOOL = frozenset({"godsdienst_feestdag", "ziekte", "vijfjarige"})
+
+
+def melden_van_ouder(label: str, rol: str, open_onderwerp: str | None) -> bool:
+    """A parent who asks about "melden" in a conversation about a feast day, illness or a five-year-old's hours
+    means telling the school ("kan ik het nu nog melden?"), not the school's meldplicht or filing a verzuimmelding."""
+    return rol == "ouder" and label in ("meldplicht_vraag", "melding_doen") and open_onderwerp in _MELDEN_BIJ_SCHOOL
 
 
 def vraagt_of_melden(label: str, tekst: str) -> bool:

@@ -96,3 +96,17 @@ def test_months_abroad_at_a_school_there_are_an_exemption_question() -> None:
 ])
 def test_a_relatives_serious_illness_is_no_sick_report_of_the_child(tekst: str, van_familielid: bool) -> None:
     assert ziekte_van_familielid("ziekte", tekst) is van_familielid
+
+
+def test_a_religious_feast_by_name_points_to_art_13_a_commemoration_does_not() -> None:
+    from actions.onderwerp import onderwerp_uit_feiten
+    assert onderwerp_uit_feiten("ik wil mijn zoon afmelden voor het suikerfeest volgende week") == "godsdienst_feestdag"
+    assert onderwerp_uit_feiten("do parents need our form for Yom Kippur?") == "godsdienst_feestdag"
+    assert onderwerp_uit_feiten("is Keti Koti een vrije dag?") is None
+
+
+def test_a_parent_asking_to_melden_in_a_feast_day_conversation_means_telling_the_school() -> None:
+    from actions.onderwerp import melden_van_ouder
+    assert melden_van_ouder("meldplicht_vraag", "ouder", "godsdienst_feestdag")
+    assert not melden_van_ouder("meldplicht_vraag", "school", "ziekte")  # a school asks about its meldplicht
+    assert not melden_van_ouder("meldplicht_vraag", "ouder", "verlof_vakantie_13a")
