@@ -173,8 +173,10 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     return events
 
 
-_MELDEN_VAN_VERZUIM = re.compile(r"\b(moet|moeten|mag|mogen|must|should)\b.*\b(ge)?(meld|report)|"
-                                 r"\b(meld|report)\w*\b.*\b(verzuim|afwezig|niet op school|absent|weken|weeks)", re.I)
+_MELDEN_VAN_VERZUIM = re.compile(r"\b(moet|moeten|mag|mogen|hoeft|hoeven|must|should|need)\b.*\b(ge)?(meld|report)|"
+                                 r"\b(meld|report)\w*\b.*\b(verzuim|afwezig|niet op school|absent|weken|weeks|"
+                                 r"maanden|months|niet komen)|\bmeldplicht|"
+                                 r"\bleerplicht\b.{0,25}\b(hear|know|weten|horen)\b", re.I)
 
 
 _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b.*"

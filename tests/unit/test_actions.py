@@ -215,6 +215,17 @@ def test_whether_absence_must_be_reported_is_a_meldplicht_question_whatever_age_
     assert leeftijd[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "kwalificatieplicht"
 
 
+@pytest.mark.parametrize("tekst", [
+    "een collega zegt dat vso-leerlingen buiten de kwalificatieplicht vallen en dat we dus niet hoeven te melden",
+    "geldt de meldplicht voor ons wel bij een pro-leerling zonder diploma die 4 weken weg is?",
+    "a boy of 8 arrives late every day for a month now, is this something leerplicht needs to hear about?",
+])
+def test_a_school_asking_about_reporting_in_words_of_age_or_duty_gets_the_meldplicht(tekst: str) -> None:
+    kwalificatie = next(a for a in ANTWOORD_ACTIONS if a().label == "kwalificatieplicht")
+    messages, _ = run(kwalificatie(), tracker(tekst, intent="kwalificatieplicht"))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "meldplicht_vraag"
+
+
 def test_a_school_asking_whether_illness_must_be_reported_to_leerplicht_gets_the_meldplicht() -> None:
     ziekte = next(a for a in ANTWOORD_ACTIONS if a().label == "ziekte")
     messages, _ = run(ziekte(), tracker("lln is 3 weken ziek met een briefje van de dokter, moet dat gemeld worden "
