@@ -18,12 +18,14 @@ from actions.feiten import EXTRACTORS
 from actions.onderwerp import (
     antwoord_op_open_zaak,
     geen_religieuze_plicht,
+    genoemde_grond,
     kan_niet_naar_school,
     maanden_naar_school_in_buitenland,
     melden_van_ouder,
     plotselinge_nood,
     te_jong_voor_verlof,
     thuisonderwijs,
+    trekkend_bestaan,
     verlof_uit_feiten,
     vijfjarige_thuis,
     vraagt_of_melden,
@@ -205,6 +207,11 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return "leerplicht_leeftijd"
     if kan_niet_naar_school(label, tekst):
         return "vrijstelling_5a"
+    if trekkend_bestaan(label, tekst):
+        return "vrijstelling_andere"
+    genoemd = genoemde_grond(label, tekst)
+    if genoemd is not None:
+        return genoemd
     if maanden_naar_school_in_buitenland(label, tekst):
         return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):

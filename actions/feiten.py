@@ -634,7 +634,8 @@ _VOORWAARDEN = {
         r"beperking|handicap|gehandicapt|autis|adhd|angst|psychisch|psychiatr|lichamelijk|medisch|chronisch|epilep|"
         r"depress|trauma|syndroom|verstandelijk|meervoudig|dagbesteding|kinderdagcentrum|niet belastbaar|"
         r"ernstig ziek|te ziek|disab|medical|mental|anxiety|autism|psychiatric|special needs|rolstoel|wheelchair|"
-        r"chronically|too ill", re.I),
+        r"chronically|too ill|hartziekte|hartafwijking|heart (disease|condition|sickness|problem)|kanker|cancer|"
+        r"leukemi|me/cvs|chronic fatigue", re.I),
     "bezwaar_richting_genoemd": re.compile(
         r"geloof|godsdienst|religi|richting|levensbeschouw|levensovertuiging|overtuiging|christelijk|islamitisch|"
         r"joods|katholiek|protestant|reformatorisch|antroposof|humanist|belief|faith|denomination|ideolog",

@@ -160,10 +160,40 @@ _KAN_NIET_NAAR_SCHOOL = re.compile(r"\bkan\b[^.?!]{0,20}\bniet naar school|niet 
                                    r"can(not|'t)[^.?!]{0,20}\b(go to|attend) school|unable to attend school", re.I)
 
 
+# A year or more: no sick report then, but a question of the exemption.
+_LANGE_TIJD = re.compile(r"(dit|het hele|een|komend|komende) (school)?jaar|this (school )?year|(coming|whole|next) "
+                         r"(school )?year|at least a year|\bmaanden\b|\bmonths\b|langdurig|permanent|nooit meer|"
+                         r"never again", re.I)
+
+
 def kan_niet_naar_school(label: str, tekst: str) -> bool:
     """A child who cannot attend school for a physical or psychological reason, asked about as a question of
-    age or the start of leerplicht: the exemption of art. 5 onder a answers it."""
-    return label == "leerplicht_leeftijd" and bool(_KAN_NIET_NAAR_SCHOOL.search(tekst)) and noemt_beperking(tekst)
+    age or the start of leerplicht, or as illness that will last a year or more ("the doctor says he cannot go to
+    school this year"): the exemption of art. 5 onder a answers it."""
+    if not (_KAN_NIET_NAAR_SCHOOL.search(tekst) and noemt_beperking(tekst)):
+        return False
+    return label == "leerplicht_leeftijd" or (label in ("ziekte", "luxe_verzuim_gevolgen")
+                                              and bool(_LANGE_TIJD.search(tekst)))
+
+
+_TREKKEND = re.compile(r"binnenvaart|schipper|kermis|circus|woonwagen|reizend bestaan|trekkend bestaan|"
+                       r"travell?ing (fair|circus|show)|barge", re.I)
+
+
+def trekkend_bestaan(label: str, tekst: str) -> bool:
+    """A bargee's, fair or circus family asking whether the child may travel along instead of going to school:
+    art. 5a (vrijstelling_andere), not a leave or luxe-verzuim question."""
+    return label in (*_VERLOF_LABELS, "leerplicht_leeftijd") and bool(_TREKKEND.search(tekst))
+
+
+# "vrijstelling 5 onder a", "artikel 5 onder c": the user names the ground (5a alone may be art. 5a, travelling).
+_GENOEMDE_GROND = re.compile(r"\b5\s*onder\s*([abc])\b|\b5\s*sub\s*([abc])\b|\bartikel 5([bc])\b|\b5([bc])\b", re.I)
+
+
+def genoemde_grond(label: str, tekst: str) -> str | None:
+    """The exemption the user names by its article, when the classifier read another one."""
+    match = _GENOEMDE_GROND.search(tekst) if label.startswith("vrijstelling_") else None
+    return f"vrijstelling_5{next(g for g in match.groups() if g).lower()}" if match else None
 
 
 def maanden_naar_school_in_buitenland(label: str, tekst: str) -> bool:

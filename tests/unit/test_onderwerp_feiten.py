@@ -110,3 +110,14 @@ def test_a_parent_asking_to_melden_in_a_feast_day_conversation_means_telling_the
     assert melden_van_ouder("meldplicht_vraag", "ouder", "godsdienst_feestdag")
     assert not melden_van_ouder("meldplicht_vraag", "school", "ziekte")  # a school asks about its meldplicht
     assert not melden_van_ouder("meldplicht_vraag", "ouder", "verlof_vakantie_13a")
+
+
+def test_a_named_ground_a_travelling_family_and_a_years_illness_decide_the_exemption_topic() -> None:
+    from actions.onderwerp import genoemde_grond, kan_niet_naar_school, trekkend_bestaan
+    assert genoemde_grond("vrijstelling_5b", "dan kan ik toch vrijstelling 5 onder a krijgen?") == "vrijstelling_5a"
+    assert genoemde_grond("vrijstelling_5b", "we willen thuisonderwijs geven") is None
+    assert genoemde_grond("ziekte", "5 onder a") is None  # only between the exemptions
+    assert trekkend_bestaan("luxe_verzuim_gevolgen", "ik ben schipper in de binnenvaart, mag ze aan boord blijven?")
+    assert kan_niet_naar_school("ziekte", "my son has a heart disease, the doctor says he cannot go to school this "
+                                          "year")
+    assert not kan_niet_naar_school("ziekte", "hij heeft griep en kan niet naar school")  # a sick report
