@@ -27,6 +27,7 @@ from actions.onderwerp import (
     thuisonderwijs,
     trekkend_bestaan,
     verlof_uit_feiten,
+    verlofvraag_als_meldplicht,
     vijfjarige_thuis,
     vraagt_of_melden,
     ziekte_van_familielid,
@@ -221,7 +222,7 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     if thuisonderwijs(label, tekst):
         return "vrijstelling_5b"
     if plotselinge_nood(label, tekst) or ziekte_van_familielid(label, tekst) or \
-            _na_plotselinge_nood(label, open_zaak):
+            _na_plotselinge_nood(label, open_zaak) or verlofvraag_als_meldplicht(label, tekst):
         return "verlof_gewichtige_omstandigheden"
     if label == "godsdienst_feestdag" and geen_religieuze_plicht(tekst):
         return "verlof_gewichtige_omstandigheden"

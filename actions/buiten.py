@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.antwoord import beantwoord_vraag
-from actions.vervolg import onderwerp_van_zin
+from actions.vervolg import onderwerp_van_zin, vervolg_open_zaak
 
 # First match wins; the order puts the most specific places first.
 WEGWIJZERS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -41,6 +41,9 @@ class ActionBuitenLeerplicht(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        vervolg = vervolg_open_zaak(dispatcher, tracker)  # "ja idd, vanaf september" answers the open case
+        if vervolg is not None:
+            return vervolg
         # "…begrafenis van mijn broer (2 dagen). Moet het bsn erop?": the leave question in it is answered.
         onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
         if onderwerp is not None:

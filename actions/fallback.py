@@ -9,10 +9,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.antwoord import REGELS, beantwoord_vraag, beantwoord_zaak, gelezen_feiten
-from actions.context import dossier
+from actions.antwoord import REGELS, beantwoord_vraag
 from actions.onderwerp_keuze import kandidaten, vraag_onderwerp
-from actions.vervolg import onderwerp_van_zin
+from actions.vervolg import onderwerp_van_zin, vervolg_open_zaak
 
 EERSTE = "utter_default"
 TWEEDE = "utter_default_consulent"
@@ -37,12 +36,11 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         # A follow-up in a conversation about a case ("waarom niet? ze is als een zus voor me", "het gaat om 2
-        # ochtendjes van 2 uur") is often unclear on its own; when the open case's topic is one of the two the
-        # classifier hesitates between, the case is answered again with what the message adds.
-        map_ = dossier(tracker)
-        zaak = map_.actieve_zaak
-        if zaak is not None and zaak.onderwerp in REGELS and zaak.onderwerp in kandidaten(tracker, REGELS)[:2]:
-            return beantwoord_zaak(dispatcher, tracker, map_, zaak, gelezen_feiten(zaak.onderwerp, tracker))
+        # ochtendjes van 2 uur") is often unclear on its own: it continues the case when it answers it or when
+        # the classifier hesitated between that case's topic and another.
+        vervolg = vervolg_open_zaak(dispatcher, tracker, kandidaten(tracker, REGELS))
+        if vervolg is not None:
+            return vervolg
         # A whole question whose facts point clearly to a topic is answered; only then is the NLU's doubt moot.
         onderwerp = onderwerp_van_zin(tracker, alleen_feiten=True)
         if onderwerp is not None:

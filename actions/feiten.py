@@ -208,6 +208,11 @@ def neef_nicht_via(tekst: str) -> str | None:
     return next((via for via, patroon in _NEEF_VIA if patroon.search(tekst)), None)
 
 
+def noemt_goedkoper(tekst: str) -> bool:
+    """Whether the text gives a cheaper or easier trip as the reason (no ground for leave)."""
+    return bool(_GOEDKOPER.search(tekst))
+
+
 def noemt_beroep(tekst: str) -> bool:
     """Whether the text names a job that keeps a parent from every school holiday (seasonal work, a camping)."""
     return bool(_BEROEP.search(tekst))

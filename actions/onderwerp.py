@@ -10,20 +10,25 @@ caller asks the user to rephrase instead of guessing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from actions.feiten import (
     dagen,
     noemt_beperking,
     noemt_beroep,
+    noemt_goedkoper,
     noemt_school_in_buitenland,
     omstandigheid,
     relatie,
     uren,
+    vrijstelling,
+    weken,
 )
 from actions.geboorte import leeftijd
 from content.woorden import herken_feest
 
+_ZONDER_DATUM = dt.date(2000, 1, 1)  # the ground of an exemption is read without any date
 # Events art. 14 is about; "goedkoper" or "familiebezoek" are reasons people give for a holiday.
 _GEBEURTENISSEN = frozenset({"bruiloft", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum",
                              "wettelijke_verplichting"})
@@ -40,20 +45,24 @@ def onderwerp_uit_feiten(tekst: str) -> str | None:
     feest = herken_feest(tekst)
     if feest is not None and feest[1] != "niet_religieus":  # "afmelden voor het Suikerfeest", "form for Yom Kippur"
         return "godsdienst_feestdag"
-    if uren(tekst) is not None and _MELDEN.search(tekst):
-        return "meldplicht_vraag"
+    if uren(tekst) is not None and (_MELDEN.search(tekst) or weken(tekst) is not None):
+        return "meldplicht_vraag"  # "16u in 4 wk: tellen de vakantieweken mee?"
+    if vrijstelling(tekst, [], _ZONDER_DATUM).get("grond"):
+        return "vrijstelling_andere"  # more internship at 15, a bargee's child, a gedoogbeschikking
     if noemt_beroep(tekst) or (_VAKANTIE.search(tekst) and dagen(tekst) is not None):
         return "verlof_vakantie_13a"
     return None
 
 
 def verlof_uit_feiten(tekst: str) -> str | None:
-    """Which of the two leave articles the facts decide: an event without a job reason is art. 14, a job that
-    rules out every school holiday without an event is art. 13a; both or neither decide nothing."""
-    gebeurtenis, beroep = omstandigheid(tekst) in _GEBEURTENISSEN, noemt_beroep(tekst)
+    """Which of the two leave articles the facts decide: an event without a job reason is art. 14; a job that
+    rules out every school holiday, or a cheaper holiday, without an event is art. 13a; both or neither decide
+    nothing."""
+    soort = omstandigheid(tekst)
+    gebeurtenis, beroep = soort in _GEBEURTENISSEN, noemt_beroep(tekst)
     if gebeurtenis and not beroep:
         return "verlof_gewichtige_omstandigheden"
-    if beroep and omstandigheid(tekst) is None:
+    if (beroep and soort is None) or (soort is None and noemt_goedkoper(tekst)) or soort == "goedkoper":
         return "verlof_vakantie_13a"
     return None
 
@@ -107,7 +116,14 @@ def thuisonderwijs(label: str, tekst: str) -> bool:
 _OF_MELDEN = re.compile(
     r"\b(moet|moeten|hoeft|hoeven)\s+(we|wij|ik|de school|het|dit|dat)\b[^?.!]{0,50}\b(melden|gemeld)\b|"
     r"\b(do|does|must|should)\s+(we|i|the school)\s+(have to |need to )?report\b|\bis (this|it|that) reportable\b|"
-    r"\bmeldplichtig\b", re.I)
+    r"\bmeldplichtig\b|\b(lrv|luxe verzuim|verzuim|dit|dat|het|hem|haar)\s+melden\s*\?", re.I)
+
+
+def verlofvraag_als_meldplicht(label: str, tekst: str) -> bool:
+    """"Ouders willen 14 dagen verlof ivm ernstige ziekte opa, beslissen wij dat?": a leave request for an event,
+    read as a question about reporting; without hours of absence it is art. 14."""
+    return label == "meldplicht_vraag" and uren(tekst) is None and omstandigheid(tekst) in _GEBEURTENISSEN and \
+        bool(re.search(r"verlof|\bleave\b", tekst, re.I))
 
 
 _MELDEN_BIJ_SCHOOL = frozenset({"godsdienst_feestdag", "ziekte", "vijfjarige"})

@@ -346,3 +346,15 @@ def test_will_we_be_fined_after_a_sudden_death_is_still_art_14() -> None:
     besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
     assert besluit["topic"] == "verlof_gewichtige_omstandigheden"
     assert "14 lid 2" in besluit["legal_basis"]  # telling the head afterwards, not a fine
+
+
+def test_a_short_yes_read_as_out_of_scope_answers_the_open_case() -> None:
+    from actions.buiten import ActionBuitenLeerplicht
+
+    c = next(a for a in ANTWOORD_ACTIONS if a().label == "vrijstelling_5c")
+    eerste, _ = run(c(), tracker("mn zoon gaat naar een kostschool in Belgie, we wonen in Breda",
+                                 intent="vrijstelling_5c", events=[user("a", "vrijstelling_5c")]))
+    messages, _ = run(ActionBuitenLeerplicht(), tracker("ja idd, vanaf september", dossier=dossier_van(eerste),
+                                                        intent="out_of_scope",
+                                                        events=[user("a", "vrijstelling_5c"), user("b", "x")]))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "vrijstelling_5c"

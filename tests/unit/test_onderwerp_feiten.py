@@ -121,3 +121,16 @@ def test_a_named_ground_a_travelling_family_and_a_years_illness_decide_the_exemp
     assert kan_niet_naar_school("ziekte", "my son has a heart disease, the doctor says he cannot go to school this "
                                           "year")
     assert not kan_niet_naar_school("ziekte", "hij heeft griep en kan niet naar school")  # a sick report
+
+
+def test_more_topics_the_facts_settle_when_the_classifier_missed_them() -> None:
+    from actions.onderwerp import onderwerp_uit_feiten, verlof_uit_feiten, verlofvraag_als_meldplicht, vraagt_of_melden
+    assert onderwerp_uit_feiten("16u in 4 wk: tellen de weken van de krokusvakantie mee?") == "meldplicht_vraag"
+    assert onderwerp_uit_feiten("mijn zoon van 15 wil meer stage lopen en minder naar school") == "vrijstelling_andere"
+    assert onderwerp_uit_feiten("mag hij 4 uur per week thuisblijven?") is None  # hours without weeks or reporting
+    assert verlof_uit_feiten("vliegtickets zijn in de meivakantie 3x zo duur, mogen we de week ervoor?") == \
+        "verlof_vakantie_13a"
+    assert verlofvraag_als_meldplicht("meldplicht_vraag", "ouders willen 14 dagen verlof ivm ernstige ziekte opa")
+    assert not verlofvraag_als_meldplicht("meldplicht_vraag", "na de begrafenis nog 20 uur verzuim, melden?")
+    assert vraagt_of_melden("melding_doen", "lln is al 5 weken niet op school zonder reden. LRV melden?")
+    assert not vraagt_of_melden("melding_doen", "ik wil een leerling melden")
