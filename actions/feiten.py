@@ -15,11 +15,10 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
+from actions.uren import Feiten, getal_of_woord, uren, uren_in_keren, uren_per_week_thuis, weken
 from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
-
-Feiten = dict[str, Any]
 
 # Kinship terms, events and places abroad come from the vocabulary in content (content/data/woorden/).
 _RELATIE_WOORDEN = relaties().woorden()
@@ -141,33 +140,6 @@ def _entiteit(entities: list[Mapping[str, Any]], naam: str) -> str | None:
         if entity.get("entity") == naam and entity.get("value") not in (None, ""):
             return str(entity["value"])
     return None
-
-
-def _getal(patroon: str, tekst: str) -> float | None:
-    match = re.search(patroon, tekst, flags=re.IGNORECASE)
-    return float(match.group(1).replace(",", ".")) if match else None
-
-
-
-
-def _getal_of_woord(eenheid: str, tekst: str) -> float | None:
-    waarde = _getal(r"(\d+(?:[.,]\d+)?)\s*(?:" + eenheid + r")", tekst)
-    if waarde is not None:
-        return waarde
-    match = re.search(r"\b(" + "|".join(TELWOORDEN) + r")\s+(?:" + eenheid + r")", tekst, flags=re.IGNORECASE)
-    return float(TELWOORDEN[match.group(1).lower()]) if match else None
-
-
-# "11 unexcused hours", "14 ongeoorloofde uren": one word that says what kind of hours may stand between.
-_SOORT_UREN = r"(?:(?:unexcused|unauthori[sz]ed|ongeoorloofde?|gemiste|missed|lost|verzuimde|les|lesson|school)\s+)?"
-
-
-def uren(tekst: str) -> float | None:
-    return _getal_of_woord(_SOORT_UREN + r"(?:uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?)", tekst)
-
-
-def weken(tekst: str) -> float | None:
-    return _getal_of_woord(r"(?:les|school ?)?(?:weken|week|wkn|wk|weeks?)\b", tekst)
 
 
 def _leeftijd_binnen(tekst: str, laag: int, hoog: int) -> int | None:
@@ -321,47 +293,6 @@ _ERBIJ = re.compile(r"(?:nog|extra|another|more)\s+(\d+(?:[.,]\d+)?)\s*(?:uur|u\
                     r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)\s+(?:erbij|bij|more|extra)", re.I)
 
 
-_AANTAL = r"(\d+|" + "|".join(TELWOORDEN) + r")"
-# Hours said as times missed, each of some hours: "zes ochtenden de eerste 4 lesuren", "3 keer 2 uur",
-# "every Tuesday the last 3 periods, for 4 weeks now".
-_KEREN = re.compile(_AANTAL + r"\s+(keer|maal|ochtenden|middagen|dagen|lesdagen|mornings|afternoons|times|days)\b",
-                    re.I)
-_ELKE_WEEKDAG = re.compile(r"\b(elke|iedere|every)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|"
-                           r"wednesday|thursday|friday)", re.I)
-_WEKEN_AL = re.compile(r"(?:al|sinds|for|now)\s+" + _AANTAL + r"\s+(?:weken|weeks)|" + _AANTAL +
-                       r"\s+(?:weken|weeks)\s+(?:al|lang|now|in a row)", re.I)
-_UREN_PER_KEER = re.compile(
-    r"(?:(?:de|the)\s+(?:eerste|laatste|first|last)\s+)" + _AANTAL + r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|"
-    r"hours)\b|" + _AANTAL + r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|hours)\s+(?:per keer|per dag|per ochtend|"
-    r"per middag|elke keer|steeds|each time|each|a day|per day|every time)", re.I)
-_LESSEN_VAN = re.compile(r"(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)",
-                         re.I)
-
-
-def _telling(woord: str) -> float:
-    return float(TELWOORDEN.get(woord.lower()) or woord)
-
-
-def uren_in_keren(tekst: str) -> float | None:
-    """Hours missed said as a number of times and the hours of each time, or as lessons of some minutes; None
-    when they were not said that way (then the hours are read as a plain amount)."""
-    lessen = _LESSEN_VAN.search(tekst)
-    if lessen:
-        return round(float(lessen.group(1)) * float(lessen.group(2)) / 60, 1)
-    per_keer = _UREN_PER_KEER.search(tekst)
-    vak = _uren_van_tijdvak(tekst)  # "3 ochtenden gemist; onze ochtenden lopen van 8.30 tot 11.30"
-    if per_keer is None and vak is None:
-        return None
-    uren_elk = _telling(per_keer.group(1) or per_keer.group(2)) if per_keer else vak or 0.0
-    keren = _KEREN.search(tekst)
-    if keren:
-        return _telling(keren.group(1)) * uren_elk
-    weken_al = _WEKEN_AL.search(tekst) if _ELKE_WEEKDAG.search(tekst) else None
-    if weken_al:
-        return _telling(weken_al.group(1) or weken_al.group(2)) * uren_elk
-    return None
-
-
 def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
     minder = _MINDER_DAN.search(tekst)
@@ -370,7 +301,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     # Hours said not to be so, or only as a bound, are no count of hours missed.
     tekst = _NIET_UREN.sub(" ", _MINDER_DAN.sub(" ", tekst))
     aantal_uren, aantal_weken = uren_in_keren(tekst) or uren(tekst), weken(tekst)
-    maanden = _getal_of_woord(r"maanden\b|maand\b|months?\b", tekst)
+    maanden = getal_of_woord(r"maanden\b|maand\b|months?\b", tekst)
     if aantal_weken is None and maanden is not None:
         aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
     totaal, erbij = _TOTAAL.search(tekst), _ERBIJ.search(tekst)
@@ -495,91 +426,6 @@ def _behaald_diploma(tekst: str) -> str | None:
 
 _BEHAALD = re.compile(r"diploma|gehaald|behaald|geslaagd|afgerond|afgemaakt|passed|certificate|finished|completed",
                       re.I)
-# Clock times ("om 12 uur ophalen", "8:30-12:00", "tot 14.00") are no number of hours away.
-_KLOKTIJD = re.compile(r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
-                       r"\s*(uur|u)?\b|"
-                       r"\b\d{1,2}[:.]\d{2}\b", re.I)
-_WEEKDAG = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday|thursday|friday)", re.I)
-_PER_KEER = re.compile(r"\b(per|elke|iedere|each|every|a|an)\s+(middag|ochtend|morgen|dag|keer|afternoon|morning|"
-                       r"day|time)\b", re.I)
-_PER_WEEK = re.compile(r"\b(per|in de|a|each|every)\s+week\b|\bweekly\b", re.I)
-
-
-# A span of the school day ("van half 9 tot 12 uur", "8:30-15:00", "8.30 tot 14.00"): its length is the hours
-# of that day. Only spans inside a school day count, so "van 5 tot 10 uur per week" is no span.
-_TIJDVAK = re.compile(r"(?:\b(half)\s+)?\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur|u)?\s*(?:tot|-|–|to|until|till)\s*"
-                      r"(?:(half)\s+)?(\d{1,2})(?:[:.](\d{2}))?", re.I)
-_KEREN_PER_WEEK = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+)?(ochtendjes?|ochtenden|middagjes?|middagen|dagen|"
-                             r"mornings|afternoons|days)\b", re.I)
-_UUR_PER_WEEK = re.compile(r"(uur|uren|hours?)\s+(per|in de|a|each|every)\s+week|hours weekly", re.I)
-# "bovenop de 5 uur nog 4 uur", "the extra hours on top of the first 5": a question about art. 11a lid 2.
-_BOVENOP_VIJF = re.compile(r"(bovenop|boven op|naast|on top of|in addition to|beyond|boven)\s+(de |the )?"
-                           r"(eerste |first )?(5|vijf|five)\b(\s*(uur|uren|hours?))?", re.I)
-# A whole week away ("de week voor de meivakantie", "a full week earlier") is far beyond any hours of art. 11a.
-_HELE_WEEK = re.compile(r"\b(de|een|hele|whole|the|a full)\s+week\s+(voor|eerder|before|earlier|weg|away)\b", re.I)
-# "2 ochtendjes van 2 uur", "hele dagen van 5,5 uur": the hours of each time, not a clock time.
-_UREN_VAN_KEER = re.compile(r"(ochtendjes?|ochtenden|middagjes?|middagen|dagen|mornings|afternoons|days)\s+(van|of)\s+"
-                            r"(\d+(?:[.,]\d+)?)\s*(uur|uren|hours?)\b", re.I)
-UREN_SCHOOLWEEK = 22  # the fewest hours of a school week in primary school, only to compare with art. 11a
-
-
-def _tijd(half: str | None, uur: str, minuten: str | None) -> float:
-    return int(uur) + int(minuten or 0) / 60 - (0.5 if half else 0)  # "half 9" is 8:30
-
-
-def _uren_van_tijdvak(tekst: str) -> float | None:
-    """The length of the one span of the school day said, else None (none, or spans of different lengths)."""
-    lengtes = set()
-    for m in _TIJDVAK.finditer(tekst):
-        begin, eind = _tijd(m.group(1), m.group(2), m.group(3)), _tijd(m.group(4), m.group(5), m.group(6))
-        if eind <= begin and eind < 7:
-            eind += 12  # "8.30 tot 2 uur"
-        if 7 <= begin <= 14 and begin < eind <= 17:
-            lengtes.add(round(eind - begin, 2))
-    return lengtes.pop() if len(lengtes) == 1 else None
-
-
-def _uren_per_week(tekst: str) -> Feiten:
-    """A five-year-old's hours at home per week, only as far as the text tells them: the hours of one time (a
-    span of clock times, or "van 2 uur") times how often ("2 ochtendjes", the weekdays named). Where the counts
-    disagree, or hours on several weekdays are neither per week nor per time, nothing is read and the hours are
-    asked — never guessed low."""
-    hele_week = _HELE_WEEK.search(tekst)
-    if hele_week:
-        return {"uren_per_week": UREN_SCHOOLWEEK, ZOALS_GEZEGD: {"uren_per_week": hele_week.group(0)}}
-    bovenop = _BOVENOP_VIJF.search(tekst)
-    if bovenop:  # hours on top of the five of the notice: those five plus the hours said, or lid 2 without a number
-        erbij = uren(tekst[:bovenop.start()] + " " + tekst[bovenop.end():])
-        return {"uren_per_week": 5 + erbij} if erbij is not None and erbij <= 35 else {"boven_kennisgeving": True}
-    vak = _uren_van_tijdvak(tekst)
-    rest = _KLOKTIJD.sub(" ", _TIJDVAK.sub(" ", tekst))
-    van_keer = _UREN_VAN_KEER.search(tekst)
-    per_keer = vak if vak is not None else float(van_keer.group(3).replace(",", ".")) if van_keer else uren(rest)
-    dagnamen = list({d.group(0).lower(): d.group(0) for d in _WEEKDAG.finditer(tekst)}.values())
-    weekdagen = len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
-    keren = _KEREN_PER_WEEK.search(tekst)
-    aantal = _telling(keren.group(1)) if keren else None
-    if per_keer is not None and per_keer <= 40:
-        if _UUR_PER_WEEK.search(rest) and vak is None:
-            return {"uren_per_week": per_keer}
-        if aantal is not None and weekdagen and aantal != weekdagen:
-            return {}  # "school is 8:30-15:00 on four days ... keep him home every friday": which days?
-        keer = aantal or weekdagen
-        if keer >= 2 and vak is None and aantal is None and not _PER_KEER.search(tekst):
-            return {}
-        feiten: Feiten = {"uren_per_week": per_keer * max(keer, 1)}
-        if vak is not None or keer >= 2:  # a computed number: shown back in the user's own words
-            tijd = _TIJDVAK.search(tekst).group(0) if vak is not None else (  # type: ignore[union-attr]
-                f"van {van_keer.group(3)} {van_keer.group(4)}" if van_keer else "")
-            woorden = [keren.group(0) if keren else ", ".join(dagnamen), tijd]
-            feiten[ZOALS_GEZEGD] = {"uren_per_week": ", ".join(w for w in woorden if w)}
-        return feiten
-    deel = _DAGDEEL.search(tekst)
-    if deel and weekdagen <= 1:  # one morning, afternoon or a couple of hours: within the notice, in the user's words
-        return {"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}}
-    return {}
-
-
 _GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|startkwalificatie|qualification)", re.I)
 # A question whether the young person may leave school: stop, quit, drop out, work instead of school.
 _STOPPEN = re.compile(
@@ -669,13 +515,6 @@ _ANDERE_LEERVORM = re.compile(r"online|wereldschool|worldschool|unschool", re.I)
 _VANUIT_HUIS = re.compile(r"\bthuis\b|\bhier\b|at home|from home|in nederland|in the netherlands", re.I)
 
 
-# Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary
-# school is about 3.5 hours) or "een paar uur" (a couple of hours). Kept in the user's words.
-_DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b|"
-                      r"\been paar uur(tjes)?\b|\ba (few|couple of) hours\b", re.I)
-UREN_DAGDEEL = 4
-
-
 def noemt_beperking(tekst: str) -> bool:
     """Whether the text names a physical or psychological reason (the condition of art. 5 onder a)."""
     return bool(_VOORWAARDEN["beperking_genoemd"].search(tekst))
@@ -688,7 +527,7 @@ def noemt_school_in_buitenland(tekst: str) -> bool:
 
 def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     feiten: Feiten = {}
-    feiten.update(_uren_per_week(tekst))
+    feiten.update(uren_per_week_thuis(tekst))
     if "uren_per_week" not in feiten:  # "3 dagen van 5,5 uur" counts hours, not days of leave
         feiten.update(_dagen_feit("aantal_dagen", tekst, entities))
     # A feast on the vocabulary list by its usual name; else a named day of undecided character, or what the NLU

@@ -17,8 +17,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.antwoord import beantwoord_zaak
 from actions.context import dossier, peildatum
-from actions.feiten import uren, weken
 from actions.geboorte import geboorte
+from actions.uren import uren, weken
 
 ONDERWERP = "formulier_onderwerp"
 FORMULIER_SLOTS = ("verzuim_uren", "verzuim_weken", "geboortedatum")

@@ -3,9 +3,9 @@ not understand, a request to approve that carries a leave question ("keur mijn 1
 follow-up aspect asked while no case is open ("…we willen in juni 5 dagen weg, wie moet ik mailen?").
 
 Only clear signals count: an event that can be a gewichtige omstandigheid, a religious feast by name, hours of
-absence with reporting,
-a job that rules out the school holidays, or a holiday or leave with a duration. Anything else stays unknown, and the
-caller asks the user to rephrase instead of guessing.
+absence with reporting or weeks, the ground of an exemption, a job that rules out the school holidays, or a
+holiday or leave with a duration. Anything else stays unknown, and the caller asks the user to rephrase instead
+of guessing.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from actions.feiten import (
     noemt_school_in_buitenland,
     omstandigheid,
     relatie,
-    uren,
     vrijstelling,
-    weken,
 )
 from actions.geboorte import leeftijd
+from actions.uren import uren, weken
 from content.woorden import herken_feest
 
 _ZONDER_DATUM = dt.date(2000, 1, 1)  # the ground of an exemption is read without any date

@@ -18,9 +18,9 @@ import dateparser
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from actions.feiten import uren as uren_in_tekst
 from actions.feiten import weekdagen
-from actions.feiten import weken as weken_in_tekst
+from actions.uren import uren as uren_in_tekst
+from actions.uren import weken as weken_in_tekst
 from content.schema import RuleSet
 from rules.errors import OngeldigeFeiten
 from rules.regio import _sleutel, vind_gemeente

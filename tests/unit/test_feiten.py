@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from actions import feiten
+from actions.uren import UREN_SCHOOLWEEK
 
 P = dt.date(2026, 3, 2)
 
@@ -276,7 +277,7 @@ def test_amounts_add_up_only_when_joined_and_a_negated_bound_is_no_more(tekst: s
     ("3 dagen per week thuishouden, maandag dinsdag en donderdag, dat zijn hele dagen van 5,5 uur", 16.5),
     ("het gaat om 2 ochtendjes van 2 uur", 4.0),
     ("ouders willen bovenop de 5 uur die ze al melden nog eens 4 uur per week", 9.0),
-    ("kunnen we die uren gebruiken om de week voor de meivakantie al naar Turkije te gaan?", feiten.UREN_SCHOOLWEEK),
+    ("kunnen we die uren gebruiken om de week voor de meivakantie al naar Turkije te gaan?", UREN_SCHOOLWEEK),
     # a school day's span and "four days" beside the one day at home: which days is not clear, so asked
     ("School is 8:30-15:00 on four days. We'd like to keep him home every friday", None),
     ("kleuters mogen van 5 tot 10 uur per week thuis, klopt dat?", None),  # no span of a school day
