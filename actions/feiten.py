@@ -15,7 +15,7 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
-from actions.uren import Feiten, getal_of_woord, uren, uren_in_keren, uren_per_week_thuis, weken
+from actions.uren import Feiten, getal_of_woord, uren_apart, uren_in_keren, uren_per_week_thuis, weken
 from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
@@ -300,11 +300,19 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["onder_drempel"] = True  # "minder dan 16 uur": below the line, whatever the exact number
     # Hours said not to be so, or only as a bound, are no count of hours missed.
     tekst = _NIET_UREN.sub(" ", _MINDER_DAN.sub(" ", tekst))
-    aantal_uren, aantal_weken = uren_in_keren(tekst) or uren(tekst), weken(tekst)
+    aantal_weken = weken(tekst)
+    apart, per_week = uren_apart(tekst)
+    aantal_uren = uren_in_keren(tekst)
+    if aantal_uren is None and apart:
+        aantal_uren = sum(apart)  # "week 1 vijf uur, week 2 vier uur, …": the amounts add up, never the first alone
+    elif aantal_uren is None and per_week is not None and aantal_weken is not None:
+        aantal_uren = per_week * aantal_weken  # "25 lesuren per week, sinds 3 weken thuis"; a rate alone is no total
     maanden = getal_of_woord(r"maanden\b|maand\b|months?\b", tekst)
     if aantal_weken is None and maanden is not None:
         aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
     totaal, erbij = _TOTAAL.search(tekst), _ERBIJ.search(tekst)
+    if totaal and re.search(r"\d", tekst[totaal.end():]):
+        totaal = None  # "samen 9 uur …, en nog eens 8 uur": a part before more hours, not the total worked out
     if totaal:  # "er komen nog 4 uur bij, dus 18": the total the user worked out counts
         aantal_uren = float(totaal.group(1).replace(",", "."))
     elif erbij:  # "nog 4 uur erbij": added to the hours known before (the conversation does the sum)
@@ -337,7 +345,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["schooltype"] = soort
     if _OVERIG.search(tekst):
         feiten["onder_drempel"] = True
-    if _ZIEK.search(tekst) and not _ONGEOORLOOFD.search(tekst) and "luxe_verzuim" not in feiten:
+    if _ZIEK.search(_NIET_ZIEK.sub(" ", tekst)) and not _ONGEOORLOOFD.search(tekst) and "luxe_verzuim" not in feiten:
         feiten["alleen_geoorloofd"] = True
         if _TWIJFEL.search(tekst):
             feiten["twijfel"] = True
@@ -363,6 +371,8 @@ _LUXE = re.compile(r"luxe|\b(op|naar|met) vakantie\b|vakantie (verlengd|verlenge
 # Facts that settle the meldplicht without hours: the school calls it overig verzuim (below the threshold), or
 # the absence is illness (authorised), possibly with doubt about the sick reports (then it may be reported).
 _OVERIG = re.compile(r"overig verzuim|signaalverzuim|onder de (wettelijke )?grens|below the (legal )?threshold", re.I)
+# "Niet ziek", "geen ziekmelding", "not sick": said not to be illness.
+_NIET_ZIEK = re.compile(r"\b(niet|geen|not|no|nor)\s+(\w+\s+)?(ziek\w*|sick\w*|ill\b|illness)", re.I)
 _ZIEK = re.compile(r"\bziek|ziekmeld|ziekte|\bsick\b|\bill\b|illness", re.I)
 _ONGEOORLOOFD = re.compile(r"spijbel|zonder (geldige )?reden|ongeoorloofd|zonder bericht|truan|without (a )?reason",
                            re.I)
@@ -503,7 +513,10 @@ _VOORWAARDEN = {
         r"exchange (year|student)|uitwisselingsjaar", re.I),
 }
 _NIET_OM_RICHTING = re.compile(r"\bniet (vanwege|om|door|uit) (het |ons |onze )?(geloof|godsdienst|religie|richting|"
-                               r"overtuiging)|\bnot (because of|for|about) (our |the )?(faith|religio\w*|belief)", re.I)
+                               r"overtuiging)|\bnot (because of|for|about) (our |the )?(faith|religio\w*|belief)|"
+                               r"\b(no|not any|(do not|don.t) have any|geen)\s+([\w-]+\s+){0,4}?(objections?|bezwaar|"
+                               r"bezwaren)\b|\b(nothing against|niets tegen)\b[^.?!]{0,30}\b(religio\w*|philosoph\w*|"
+                               r"belief|geloof|godsdienst|richting|levensbeschouw\w*)", re.I)
 _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|pest|bully|ruzie|conflict|"
                          r"past niet|niet leuk|hekel", re.I)
 # "Zat tot de zomervakantie op de islamitische basisschool": a school of a direction, attended lately (art. 8 lid 2).

@@ -27,11 +27,33 @@ def getal_of_woord(eenheid: str, tekst: str) -> float | None:
 
 
 # "11 unexcused hours", "14 ongeoorloofde uren": one word that says what kind of hours may stand between.
+_UUR = r"(?:uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?)"
 _SOORT_UREN = r"(?:(?:unexcused|unauthori[sz]ed|ongeoorloofde?|gemiste|missed|lost|verzuimde|les|lesson|school)\s+)?"
 
 
 def uren(tekst: str) -> float | None:
-    return getal_of_woord(_SOORT_UREN + r"(?:uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?)", tekst)
+    return getal_of_woord(_SOORT_UREN + _UUR, tekst)
+
+
+_ALLE_UREN = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?|" + "|".join(TELWOORDEN) + r")\s*" + _SOORT_UREN + _UUR, re.I)
+_PER_WEEK_NA = re.compile(r"\s*(per|a|each|every|in de|elke|iedere)\s+week\b", re.I)
+# "toen de 16 uur vol was", "boven de 16 uur": the threshold, not hours missed; "waarvan 2 uur": a part.
+_NIET_GEMIST_VOOR = re.compile(r"\b(de|the|die|over de|boven de|above the|daarvan|waarvan|of which)\s*$", re.I)
+
+
+def uren_apart(tekst: str) -> tuple[list[float], float | None]:
+    """The amounts of hours missed said one by one ("week 1 vijf uur, week 2 vier uur", "Mon 3 hrs, Thu 4 hrs"),
+    and an amount said per week ("25 lesuren per week"), which is a rate and no total."""
+    bedragen: list[float] = []
+    per_week = None
+    for match in _ALLE_UREN.finditer(tekst):
+        woord = match.group(1).lower()
+        waarde = float(TELWOORDEN.get(woord) or woord.replace(",", "."))
+        if _PER_WEEK_NA.match(tekst, match.end()):
+            per_week = waarde
+        elif not _NIET_GEMIST_VOOR.search(tekst[max(0, match.start() - 12):match.start()]):
+            bedragen.append(waarde)
+    return bedragen, per_week
 
 
 def weken(tekst: str) -> float | None:

@@ -341,3 +341,30 @@ def test_a_holiday_named_as_a_time_is_no_luxe_verzuim(tekst: str, luxe: bool) ->
 def test_a_school_abroad_is_read_where_the_child_goes_not_where_the_school_is_based(tekst: str,
                                                                                    buitenland: bool) -> None:
     assert feiten.vrijstelling(tekst, [], P).get("school_buitenland_genoemd") is buitenland
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    # amounts said one by one add up: never the first alone, which read as "need not report" (round-2 sealed set)
+    ("week 1 vijf uur, week 2 vier uur, week 3 zes uur en deze week nog twee uur. Moet dit gemeld?", 17.0),
+    ("samen 9 uur zonder geldige reden, en vorige week nog eens 8 uur. klopt het dat we niet hoeven te melden?",
+     17.0),
+    ("Mon 3 hrs, Thu 4 hrs, Tue 2 hrs, Fri 4 hrs, Wed 3 hrs. Do we have to report this one?", 16.0),
+    ("er komen nog 4 uur bij, dus 18", 18.0),  # the total the user worked out
+    ("sinds 3 weken thuis, hij heeft 25 lesuren per week", 75.0),  # a rate times the weeks
+    ("hij heeft 25 lesuren per week, moeten we melden?", None),  # a rate alone is no total
+    ("we hebben al gemeld toen de 16 uur vol was", None),  # the threshold, not hours missed
+])
+def test_hours_said_one_by_one_add_up_and_a_rate_is_no_total(tekst: str, uren: float | None) -> None:
+    assert feiten.meldplicht(tekst, [], P).get("totaal_uren") == uren
+
+
+@pytest.mark.parametrize("tekst", ["Niet ziek, ze zijn boos op de school en houden hem thuis",
+                                   "geen ziekmelding, ouders nemen niet op"])
+def test_absence_said_not_to_be_illness_is_not_authorised(tekst: str) -> None:
+    assert "alleen_geoorloofd" not in feiten.meldplicht(tekst, [], P)
+
+
+@pytest.mark.parametrize("tekst", ["We don't have any religious or philosophical objection to Dutch schools",
+                                   "We have nothing against the religion or philosophy of any school here"])
+def test_no_objection_to_the_direction_said_in_english_is_no_ground_of_5b(tekst: str) -> None:
+    assert feiten.vrijstelling(tekst, [], P)["bezwaar_richting_genoemd"] is False
