@@ -42,9 +42,11 @@ _EERSTE_WEKEN = re.compile(
     r"na de zomervakantie later|week later terug", re.IGNORECASE)
 # Said not to be so ("niet in de eerste twee weken"): no fact, and its weeks are not the leave's length.
 _NIET_EERSTE_WEKEN = re.compile(r"\b(niet|geen|not|never)\b[^.,;!?]{0,25}?(" + _EERSTE_WEKEN.pattern + ")", re.I)
+_TAL = r"(\d+|" + "|".join(TELWOORDEN) + r")"  # "three weeks on and three weeks off" counts as a rota too
 # A work rota ("4 dagen op, 4 dagen af", "werkt 3 dagen per week") is no length of leave.
 _ROOSTER = re.compile(
-    r"\d+\s*(dagen|days|weken|weeks)?\s*(op|on)[\s,/-]+(en\s+|and\s+)?\d+\s*(dagen|days|weken|weeks)?\s*(af|off)\b|"
+    _TAL + r"\s*(dagen|days|weken|weeks)?\s*(op|on)[\s,/-]+(en\s+|and\s+)?" + _TAL +
+    r"\s*(dagen|days|weken|weeks)?\s*(af|off)\b|"
     r"\d+\s*(dagen|days)\s*(per|in de|a|each)\s*week\b|\b(ploegendienst|wisseldienst|shifts?)\b|"
     r"\d+\s*(dagen|days)\s*(in de weer|aan het werk|werken|op het werk|at work|working)\b|"
     r"\d+\s*(à|a|of|tot|-)\s*\d+\s*(dagen|days)\s*(per|in de|a)\s*week\b", re.I)
@@ -479,6 +481,8 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         if geen_grond:
             # Nor is sport or a conflict "education in another way" (art. 15); online study may be.
             feiten["ander_onderwijs_genoemd"] = False
+    if _EIGEN_ARTS.search(tekst):
+        feiten["verklaring_eigen_arts"] = True
     if _ANDERE_LEERVORM.search(tekst) and _VANUIT_HUIS.search(tekst):
         feiten["school_buitenland_genoemd"] = False  # a foreign online school followed from home is no school abroad
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE) or _ZAT_OP_RICHTING.search(tekst):
@@ -525,6 +529,9 @@ _ZAT_OP_RICHTING = re.compile(r"\b(zat|zaten|was|went|attended|tot de zomer\w*)\
                               r"christian|protestant|jewish)", re.I)
 # Another way of learning: no ground of art. 5, possibly one of art. 15 for a kwalificatieplichtige.
 _ANDERE_LEERVORM = re.compile(r"online|wereldschool|worldschool|unschool", re.I)
+# A statement from the child's own doctor: "verklaring van de behandelend psychiater", "our own GP".
+_EIGEN_ARTS = re.compile(r"(behandelend\w*|eigen|own|treating|family)\s+(kinder)?(arts|psychiater|psycholoog|huisarts|"
+                         r"specialist|doctor|psychiatrist|psychologist|gp|therapeut|therapist|behandelaar)", re.I)
 _VANUIT_HUIS = re.compile(r"\bthuis\b|\bhier\b|at home|from home|in nederland|in the netherlands", re.I)
 
 

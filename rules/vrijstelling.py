@@ -71,6 +71,7 @@ class VrijstellingFeiten(BaseModel):
     beperking_genoemd: bool | None = None  # 5 onder a: physical or psychological grounds
     bezwaar_richting_genoemd: bool | None = None  # 5 onder b: objections to the denomination of all schools
     school_buitenland_genoemd: bool | None = None  # 5 onder c: enrolled at a school abroad
+    verklaring_eigen_arts: bool = False  # 5 onder a: the statement is from the child's own doctor (art. 7)
     ander_onderwijs_genoemd: bool | None = None  # art. 15: False when the reason is no education (sport, a conflict)
     verzoek_ontvangen_op: dt.date | None = None  # art. 3a/3b: starts the decision term (six weeks since 2017)
     toestemming_tot: dt.date | None = None  # art. 3a: end of the current permission, for the renewal
@@ -110,6 +111,11 @@ def _kennisgeving(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
         return Besluit(onderwerp=onderwerp, grondslag=ongeldig, toegestaan=Toegestaan.NEE,
                        beslisser=Beslisser.NIEMAND, redenen=ongeldig,
                        volgende_stappen=(p.stap("vrijstelling_5b_inschrijven", None),))
+    if feiten.grond is Grond.LICHAMELIJK_PSYCHISCH and feiten.verklaring_eigen_arts:
+        # Art. 7: only a statement of a designated doctor, pedagogue or psychologist makes the notice valid.
+        ongeldig = (p.reden("vrijstelling_5a_eigen_arts"), p.reden(grond_uitleg))
+        return Besluit(onderwerp=onderwerp, grondslag=ongeldig, toegestaan=Toegestaan.NEE,
+                       beslisser=Beslisser.NIEMAND, redenen=ongeldig)
     voorwaarde = _VOORWAARDE.get(feiten.grond)
     genoemd = getattr(feiten, voorwaarde) if voorwaarde else True
     if genoemd is False:

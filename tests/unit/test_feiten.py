@@ -368,3 +368,15 @@ def test_absence_said_not_to_be_illness_is_not_authorised(tekst: str) -> None:
                                    "We have nothing against the religion or philosophy of any school here"])
 def test_no_objection_to_the_direction_said_in_english_is_no_ground_of_5b(tekst: str) -> None:
     assert feiten.vrijstelling(tekst, [], P)["bezwaar_richting_genoemd"] is False
+
+
+def test_a_statement_from_the_childs_own_doctor_is_read_for_art_7() -> None:
+    assert feiten.vrijstelling("met als bijlage een verklaring van de behandelend psychiater van het kind", [], P)[
+        "verklaring_eigen_arts"] is True
+    assert "verklaring_eigen_arts" not in feiten.vrijstelling("een verklaring van de GGD-arts", [], P)
+
+
+def test_a_rota_in_words_is_no_length_of_leave() -> None:
+    gelezen = feiten.vakantieverlof("he works three weeks on and three weeks off; could she come with us for 10 "
+                                    "school days in March?", [], P)
+    assert gelezen["aantal_schooldagen"] == 10
