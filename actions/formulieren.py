@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.antwoord import beantwoord_zaak
 from actions.context import dossier, peildatum
+from actions.feiten import meldplicht as lees_meldplicht
 from actions.geboorte import geboorte
 from actions.uren import uren, weken
 
@@ -27,6 +28,9 @@ FORMULIER_SLOTS = ("verzuim_uren", "verzuim_weken", "geboortedatum")
 def _tekst(tracker: Tracker) -> str:
     tekst = str((tracker.latest_message or {}).get("text") or "")
     return "" if tekst.startswith("/") else tekst
+
+
+_KORT = 4  # words: an answer this short is read whole as the amount asked for
 
 
 def _kaal_getal(tekst: str) -> float | None:
@@ -48,7 +52,11 @@ class ValidateMeldplichtForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         tekst = _tekst(tracker)
-        aantal = uren(tekst)
+        # As the fact readers read it: hours said one by one add up, a rate per week is no total; a short answer
+        # ("14", "zo'n 20 uur") is the hours asked for.
+        aantal = lees_meldplicht(tekst, [], peildatum(tracker)).get("totaal_uren")
+        if aantal is None and len(tekst.split()) <= _KORT:
+            aantal = uren(tekst)
         if aantal is None:
             aantal = _kaal_getal(tekst)
         if aantal is None or not 0 <= aantal <= 400:

@@ -71,6 +71,17 @@ def validate(form: Any, slot: str, text: str, slots: dict[str, Any] | None = Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # hours said one by one in a longer answer add up, as the fact readers read them (never the first alone)
+    ("in de 2 lesweken voor de herfstvakantie 9 uur gemist en in de 2 lesweken erna 8 uur", 17.0),
+    ("week 1 vijf uur, week 2 vier uur, week 3 zes uur en deze week nog twee uur", 17.0),
+])
+def test_hours_in_the_form_are_read_as_the_fact_readers_read_them(text: str, expected: float) -> None:
+    result, messages = validate(ValidateMeldplichtForm(), "verzuim_uren", text)
+    assert result["verzuim_uren"] == expected
+    assert messages == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("14 uur in 3 weken", {"verzuim_uren": 14.0, "verzuim_weken": 3.0}),
     ("zo'n 20 uur", {"verzuim_uren": 20.0}),
     ("16", {"verzuim_uren": 16.0}),
