@@ -187,16 +187,18 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
 
 
 def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
-    """The topic checked against what decides it (the predicates live in actions/onderwerp.py). A short yes or no
-    continues the open case, and so does a parent's "kan ik het nog melden?" in a conversation about a feast day,
-    illness or a five-year-old (telling the school). A leave question about a child under five is answered by the
-    leerplicht age; a child who cannot attend for health reasons by art. 5 onder a; months abroad at a school there
-    by art. 5 onder c.
-    "Moeten we dit melden?" is the meldplicht question, not filing one; teaching a young child at home is 5b; a
-    sudden death or illness is art. 14, not luxe verzuim, and so is a relative's serious illness read as the
-    child's own. Art. 13 covers religious duties only: a tournament or a party is art. 14. Art. 14 needs an event:
-    a question read as art. 14 that names none, but a job that rules out every school holiday, is about holiday
-    leave (art. 13a). Whether absence must be reported is a meldplicht question, whatever age it names."""
+    """The topic checked against what decides it (the predicates live in actions/onderwerp.py), in this order:
+    - a short yes or no, or a parent's "kan ik het nog melden?" in a feast-day, illness or five-year-old
+      conversation, continues the open case;
+    - a leave question about a child under five is the leerplicht age; a child who cannot attend for health
+      reasons (asked as age, or as illness for a year) is 5 onder a; a bargee's or fair family is art. 5a; an
+      exemption named by its article is that one; months abroad at a school there are 5 onder c;
+    - "moeten we dit melden?" is the meldplicht question, not filing one; teaching a young child at home is 5b;
+    - a sudden death or a relative's serious illness is art. 14, not luxe verzuim or the child's illness, and so
+      is "krijgen we een boete?" after leaving at once for one, and a leave request read as meldplicht;
+    - art. 13 covers religious duties only (a tournament or party is art. 14); art. 14 needs an event (a job that
+      rules out every school holiday, or a cheaper trip, is art. 13a);
+    - whether absence must be reported is a meldplicht question, whatever age or illness it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
     open_zaak = map_.actieve_zaak
     if open_zaak is not None and open_zaak.onderwerp in REGELS and \
