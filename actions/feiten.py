@@ -455,18 +455,23 @@ _NIET_STOPPEN = re.compile(r"\b(wil|wilt|willen|gaat|gaan) (helemaal )?niet stop
                            re.I)
 
 
+def vrijstelling_grond(tekst: str) -> str | None:
+    """The ground of an exemption other than art. 5 that the text names (art. 5a, 3a, 3b, a gedoogbeschikking)."""
+    if re.search(r"kermis|circus|woonwagen|binnenvaart|schipper|reizend|trekkend|travel(l)?ing", tekst, re.I):
+        return "art5a_trekkend"
+    if re.search(r"stage|werken|praktijk|leerwerk|3a\b|vervangende leerplicht", tekst, re.I) and re.search(
+            r"\b1[2-5]\b|twaalf|dertien|veertien|vijftien", tekst):  # art. 3a from 14: younger is "te jong"
+        return "art3a_vervangend_14"
+    if re.search(r"laatste (leerplichtige )?jaar|3b\b", tekst, re.I):
+        return "art3b_laatste_jaar"
+    if re.search(r"gedoog|gestopt met (mijn |zijn |haar )?(opleiding|mbo)|verkeerde studiekeuze", tekst, re.I):
+        return "gedoogbeschikking"
+    return None
+
+
 def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
     """The ground only where the text names one, so a follow-up ("ja, wie beslist dat?") keeps the case's."""
-    grond: str | None = None
-    if re.search(r"kermis|circus|woonwagen|binnenvaart|schipper|reizend|trekkend|travel(l)?ing", tekst, re.I):
-        grond = "art5a_trekkend"
-    elif re.search(r"stage|werken|praktijk|leerwerk|3a\b|vervangende leerplicht", tekst, re.I) and re.search(
-            r"\b1[2-5]\b|twaalf|dertien|veertien|vijftien", tekst):  # art. 3a from 14: younger is "te jong"
-        grond = "art3a_vervangend_14"
-    elif re.search(r"laatste (leerplichtige )?jaar|3b\b", tekst, re.I):
-        grond = "art3b_laatste_jaar"
-    elif re.search(r"gedoog|gestopt met (mijn |zijn |haar )?(opleiding|mbo)|verkeerde studiekeuze", tekst, re.I):
-        grond = "gedoogbeschikking"
+    grond = vrijstelling_grond(tekst)
     feiten: Feiten = {"grond": grond} if grond else {}
     for naam, patroon in _VOORWAARDEN.items():
         if patroon.search(tekst):

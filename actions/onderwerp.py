@@ -10,7 +10,6 @@ of guessing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from actions.feiten import (
@@ -21,13 +20,12 @@ from actions.feiten import (
     noemt_school_in_buitenland,
     omstandigheid,
     relatie,
-    vrijstelling,
+    vrijstelling_grond,
 )
 from actions.geboorte import leeftijd
 from actions.uren import uren, weken
 from content.woorden import herken_feest
 
-_ZONDER_DATUM = dt.date(2000, 1, 1)  # the ground of an exemption is read without any date
 # Events art. 14 is about; "goedkoper" or "familiebezoek" are reasons people give for a holiday.
 _GEBEURTENISSEN = frozenset({"bruiloft", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum",
                              "wettelijke_verplichting"})
@@ -46,7 +44,7 @@ def onderwerp_uit_feiten(tekst: str) -> str | None:
         return "godsdienst_feestdag"
     if uren(tekst) is not None and (_MELDEN.search(tekst) or weken(tekst) is not None):
         return "meldplicht_vraag"  # "16u in 4 wk: tellen de vakantieweken mee?"
-    if vrijstelling(tekst, [], _ZONDER_DATUM).get("grond"):
+    if vrijstelling_grond(tekst):
         return "vrijstelling_andere"  # more internship at 15, a bargee's child, a gedoogbeschikking
     if noemt_beroep(tekst) or (_VAKANTIE.search(tekst) and dagen(tekst) is not None):
         return "verlof_vakantie_13a"
