@@ -61,12 +61,14 @@ def weken(tekst: str) -> float | None:
 
 
 _AANTAL = r"(\d+|" + "|".join(TELWOORDEN) + r")"
+_WEEKDAGEN = r"(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday|thursday|friday)"
+# The parts of a day a five-year-old stays home, counted ("2 ochtendjes") or with their hours ("dagen van 5,5 uur").
+_DAGDELEN = r"(ochtendjes?|ochtenden|middagjes?|middagen|dagen|mornings|afternoons|days)"
 # Hours said as times missed, each of some hours: "zes ochtenden de eerste 4 lesuren", "3 keer 2 uur",
 # "every Tuesday the last 3 periods, for 4 weeks now".
 _KEREN = re.compile(_AANTAL + r"\s+(keer|maal|ochtenden|middagen|dagen|lesdagen|mornings|afternoons|times|days)\b",
                     re.I)
-_ELKE_WEEKDAG = re.compile(r"\b(elke|iedere|every)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|"
-                           r"wednesday|thursday|friday)", re.I)
+_ELKE_WEEKDAG = re.compile(r"\b(elke|iedere|every)\s+" + _WEEKDAGEN, re.I)
 _WEKEN_AL = re.compile(r"(?:al|sinds|for|now)\s+" + _AANTAL + r"\s+(?:weken|weeks)|" + _AANTAL +
                        r"\s+(?:weken|weeks)\s+(?:al|lang|now|in a row)", re.I)
 _UREN_PER_KEER = re.compile(
@@ -112,7 +114,7 @@ UREN_DAGDEEL = 4
 _KLOKTIJD = re.compile(r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
                        r"\s*(uur|u)?\b|"
                        r"\b\d{1,2}[:.]\d{2}\b", re.I)
-_WEEKDAG = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|monday|tuesday|wednesday|thursday|friday)", re.I)
+_WEEKDAG = re.compile(r"\b" + _WEEKDAGEN, re.I)
 _PER_KEER = re.compile(r"\b(per|elke|iedere|each|every|a|an)\s+(middag|ochtend|morgen|dag|keer|afternoon|morning|"
                        r"day|time)\b", re.I)
 _PER_WEEK = re.compile(r"\b(per|in de|a|each|every)\s+week\b|\bweekly\b", re.I)
@@ -122,8 +124,7 @@ _PER_WEEK = re.compile(r"\b(per|in de|a|each|every)\s+week\b|\bweekly\b", re.I)
 # of that day. Only spans inside a school day count, so "van 5 tot 10 uur per week" is no span.
 _TIJDVAK = re.compile(r"(?:\b(half)\s+)?\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur|u)?\s*(?:tot|-|–|to|until|till)\s*"
                       r"(?:(half)\s+)?(\d{1,2})(?:[:.](\d{2}))?", re.I)
-_KEREN_PER_WEEK = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+)?(ochtendjes?|ochtenden|middagjes?|middagen|dagen|"
-                             r"mornings|afternoons|days)\b", re.I)
+_KEREN_PER_WEEK = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+)?" + _DAGDELEN + r"\b", re.I)
 _UUR_PER_WEEK = re.compile(r"(uur|uren|hours?)\s+(per|in de|a|each|every)\s+week|hours weekly", re.I)
 # "bovenop de 5 uur nog 4 uur", "the extra hours on top of the first 5": a question about art. 11a lid 2.
 _BOVENOP_VIJF = re.compile(r"(bovenop|boven op|naast|on top of|in addition to|beyond|boven)\s+(de |the )?"
@@ -131,8 +132,7 @@ _BOVENOP_VIJF = re.compile(r"(bovenop|boven op|naast|on top of|in addition to|be
 # A whole week away ("de week voor de meivakantie", "a full week earlier") is far beyond any hours of art. 11a.
 _HELE_WEEK = re.compile(r"\b(de|een|hele|whole|the|a full)\s+week\s+(voor|eerder|before|earlier|weg|away)\b", re.I)
 # "2 ochtendjes van 2 uur", "hele dagen van 5,5 uur": the hours of each time, not a clock time.
-_UREN_VAN_KEER = re.compile(r"(ochtendjes?|ochtenden|middagjes?|middagen|dagen|mornings|afternoons|days)\s+(van|of)\s+"
-                            r"(\d+(?:[.,]\d+)?)\s*(uur|uren|hours?)\b", re.I)
+_UREN_VAN_KEER = re.compile(_DAGDELEN + r"\s+(van|of)\s+(\d+(?:[.,]\d+)?)\s*(uur|uren|hours?)\b", re.I)
 UREN_SCHOOLWEEK = 22  # the fewest hours of a school week in primary school, only to compare with art. 11a
 
 
