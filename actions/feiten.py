@@ -15,7 +15,7 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
-from actions.uren import Feiten, getal_of_woord, uren_apart, uren_in_keren, uren_per_week_thuis, weken
+from actions.uren import Feiten, getal_of_woord, uren_apart, uren_in_keren, uren_per_week_thuis, uren_te_laat, weken
 from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
@@ -53,7 +53,11 @@ _ROOSTER = re.compile(
 _TWEEDE_KEER = re.compile(r"tweede keer|tweede (aanvraag|verzoek)|nog een keer|al eerder (vrij|verlof)|second time|"
                           r"second (request|application)|again this year|"
                           r"vorige keer al|al \S+ dagen (vakantie)?verlof (gehad|gekregen)|"
-                          r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave", re.IGNORECASE)
+                          r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave|"
+                          r"\b(gaf|gaven|kreeg|kregen|gekregen|gehad|hadden) (\w+ ){0,2}al \d+ (school)?dagen|"
+                          r"\bal \d+ (school)?dagen (vakantie)?verlof|"
+                          r"\b(had|got|were given|received|was given) \d+ (school )?days'? (of )?(leave|off)",
+                          re.IGNORECASE)
 # Leave already given this school year ("al 7 dagen art. 14-verlof gehad", "a pupil had 5 days in October").
 _AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen [^?!]{0,25}?(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"
                           r"(?:gehad|gekregen|had|kreeg) al (\d+) (?:school)?dagen|"
@@ -73,7 +77,11 @@ _MOMENT_VOOR = re.compile(r"\b(over|na|binnen|in|within|after)\s+$", re.I)
 _MOMENT_NA = re.compile(r"\s*(geleden|ago|later|daarna|daarvoor|from now)\b", re.I)
 _EN = re.compile(r"\s*(en|and|plus|\+|&)\s*", re.I)
 # "niet meer dan 10 dagen", "no more than 10 days": at most 10, not at least 11.
-_ONTKENNING_VOOR = re.compile(r"\b(niet|geen|nooit|not|no|never)\s*$", re.I)
+_ONTKENNING_VOOR = re.compile(r"\b(niet|geen|nooit|not|no|never)(\s+(be|zijn|worden|duren|last|take))?\s*$", re.I)
+# A bound said before an amount ("niet meer dan 10 dagen", "it would NOT be more than 10 days, just 8"): when
+# another amount follows, that one is the leave asked.
+_GRENS_VOOR = re.compile(r"\b(niet|geen|nooit|not|no|never)(\s+\w+)?\s+(meer|langer|more|longer)\s+(dan|than)\s*$|"
+                         r"\b(maximaal|hooguit|at most|max\.?)\s*$", re.I)
 _PER_JAAR = re.compile(r"\s*(per|a|each|in een|in a|van het)\s+(school ?)?(jaar|year)", re.I)
 _KORT_ANTWOORD = 3  # words: "15", "5 dagen?" answer a question about the number of days
 
@@ -103,11 +111,14 @@ def _dagen_en_woorden(tekst: str, entities: list[Mapping[str, Any]]) -> tuple[in
             continue  # "over twee weken", "in two weeks", "3 weken geleden": when, not how long
         if _PER_JAAR.match(tekst, match.end()):
             continue  # "the 10 days per school year": the law's limit, not the leave asked
+        if _GRENS_VOOR.search(tekst[max(0, match.start() - 30):match.start()]) \
+                and any(True for _ in _DUUR.finditer(tekst, match.end())):
+            continue  # "niet langer dan 10 dagen, waarschijnlijk 8 dagen": the bound is not the leave asked
         if _TERMIJN.search(tekst) and re.search(r"week|weken|weeks", match.group(0), re.I) \
                 and not re.match(r"\s*(weg|vrij|verlof|vakantie|off|away)", na, re.I):
             continue  # a lead time, not the length of the leave
         # Amounts joined by "en"/"and" add up ("2 weken en 1 dag"); a second amount said apart is another
-        # figure ("niet langer dan 10 dagen, waarschijnlijk 8") and with a lead time only this one counts.
+        # figure ("8 dagen, hooguit 10") and with a lead time only this one counts.
         stukken = [match]
         if not _TERMIJN.search(tekst):
             for volgende in _DUUR.finditer(tekst, match.end()):
@@ -126,7 +137,7 @@ def _dagen_en_woorden(tekst: str, entities: list[Mapping[str, Any]]) -> tuple[in
         return None, None
     meer = re.search(r"(meer dan|langer dan|more than|longer than|over)\s+" + re.escape(str(dagen)) + r"\b",
                      tekst, re.I)
-    if meer and _ONTKENNING_VOOR.search(tekst[max(0, meer.start() - 12):meer.start()]):
+    if meer and _ONTKENNING_VOOR.search(tekst[max(0, meer.start() - 20):meer.start()]):
         meer = None
     if meer:
         dagen += 1  # "meer dan 10 dagen" is at least 11
@@ -204,10 +215,32 @@ def omstandigheid(tekst: str) -> str | None:
     return None
 
 
+# A weekday named before a date ("tot en met vrijdag 11 september") is no part of the date.
+_WEEKDAG = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|" \
+           r"friday|saturday|sunday)\s+)?"
+# The school's first day of the school year, said outright ("de school begint op maandag 31 augustus", "school
+# here starts again monday 31 august").
+_EERSTE_SCHOOLDAG = re.compile(
+    r"(?:school\w*|lessen|eerste schooldag)\s+(?:\w+\s+){0,4}?(?:begint|begint weer|start|starts|begins|opens|"
+    r"is|valt)\s+(?:again\s+|weer\s+)?(?:op\s+|on\s+)?" + _WEEKDAG + r"(\d{1,2}\s+(?:augustus|september|august)|"
+    r"(?:august|september)\s+\d{1,2})", re.IGNORECASE)
+
+
+def eerste_schooldag(tekst: str, peildatum: dt.date) -> dt.date | None:
+    """The first school day of the school year, when the user said it; None otherwise."""
+    match = _EERSTE_SCHOOLDAG.search(tekst)
+    if match is None:
+        return None
+    instellingen = {"PREFER_DATES_FROM": "future", "DATE_ORDER": "DMY",
+                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
+    datum = dateparser.parse(match.group(1), languages=["nl", "en"], settings=instellingen)
+    return None if datum is None else datum.date()  # read as the periods are: the next such date
+
+
 def periode(tekst: str, peildatum: dt.date) -> tuple[dt.date, dt.date] | None:
     """'van 3 t/m 14 maart', '3 tot en met 7 april', 'from 3 to 7 March' → first and last day."""
     match = re.search(
-        r"(\d{1,2}(?:\s+[a-z]+)?(?:\s+\d{4})?)\s*(?:t/m|tm|tot en met|tot|-|to|until|till)\s*"
+        r"(\d{1,2}(?:\s+[a-z]+)?(?:\s+\d{4})?)\s*(?:t/m|tm|tot en met|tot|-|to|until|till)\s*" + _WEEKDAG +
         r"(\d{1,2}\s+[a-z]+(?:\s+\d{4})?)", tekst, flags=re.IGNORECASE)
     if not match:
         return None
@@ -238,9 +271,14 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
     if eerste:
         feiten["in_eerste_lesweken"] = True
         rest = f"{rest[:eerste.start()]} {rest[eerste.end():]}"  # "de eerste twee weken" is no length either
-    if _TWEEDE_KEER.search(tekst):
+    tweede = _TWEEDE_KEER.search(rest)
+    if tweede:
         feiten["al_eerder_verleend_dit_schooljaar"] = True
+        rest = f"{rest[:tweede.start()]} {rest[tweede.end():]}"  # the days had before are not the days asked now
     feiten.update(_dagen_feit("aantal_schooldagen", rest, entities))
+    begin = eerste_schooldag(tekst, peildatum)
+    if begin is not None:
+        feiten["eerste_schooldag"] = begin
     gevonden = periode(tekst, peildatum)
     if gevonden is not None:
         feiten["van"], feiten["tot_en_met"] = gevonden
@@ -304,8 +342,13 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     tekst = _NIET_UREN.sub(" ", _MINDER_DAN.sub(" ", tekst))
     aantal_weken = weken(tekst)
     apart, per_week = uren_apart(tekst)
-    aantal_uren = uren_in_keren(tekst)
-    if aantal_uren is None and apart:
+    aantal_uren = uren_te_laat(tekst)
+    if aantal_uren is None:
+        aantal_uren = uren_in_keren(tekst)
+    lesdag = _LESDAG_UREN.search(tekst)
+    if aantal_uren is None and lesdag and aantal_weken is not None:
+        aantal_uren = float(lesdag.group(1)) * aantal_weken  # "1 lesdag per week (8 uur)", missed for 3 weeks
+    elif aantal_uren is None and apart:
         aantal_uren = sum(apart)  # "week 1 vijf uur, week 2 vier uur, …": the amounts add up, never the first alone
     elif aantal_uren is None and per_week is not None and aantal_weken is not None:
         aantal_uren = per_week * aantal_weken  # "25 lesuren per week, sinds 3 weken thuis"; a rate alone is no total
@@ -329,10 +372,9 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     if langdurig:  # more than four weeks, said without a number: shown back in the user's words
         feiten["aaneengesloten_weken_afwezig"] = 5
         feiten[ZOALS_GEZEGD] = {"aaneengesloten_weken_afwezig": langdurig.group(0)}
-    heel = re.search(r"al (\d+|een|twee|drie|vier|vijf|zes) (?:hele )?weken? (?:\w+ ){0,3}(?:afwezig|niet op school|"
-                     r"thuis|weg)|(\d+) weeks? (?:absent|not at school)", tekst, re.IGNORECASE)
+    heel = _HELE_WEKEN.search(tekst)
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
-        aantal = heel.group(1) or heel.group(2)
+        aantal = next(g for g in heel.groups() if g)
         feiten["aaneengesloten_weken_afwezig"] = float(TELWOORDEN.get(aantal.lower(), 0) or aantal)
     if aantal_weken is not None and 0 < aantal_weken <= 52 and "aaneengesloten_weken_afwezig" not in feiten:
         feiten["over_weken"] = aantal_weken  # without hours too: a form then asks only for the hours
@@ -351,7 +393,7 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         feiten["alleen_geoorloofd"] = True
         if _TWIJFEL.search(tekst):
             feiten["twijfel"] = True
-    if re.search(r"(geen|zonder) (startkwalificatie|diploma)|no (basic )?qualification", tekst, re.I):
+    if _GEEN_STARTKWALIFICATIE.search(tekst):
         feiten["startkwalificatie"] = False
     elif re.search(r"(heeft|met|al) (een |zijn |haar )?(startkwalificatie|havo-?diploma|vwo-?diploma)", tekst, re.I):
         feiten["startkwalificatie"] = True
@@ -362,6 +404,27 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     elif re.search(r"inschrijving|uitschrijving|inschrijven|uitschrijven|enrol|de-?regist", tekst, re.I):
         feiten["melding_over"] = "in_uitschrijving"
     return feiten
+
+
+# Whole weeks away, said as such ("3 weken niet op school", "hasn't set foot in school for five weeks"): more
+# lesson time than the threshold.
+_WEKEN_AANTAL = r"(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|one|two|three|four|five|six|seven|eight)"
+_HELE_WEKEN = re.compile(
+    _WEKEN_AANTAL + r" (?:hele |whole )?(?:school)?weken? (?:\w+ ){0,4}?(?:afwezig|"
+    r"niet (?:meer )?(?:op|naar|in) school|niet (?:meer )?(?:gekomen|verschenen|geweest|gezien)|thuis|weg\b|absent|"
+    r"not at school)|"
+    r"(?:not been (?:in|at|to) school|not (?:come|came|shown up|turned up|attended|appeared)|"
+    r"(?:hasn'?t|has not|haven'?t|didn'?t|did not) (?:set foot in school|been (?:in|at|to) school|come in|shown up|"
+    r"turned up|attended|appeared)|absent|stayed (?:at )?home)[^.?!;]{0,30}?\bfor\s+(?:the\s+(?:last|past)\s+)?"
+    + _WEKEN_AANTAL + r"\s+(?:whole\s+)?(?:school\s+)?weeks?", re.IGNORECASE)
+# One school day a week of some hours ("1 lesdag per week bij ons (8 uur)"): the hours of a week missed.
+_LESDAG_UREN = re.compile(
+    r"\b(?:1|één|een|one) (?:les|school)?dag (?:per|a|in de) week[^()]{0,20}\((\d+) ?(?:uur|u|hours?)\)", re.I)
+# No startkwalificatie: said so, or only a diploma below it (vmbo, mavo, entree, mbo 1).
+_GEEN_STARTKWALIFICATIE = re.compile(
+    r"(geen|zonder) (enkel )?(startkwalificatie|diploma)|no (basic )?qualification|no (\w+ )?diploma|"
+    r"without (a |any )?diploma|\b(alleen|slechts|only|just) (een |a |an |zijn |haar |his |her )?"
+    r"(vmbo|mavo|entree|mbo[- ]?1)\b", re.I)
 
 
 # Absence for a holiday, not a holiday named as a time ("skiongeluk in de kerstvakantie", "after the autumn break").
@@ -379,7 +442,8 @@ _ZIEK = re.compile(r"\bziek|ziekmeld|ziekte|\bsick\b|\bill\b|illness", re.I)
 _ONGEOORLOOFD = re.compile(r"spijbel|zonder (geldige )?reden|ongeoorloofd|zonder bericht|truan|without (a )?reason",
                            re.I)
 # Doubt about the sick reports, or worry about a long illness: either may be reported (overig verzuim).
-_TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|doubt|suspicious|"
+_TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|doubt|suspicious|raar gevoel|"
+                      r"niet pluis|\bvreemd|vermoed|weird|strange|\bodd\b|something('s| is) off|suspect|"
                       r"geloven er \w+ (meer )?van|(don'?t|do not) believe|zorgen|zorgelijk|worried|concerned|"
                       r"geen behandeling|no treatment|geen contact", re.I)
 

@@ -103,6 +103,23 @@ def uren_in_keren(tekst: str) -> float | None:
     return None
 
 
+
+# Coming late, counted in times and minutes ("22 keer te laat, meestal 10 tot 15 minuten"): the minutes add up
+# to the hours missed, taken at the upper end of a range; the times alone are no hours.
+_TE_LAAT = re.compile(r"\b(te laat|late)\b", re.I)
+_KEER_TE_LAAT = re.compile(_AANTAL + r"\s*(keer|maal|times)\b", re.I)
+_MINUTEN = re.compile(r"(\d+)\s*(?:(?:tot|to|-|à|or|of)\s*(\d+)\s*)?(?:min|mins|minuten|minutes)\b", re.I)
+
+
+def uren_te_laat(tekst: str) -> float | None:
+    """Hours missed by coming late, when the times and the minutes of each were said; None otherwise."""
+    if not _TE_LAAT.search(tekst):
+        return None
+    keren, minuten = _KEER_TE_LAAT.search(tekst), _MINUTEN.search(tekst)
+    if keren is None or minuten is None:
+        return None
+    return round(telling(keren.group(1)) * float(minuten.group(2) or minuten.group(1)) / 60, 1)
+
 # Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary
 # school is about 3.5 hours) or "een paar uur" (a couple of hours). Kept in the user's words.
 _DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b|"
@@ -152,6 +169,10 @@ def _uren_van_tijdvak(tekst: str) -> float | None:
     return lengtes.pop() if len(lengtes) == 1 else None
 
 
+_KEER_MAAL_UUR = re.compile(r"\b" + _AANTAL + r"\s*(?:keer|maal|x|×|times)\s*" + _AANTAL + r"\s*(?:uur|uren|hours?)\b",
+                            re.I)
+
+
 def uren_per_week_thuis(tekst: str) -> Feiten:
     """A five-year-old's hours at home per week, only as far as the text tells them: the hours of one time (a
     span of clock times, or "van 2 uur") times how often ("2 ochtendjes", the weekdays named). Where the counts
@@ -164,6 +185,10 @@ def uren_per_week_thuis(tekst: str) -> Feiten:
     if bovenop:  # hours on top of the five of the notice: those five plus the hours said, or lid 2 without a number
         erbij = uren(tekst[:bovenop.start()] + " " + tekst[bovenop.end():])
         return {"uren_per_week": 5 + erbij} if erbij is not None and erbij <= 35 else {"boven_kennisgeving": True}
+    maal = _KEER_MAAL_UUR.search(tekst)
+    if maal:  # "dat is 2 keer 2 uur": the user's own sum
+        return {"uren_per_week": telling(maal.group(1)) * telling(maal.group(2)),
+                ZOALS_GEZEGD: {"uren_per_week": maal.group(0)}}
     vak = _uren_van_tijdvak(tekst)
     rest = _KLOKTIJD.sub(" ", _TIJDVAK.sub(" ", tekst))
     van_keer = _UREN_VAN_KEER.search(tekst)

@@ -63,6 +63,9 @@ class Gebeurtenissen(BaseModel):
     bron: str
     omstandigheden: dict[str, tuple[str, ...]]
     buitenland: tuple[str, ...]
+    # Foreign towns and travel by air: they place a trip abroad for the fact readers only; the NLU's regex
+    # feature takes just the countries above (a feature of hundreds of towns would weigh on every message).
+    buitenland_plaatsen: tuple[str, ...] = ()
 
     @field_validator("omstandigheden")
     @classmethod
@@ -103,7 +106,8 @@ def omstandigheid_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @lru_cache(maxsize=1)
 def buitenland_patroon() -> re.Pattern[str]:
-    return re.compile("|".join(gebeurtenissen().buitenland), re.IGNORECASE)
+    lijst = gebeurtenissen()
+    return re.compile("|".join((*lijst.buitenland, *lijst.buitenland_plaatsen)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -262,7 +262,8 @@ def test_hours_missed_said_as_times_or_lessons_are_multiplied(tekst: str, uren: 
 
 
 @pytest.mark.parametrize(("tekst", "dagen"), [
-    ("niet langer dan 10 schooldagen, waarschijnlijk 8 dagen", 10),  # a bound and an estimate: not 18, not 11
+    ("niet langer dan 10 schooldagen, waarschijnlijk 8 dagen", 8),  # a bound, then the leave asked: not 18, not 11
+    ("it would NOT be more than 10 days, just 8 school days in March", 8),
     ("no more than 10 days", 10),
     ("2 weken en 1 dag", 11),
     ("meer dan 10 dagen", 11),
@@ -380,3 +381,55 @@ def test_a_rota_in_words_is_no_length_of_leave() -> None:
     gelezen = feiten.vakantieverlof("he works three weeks on and three weeks off; could she come with us for 10 "
                                     "school days in March?", [], P)
     assert gelezen["aantal_schooldagen"] == 10
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("late 22 times in the past six weeks, usually 10 to 15 minutes", {"totaal_uren": 5.5}),  # never 22 hours
+    ("hij heeft 1 lesdag per week bij ons (8 uur) en is de laatste 3 weken op die dag niet gekomen",
+     {"totaal_uren": 24.0}),
+    ("hij is 13 jaar en 3 weken niet op school, niemand belt ons", {"aaneengesloten_weken_afwezig": 3.0}),
+    ("she has not been in school for three weeks and the family does not respond",
+     {"aaneengesloten_weken_afwezig": 3.0}),
+    ("he is 19, has no diploma of any kind and hasn't set foot in school for five weeks",
+     {"aaneengesloten_weken_afwezig": 5.0, "startkwalificatie": False, "leeftijd": 19}),
+    ("hij is 19 en heeft alleen een vmbo-diploma", {"startkwalificatie": False}),
+    ("zes maandagen ziek gemeld, we hebben er een raar gevoel bij", {"alleen_geoorloofd": True, "twijfel": True}),
+])
+def test_meldplicht_facts_in_other_shapes(tekst: str, verwacht: dict[str, object]) -> None:
+    gelezen = feiten.meldplicht(tekst, [], P)
+    assert {k: gelezen.get(k) for k in verwacht} == verwacht
+
+
+def test_a_toddler_is_no_doubt() -> None:
+    assert "twijfel" not in feiten.meldplicht("de toddler is ziek gemeld", [], P)
+
+
+def test_leave_had_before_is_no_second_request_of_its_days() -> None:
+    gelezen = feiten.vakantieverlof("in oktober gaf school al 5 dagen verlof voor mijn werk, nu willen we nog 4 dagen",
+                                    [], P)
+    assert gelezen["al_eerder_verleend_dit_schooljaar"] is True
+    assert gelezen["aantal_schooldagen"] == 4
+
+
+def test_the_first_school_day_and_a_period_with_weekday_names_are_read() -> None:
+    peil = dt.date(2026, 8, 20)
+    gelezen = feiten.vakantieverlof("De school begint op maandag 31 augustus. Wij willen van woensdag 2 tot en met "
+                                    "vrijdag 11 september weg.", [], peil)
+    assert gelezen["eerste_schooldag"] == dt.date(2026, 8, 31)
+    assert (gelezen["van"], gelezen["tot_en_met"]) == (dt.date(2026, 9, 2), dt.date(2026, 9, 11))
+    assert "eerste_schooldag" not in feiten.vakantieverlof("we willen 31 augustus weg", [], peil)
+
+
+@pytest.mark.parametrize("tekst", ["mijn broer trouwt in april in Nador", "my sister is getting married in Krakow",
+                                   "the wedding is on Friday, we'd fly on Thursday"])
+def test_a_foreign_town_or_a_flight_places_the_event_abroad(tekst: str) -> None:
+    assert feiten.gewichtig(tekst, [], P).get("in_buitenland") is True
+
+
+def test_a_wedding_in_a_dutch_town_is_not_abroad() -> None:
+    assert "in_buitenland" not in feiten.gewichtig("de bruiloft van mijn zus is in Rotterdam", [], P)
+
+
+def test_a_five_year_olds_hours_as_the_users_own_sum() -> None:
+    gelezen = feiten.kennisgeving("mag hij op dinsdag- en donderdagmiddag thuis slapen? dat is 2 keer 2 uur", [], P)
+    assert gelezen["uren_per_week"] == 4
