@@ -13,6 +13,9 @@ CANONICAL_LABELS = frozenset({
 })
 # Turns that only answer, confirm, deny or ask why carry the topic of the conversation.
 FOLLOW_UP_INTENTS = frozenset({"affirm", "deny", "inform", "waarom", "stop", "nlu_fallback"})
+# The actions that answer a topic's question (actions/antwoord.py, and art. 13a's in actions/verlof.py).
+ANTWOORD_PREFIX = "action_antwoord_"
+VAKANTIEVERLOF_UITLEG = "action_vakantieverlof_uitleg"
 FORM_TOPICS: Mapping[str, str] = {
     "vakantieverlof_form": "verlof_vakantie_13a",
     "meldplicht_form": "meldplicht_vraag",
@@ -28,7 +31,10 @@ def form_answered(events: Sequence[Mapping[str, Any]]) -> str | None:
         volgende = [e for e in events[index + 1:] if e.get("event") in ("action", "action_execution_rejected")]
         if volgende and volgende[0].get("name") in FORM_TOPICS:
             rejected = len(volgende) > 1 and volgende[1].get("event") == "action_execution_rejected"
-            return None if rejected else str(volgende[0]["name"])
+            # A new question asked while the form waited is answered by its own topic's action, not by the form.
+            ander_onderwerp = any(str(e.get("name") or "").startswith(ANTWOORD_PREFIX)
+                                  or e.get("name") == VAKANTIEVERLOF_UITLEG for e in volgende[1:])
+            return None if rejected or ander_onderwerp else str(volgende[0]["name"])
         return None
     return None
 

@@ -255,6 +255,10 @@ class _Melding:
             return self.besluit(False, feiten.twijfel, [p.reden("meldplicht_geen_verzuim")],
                                 erkend=("alleen_geoorloofd",))
         uren, drempeldag, gespreid = self.uren()
+        if feiten.leeftijd is not None and feiten.leeftijd < p.getal("leerplicht_startleeftijd"):
+            # Art. 3 lid 1: before the month after the fifth birthday there is no leerplicht, so nothing to report.
+            return self.besluit(False, None, [p.reden("meldplicht_niet_leerplichtig", leeftijd=feiten.leeftijd)],
+                                erkend=("leeftijd",))
         if feiten.leeftijd is not None and feiten.leeftijd >= p.getal("meldplicht_max_leeftijd"):
             return self.volwassen(feiten.leeftijd, uren)
         if feiten.luxe_verzuim:

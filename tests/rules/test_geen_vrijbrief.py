@@ -24,6 +24,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 RULES = load_rule_set()
 PEILDATUM = dt.date(2026, 3, 2)
 VOLWASSEN = 18
+LEERPLICHTIG_VANAF = 5
 
 # The condition each exemption ground needs the user to have named before "a notification is enough". A
 # travelling life (art. 5a) is only ever read from the words that name it, so its ground is its own fact.
@@ -78,7 +79,8 @@ def _reden_niet_melden(feiten: Mapping[str, Any]) -> bool:
     """Whether the facts hold what makes "need not report" true."""
     uren = any(_gegeven(feiten, n) for n in ("afwezigheden", "totaal_uren"))
     volwassen = (feiten.get("leeftijd") or 0) >= VOLWASSEN or feiten.get("startkwalificatie") is True
-    return (uren or volwassen or _gegeven(feiten, "alleen_geoorloofd") or _gegeven(feiten, "onder_drempel")
+    te_jong = feiten.get("leeftijd") is not None and feiten["leeftijd"] < LEERPLICHTIG_VANAF  # art. 3 lid 1
+    return (uren or volwassen or te_jong or _gegeven(feiten, "alleen_geoorloofd") or _gegeven(feiten, "onder_drempel")
             or feiten.get("melding_over") in ("in_uitschrijving",))
 
 

@@ -187,6 +187,8 @@ def test_the_turn_that_answers_a_form_carries_the_form_topic() -> None:
     assert canonical_label("melding_doen", None, None, form_answered(events)) == "meldplicht_vraag"
     rejected = [*events[:2], {"event": "action_execution_rejected", "name": "meldplicht_form"}]
     assert form_answered(rejected) is None
+    nieuwe_vraag = [*events[:2], {"event": "action", "name": "action_antwoord_verlof_gewichtige_omstandigheden"}]
+    assert form_answered(nieuwe_vraag) is None  # a new question asked while the form waited
 
 
 @pytest.mark.parametrize(("text", "expected"), [
