@@ -197,7 +197,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     - a sudden death or a relative's serious illness is art. 14, not luxe verzuim or the child's illness, and so
       is "krijgen we een boete?" after leaving at once for one, and a leave request read as meldplicht;
     - art. 13 covers religious duties only (a tournament or party is art. 14); art. 14 needs an event (a job that
-      rules out every school holiday, or a cheaper trip, is art. 13a);
+      rules out every school holiday, or a cheaper trip, is art. 13a), and "holiday leave" for a wedding, a death
+      or a relative's serious illness without a job reason is art. 14;
     - whether absence must be reported is a meldplicht question, whatever age or illness it names."""
     tekst = str((tracker.latest_message or {}).get("text") or "")
     open_zaak = map_.actieve_zaak
@@ -230,6 +231,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return "verlof_gewichtige_omstandigheden"
     if label == "verlof_gewichtige_omstandigheden" and verlof_uit_feiten(tekst) == "verlof_vakantie_13a":
         return "verlof_vakantie_13a"
+    if label == "verlof_vakantie_13a" and verlof_uit_feiten(tekst) == "verlof_gewichtige_omstandigheden":
+        return "verlof_gewichtige_omstandigheden"
     if label in ("leerplicht_leeftijd", "kwalificatieplicht") and _MELDEN_VAN_VERZUIM.search(tekst):
         return "meldplicht_vraag"
     if label == "ziekte" and _AAN_LEERPLICHT.search(tekst):  # a school asking whether to report illness

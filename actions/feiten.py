@@ -56,7 +56,9 @@ _TWEEDE_KEER = re.compile(r"tweede keer|tweede (aanvraag|verzoek)|nog een keer|a
                           r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave|"
                           r"\b(gaf|gaven|kreeg|kregen|gekregen|gehad|hadden) (\w+ ){0,2}al \d+ (school)?dagen|"
                           r"\bal \d+ (school)?dagen (vakantie)?verlof|"
-                          r"\b(had|got|were given|received|was given) \d+ (school )?days'? (of )?(leave|off)",
+                          r"\b(had|got|were given|received|was given) \d+ (school )?days'? (of )?(leave|off)|"
+                          r"\b\d+ (school)?dagen [^?!]{0,40}?\btoegekend\b|"
+                          r"\b(already|has|have|had|was|were) (been )?(granted|approved|given) \d+ (school )?days",
                           re.IGNORECASE)
 # Leave already given this school year ("al 7 dagen art. 14-verlof gehad", "a pupil had 5 days in October").
 _AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen [^?!]{0,25}?(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"

@@ -433,3 +433,11 @@ def test_a_wedding_in_a_dutch_town_is_not_abroad() -> None:
 def test_a_five_year_olds_hours_as_the_users_own_sum() -> None:
     gelezen = feiten.kennisgeving("mag hij op dinsdag- en donderdagmiddag thuis slapen? dat is 2 keer 2 uur", [], P)
     assert gelezen["uren_per_week"] == 4
+
+
+@pytest.mark.parametrize("tekst", [
+    "de directeur heeft 10 dagen verlof op grond van art. 13a toegekend, nu vragen ze nog 5 dagen extra",
+    "the head already granted 10 days in October, can we have 3 more in June?",
+])
+def test_leave_granted_before_this_school_year_is_read(tekst: str) -> None:
+    assert feiten.vakantieverlof(tekst, [], P)["al_eerder_verleend_dit_schooljaar"] is True

@@ -134,3 +134,10 @@ def test_more_topics_the_facts_settle_when_the_classifier_missed_them() -> None:
     assert not verlofvraag_als_meldplicht("meldplicht_vraag", "na de begrafenis nog 20 uur verzuim, melden?")
     assert vraagt_of_melden("melding_doen", "lln is al 5 weken niet op school zonder reden. LRV melden?")
     assert not vraagt_of_melden("melding_doen", "ik wil een leerling melden")
+
+
+def test_holiday_leave_asked_for_a_relatives_illness_is_art_14() -> None:
+    from actions.onderwerp import verlof_uit_feiten
+    assert verlof_uit_feiten("My mum is in hospital in Chennai and the doctors say she may not have long. I want to "
+                             "fly out with my son for about 8 school days.") == "verlof_gewichtige_omstandigheden"
+    assert verlof_uit_feiten("wij hebben een camping en willen naar de bruiloft van mijn zus") is None
