@@ -193,7 +193,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     - a leave question about a child under five is the leerplicht age; a child who cannot attend for health
       reasons (asked as age, or as illness for a year) is 5 onder a; a bargee's or fair family is art. 5a; an
       exemption named by its article is that one; months abroad at a school there are 5 onder c;
-    - "moeten we dit melden?" is the meldplicht question, not filing one; teaching a young child at home is 5b;
+    - "moeten we dit melden?" is the meldplicht question, not filing one (from school staff whatever the case is
+      about); teaching a young child at home is 5b;
     - a sudden death or a relative's serious illness is art. 14, not luxe verzuim or the child's illness, and so
       is "krijgen we een boete?" after leaving at once for one, and a leave request read as meldplicht;
     - art. 13 covers religious duties only (a tournament or party is art. 14); art. 14 needs an event (a job that
@@ -220,7 +221,7 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return "vrijstelling_5c"
     if label == "leerplicht_leeftijd" and vijfjarige_thuis(tekst):
         return "vijfjarige"
-    if vraagt_of_melden(label, tekst):
+    if vraagt_of_melden(label, tekst, rol(tracker)):
         return "meldplicht_vraag"
     if thuisonderwijs(label, tekst):
         return "vrijstelling_5b"

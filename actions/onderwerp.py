@@ -132,9 +132,13 @@ def melden_van_ouder(label: str, rol: str, open_onderwerp: str | None) -> bool:
     return rol == "ouder" and label in ("meldplicht_vraag", "melding_doen") and open_onderwerp in _MELDEN_BIJ_SCHOOL
 
 
-def vraagt_of_melden(label: str, tekst: str) -> bool:
-    """"Moeten we dit melden?" asks whether the meldplicht applies; only a wish to file one starts the form."""
-    return label == "melding_doen" and bool(_OF_MELDEN.search(tekst))
+def vraagt_of_melden(label: str, tekst: str, rol: str = "ouder") -> bool:
+    """"Moeten we dit melden?" asks whether the meldplicht applies; only a wish to file one starts the form. From
+    school staff it does so whatever the case is about (a five-year-old's hours, a holiday, illness); a parent's
+    "moet ik het melden?" may mean telling the school (see `melden_van_ouder`)."""
+    if label == "meldplicht_vraag" or not _OF_MELDEN.search(tekst):
+        return False
+    return label == "melding_doen" or rol == "school"
 
 
 _JA_NEE = re.compile(r"^\W*(ja|jawel|jazeker|nee|neen|yes|yep|yeah|no|nope|klopt|idd|inderdaad|precies|correct|"

@@ -141,3 +141,10 @@ def test_holiday_leave_asked_for_a_relatives_illness_is_art_14() -> None:
     assert verlof_uit_feiten("My mum is in hospital in Chennai and the doctors say she may not have long. I want to "
                              "fly out with my son for about 8 school days.") == "verlof_gewichtige_omstandigheden"
     assert verlof_uit_feiten("wij hebben een camping en willen naar de bruiloft van mijn zus") is None
+
+
+def test_school_staff_asking_whether_to_report_ask_about_the_meldplicht_whatever_the_case() -> None:
+    from actions.onderwerp import vraagt_of_melden
+    assert vraagt_of_melden("vijfjarige", "nee, nooit gevraagd en ik heb niks toegestaan. moet het dan gemeld worden?",
+                            "school")
+    assert not vraagt_of_melden("godsdienst_feestdag", "moet ik het Suikerfeest melden?", "ouder")
