@@ -471,6 +471,8 @@ _DIPLOMA = (
     ("mbo1_entree", r"entree|mbo[- ]?1\b|mbo (niveau|level) 1"), ("mbo2", r"mbo[- ]?2\b|mbo (niveau|level) 2"),
     ("mbo3", r"mbo[- ]?3\b|mbo (niveau|level) 3"), ("mbo4", r"mbo[- ]?4\b|mbo (niveau|level) 4"),
     ("praktijkonderwijs", r"praktijkonderwijs|pro[- ]?diploma|pro certificaat"),
+    ("vso_arbeidsmarkt", r"(uitstroom)?profiel arbeidsmarkt|arbeidsmarktgericht|labour market (profile|track)"),
+    ("vso_dagbesteding", r"(uitstroom)?profiel dagbesteding|day[- ]care (profile|track)"),
     ("vwo", r"\bvwo|gymnasium|atheneum"), ("havo", r"\bhavo"), ("vmbo", r"\bvmbo|mavo|\bkader|\bbasisberoeps"),
 )
 
@@ -502,8 +504,8 @@ def _behaald_diploma(tekst: str) -> str | None:
     return min(afstanden)[2] if afstanden else None
 
 
-_BEHAALD = re.compile(r"diploma|gehaald|behaald|geslaagd|afgerond|afgemaakt|passed|certificate|finished|completed",
-                      re.I)
+_BEHAALD = re.compile(r"diploma|gehaald|behaald|geslaagd|afgerond|afgemaakt|passed|certificate|finished|completed|"
+                      r"\bklaar\b|uitstroomprofiel", re.I)
 _GEEN_DIPLOMA = re.compile(r"\b(geen|zonder|no|without( a| any)?) (diploma|startkwalificatie|qualification)", re.I)
 # A question whether the young person may leave school: stop, quit, drop out, work instead of school.
 _STOPPEN = re.compile(
@@ -514,7 +516,11 @@ _STOPPEN = re.compile(
     r"(wil|willen) (nu |eerst |een jaar )?(gaan )?werken|jaar (gaan )?werken|"
     r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,25}\b(nog|niet meer) naar school|"
     r"(moet|moeten|hoeft|hoeven)\b[^.?!]{0,40}\bnog\b[^.?!]{0,20}\bingeschreven|"
-    r"still (have|has|need|needs) to (go to|attend|be in|be at|stay in) school",
+    r"still (have|has|need|needs) to (go to|attend|be in|be at|stay in) school|"
+    r"(moet|moeten)\b[^.?!]{0,30}\b(nog |verplicht |verder )?naar (het )?(mbo|vervolgonderwijs|een vervolgopleiding)|"
+    r"(mag|mogen|kan|kunnen)\b[^.?!]{0,20}\b(gaan werken|aan het werk)|\b(moet|moeten) (ik|hij|ze|zij) door\b|"
+    r"klaar met (de |die |mijn |zijn |haar )?(kwalificatieplicht|leerplicht)|"
+    r"\b(can|may) (she|he|i|they) (now )?stop\b",
     re.I)
 # "mag hij niet stoppen, toch?" is still the question; only a plain statement that nobody wants to stop is not.
 _NIET_STOPPEN = re.compile(r"\b(wil|wilt|willen|gaat|gaan) (helemaal )?niet stoppen|doesn'?t want to (quit|stop)",

@@ -48,7 +48,10 @@ _LEEFTIJD_NA_KIND = re.compile(
     r"\bi'?m\s+(\d{1,2})\b(?![.,]?\d|\s*(?:hours|days|weeks|minutes))|"
     # "is net 17", "just turned 16", "16 geworden": an age just reached.
     r"\b(?:is|ben|zijn|am|is)\s+(?:net|pas|inmiddels|just)\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|hours|days))|"
-    r"\b(?:just\s+)?turned\s+(\d{1,2})\b(?![.,]?\d)|\b(\d{1,2})\s+(?:jaar\s+)?geworden\b", re.I)
+    r"\b(?:just\s+)?turned\s+(\d{1,2})\b(?![.,]?\d)|\b(\d{1,2})\s+(?:jaar\s+)?geworden\b|"
+    # "onze zoon (16)", "my stepdaughter (17)": an age in brackets after the person; "en ben 17": the writer's own.
+    r"(?:zoon|dochter|kind|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|pupil|student)\s*\((\d{1,2})\)|"
+    r"\bben\s+(\d{1,2})\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer|jaar geleden))", re.I)
 
 
 def leeftijd(tekst: str) -> int | None:

@@ -441,3 +441,22 @@ def test_a_five_year_olds_hours_as_the_users_own_sum() -> None:
 ])
 def test_leave_granted_before_this_school_year_is_read(tekst: str) -> None:
     assert feiten.vakantieverlof(tekst, [], P)["al_eerder_verleend_dit_schooljaar"] is True
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("heb net mijn entree diploma gehaald (niveau 1) en ben 17. ben ik nu klaar met die kwalificatieplicht of moet ik "
+     "door", {"diploma": "mbo1_entree", "vraag_stoppen": True, "leeftijd": 17}),
+    ("Onze zoon (16) zit op het vso, uitstroomprofiel arbeidsmarkt. Moet hij dan verplicht naar het mbo of mag hij "
+     "gewoon aan het werk?", {"diploma": "vso_arbeidsmarkt", "vraag_stoppen": True, "leeftijd": 16}),
+    ("My stepdaughter (17) finished the Entree programme with a diploma. Can she stop?",
+     {"diploma": "mbo1_entree", "vraag_stoppen": True, "leeftijd": 17}),
+])
+def test_leaving_school_asked_in_other_words(tekst: str, verwacht: dict[str, object]) -> None:
+    gelezen = feiten.leerplicht(tekst, [], P)
+    assert {k: gelezen.get(k) for k in verwacht} == verwacht
+
+
+def test_an_age_in_brackets_or_said_of_oneself_is_read_and_days_are_not() -> None:
+    from actions.geboorte import leeftijd
+    assert leeftijd("leerling (13) uit 2 havo") == 13
+    assert leeftijd("ik ben 5 dagen weg geweest") is None
