@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.antwoord import REGELS, beantwoord_vraag, beantwoord_zaak, gelezen_feiten, is_ja_nee_feit
 from actions.context import dossier
 from actions.onderwerp import antwoord_op_open_zaak, onderwerp_uit_feiten
-from dossier.model import Herkomst
+from dossier.model import ZOALS_GEZEGD, Herkomst
 
 MIN_WOORDEN_VOOR_ONDERWERP = 5
 
@@ -48,15 +48,19 @@ def vervolg_open_zaak(dispatcher: CollectingDispatcher, tracker: Tracker,
                       twijfel: list[str] | None = None) -> list[EventType] | None:
     """A message read as out of scope or not understood that still belongs to the case the conversation is
     about: a short yes or no with a detail ("ja idd, vanaf september"), or a follow-up the classifier hesitated
-    on between that case's topic and another (`twijfel`, its best two topics). The case is answered again with
-    what the message adds; None when the message is no such follow-up."""
+    on between that case's topic and another (`twijfel`, its best two topics), or — when the classifier was
+    unsure at all (`twijfel` given) — one that gives facts of that case ("probably 3 weeks, so around 15 school
+    days", "het is de zoon van de broer van de moeder"). The case is answered again with what the message adds;
+    None when the message is no such follow-up."""
     map_ = dossier(tracker)
     zaak = map_.actieve_zaak
     if zaak is None or zaak.onderwerp not in REGELS:
         return None
     tekst = str((tracker.latest_message or {}).get("text") or "")
-    if zaak.onderwerp in (twijfel or [])[:2] or antwoord_op_open_zaak("", tekst, zaak.onderwerp):
-        return beantwoord_zaak(dispatcher, tracker, map_, zaak, gelezen_feiten(zaak.onderwerp, tracker))
+    nieuw = gelezen_feiten(zaak.onderwerp, tracker)
+    geeft_feiten = twijfel is not None and any(naam != ZOALS_GEZEGD for naam in nieuw)
+    if zaak.onderwerp in (twijfel or [])[:2] or antwoord_op_open_zaak("", tekst, zaak.onderwerp) or geeft_feiten:
+        return beantwoord_zaak(dispatcher, tracker, map_, zaak, nieuw)
     return None
 
 

@@ -335,6 +335,18 @@ def test_an_unclear_message_on_other_topics_does_not_continue_the_open_case() ->
     assert not (messages[0].get("custom") or {}).get(PAYLOAD_KEY, {}).get("decision")
 
 
+def test_an_unclear_follow_up_that_gives_facts_of_the_open_case_continues_it() -> None:
+    gewichtig = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    eerste, _ = run(gewichtig(), tracker("my dad lives in Perth and has terminal cancer. we want to be with him",
+                                         intent="verlof_gewichtige_omstandigheden", events=[user("a", "x")]))
+    state = _twijfel("probably 3 weeks, so around 15 school days. can his school director approve that?",
+                     [("greet", 0.3), ("bezwaar", 0.2), ("ziekte", 0.1)])
+    state.latest_message["metadata"]["dossier"] = dossier_van(eerste)
+    messages, _ = run(ActionFallback(), state)
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert (besluit["topic"], besluit["decider"]) == ("verlof_gewichtige_omstandigheden", "leerplichtambtenaar")
+
+
 def test_will_we_be_fined_after_a_sudden_death_is_still_art_14() -> None:
     gewichtig = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
     eerste, _ = run(gewichtig(), tracker("My father-in-law died suddenly and we flew out the same night with our son",
