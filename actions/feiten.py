@@ -62,6 +62,7 @@ _TWEEDE_KEER = re.compile(r"tweede keer|tweede (aanvraag|verzoek)|nog een keer|a
                           re.IGNORECASE)
 # Leave already given this school year ("al 7 dagen art. 14-verlof gehad", "a pupil had 5 days in October").
 _AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen [^?!]{0,25}?(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"
+                          r"\b(\d+) (?:school)?dagen (?:vrij|verlof)\w* (?:gehad|gekregen)\b|"
                           r"(?:gehad|gekregen|had|kreeg) al (\d+) (?:school)?dagen|"
                           r"\b(?:already |earlier )?(?:had|got|was given|received) (\d+) (?:school )?days\b",
                           re.IGNORECASE)

@@ -460,3 +460,9 @@ def test_an_age_in_brackets_or_said_of_oneself_is_read_and_days_are_not() -> Non
     from actions.geboorte import leeftijd
     assert leeftijd("leerling (13) uit 2 havo") == 13
     assert leeftijd("ik ben 5 dagen weg geweest") is None
+
+
+def test_art_14_leave_had_before_this_year_counts_towards_the_ten_days() -> None:
+    gelezen = feiten.gewichtig("In november heeft mijn dochter 7 schooldagen vrij gekregen omdat haar vader ernstig "
+                               "ziek was. Mijn zus trouwt in mei in Accra en we willen 5 schooldagen.", [], P)
+    assert (gelezen["eerder_verleend_dit_schooljaar"], gelezen["aantal_schooldagen"]) == (7, 5)
