@@ -103,7 +103,6 @@ def uren_in_keren(tekst: str) -> float | None:
     return None
 
 
-
 # Coming late, counted in times and minutes ("22 keer te laat, meestal 10 tot 15 minuten"): the minutes add up
 # to the hours missed, taken at the upper end of a range; the times alone are no hours.
 _TE_LAAT = re.compile(r"\b(te laat|late)\b", re.I)
@@ -119,6 +118,7 @@ def uren_te_laat(tekst: str) -> float | None:
     if keren is None or minuten is None:
         return None
     return round(telling(keren.group(1)) * float(minuten.group(2) or minuten.group(1)) / 60, 1)
+
 
 # Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary
 # school is about 3.5 hours) or "een paar uur" (a couple of hours). Kept in the user's words.
