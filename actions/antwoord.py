@@ -30,6 +30,7 @@ from actions.onderwerp import (
     verlofvraag_als_meldplicht,
     vijfjarige_thuis,
     vraagt_of_melden,
+    ziekmelding_als_uitweg,
     ziekte_van_familielid,
 )
 from actions.onderwerp_keuze import met_gekozen_onderwerp
@@ -189,7 +190,7 @@ _AAN_LEERPLICHT = re.compile(r"\b((ge)?meld\w*|doorgeven|doorzetten|report\w*)\b
 def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     """The topic checked against what decides it (the predicates live in actions/onderwerp.py), in this order:
     - a short yes or no, or a parent's "kan ik het nog melden?" in a feast-day, illness or five-year-old
-      conversation, continues the open case;
+      conversation, continues the open case; "and if we call in sick?" after a leave question is luxe verzuim;
     - a leave question about a child under five is the leerplicht age; a child who cannot attend for health
       reasons (asked as age, or as illness for a year) is 5 onder a; a bargee's or fair family is art. 5a; an
       exemption named by its article is that one; months abroad at a school there are 5 onder c;
@@ -208,6 +209,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return open_zaak.onderwerp
     if open_zaak is not None and melden_van_ouder(label, rol(tracker), open_zaak.onderwerp):
         return open_zaak.onderwerp
+    if open_zaak is not None and ziekmelding_als_uitweg(label, tekst, open_zaak.onderwerp):
+        return "luxe_verzuim_gevolgen"
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
     if kan_niet_naar_school(label, tekst):

@@ -15,7 +15,16 @@ import dateparser
 
 from actions.geboorte import geboorte, leeftijd
 from actions.normalise import TELWOORDEN, parse_schooldagen
-from actions.uren import Feiten, getal_of_woord, uren_apart, uren_in_keren, uren_per_week_thuis, uren_te_laat, weken
+from actions.uren import (
+    Feiten,
+    getal_of_woord,
+    uren_apart,
+    uren_in_dagen,
+    uren_in_keren,
+    uren_per_week_thuis,
+    uren_te_laat,
+    weken,
+)
 from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
 from dossier.model import ZOALS_GEZEGD
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
@@ -347,6 +356,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     apart, per_week = uren_apart(tekst)
     aantal_uren = uren_te_laat(tekst)
     if aantal_uren is None:
+        aantal_uren = uren_in_dagen(tekst)
+    if aantal_uren is None:
         aantal_uren = uren_in_keren(tekst)
     lesdag = _LESDAG_UREN.search(tekst)
     if aantal_uren is None and lesdag and aantal_weken is not None:
@@ -597,20 +608,25 @@ _VOORWAARDEN = {
 _NIET_OM_RICHTING = re.compile(r"\bniet (vanwege|om|door|uit) (het |ons |onze )?(geloof|godsdienst|religie|richting|"
                                r"overtuiging)|\bnot (because of|for|about) (our |the )?(faith|religio\w*|belief)|"
                                r"\b(no|not any|(do not|don.t) have any|geen)\s+([\w-]+\s+){0,4}?(objections?|bezwaar|"
-                               r"bezwaren)\b|\b(nothing against|niets tegen)\b[^.?!]{0,30}\b(religio\w*|philosoph\w*|"
+                               r"bezwaren)\b|\bniet (echt |zo(zeer)? |per se )?bezwaar|"
+                               r"\b(nothing against|niets tegen)\b[^.?!]{0,30}\b(religio\w*|philosoph\w*|"
                                r"belief|geloof|godsdienst|richting|levensbeschouw\w*)", re.I)
 _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|pest|bully|ruzie|conflict|"
                          r"past niet|niet leuk|hekel", re.I)
 # "Zat tot de zomervakantie op de islamitische basisschool": a school of a direction, attended lately (art. 8 lid 2).
-_ZAT_OP_RICHTING = re.compile(r"\b(zat|zaten|was|went|attended|tot de zomer\w*)\b[^.?!]{0,40}\b(islamitisch|katholiek|"
-                              r"christelijk|protestants|gereformeerd|reformatorisch|joods|hindoe|islamic|catholic|"
-                              r"christian|protestant|jewish)", re.I)
+_ZAT_OP_RICHTING = re.compile(r"\b(zat|zaten|zit|zitten|was|went|goes|attended|attends|tot de zomer\w*)\b[^.?!]{0,40}"
+                              r"\b(islamitisch|katholiek|christelijk|protestants|gereformeerd|reformatorisch|joods|"
+                              r"hindoe|openbare|islamic|catholic|christian|protestant|jewish|public)", re.I)
 # Another way of learning: no ground of art. 5, possibly one of art. 15 for a kwalificatieplichtige.
 _ANDERE_LEERVORM = re.compile(r"online|wereldschool|worldschool|unschool", re.I)
 # A statement from the child's own doctor: "verklaring van de behandelend psychiater", "our own GP".
 _EIGEN_ARTS = re.compile(r"(behandelend\w*|eigen|own|treating|family)\s+(kinder)?(arts|psychiater|psycholoog|huisarts|"
-                         r"specialist|doctor|psychiatrist|psychologist|gp|therapeut|therapist|behandelaar)", re.I)
-_VANUIT_HUIS = re.compile(r"\bthuis\b|\bhier\b|at home|from home|in nederland|in the netherlands", re.I)
+                         r"specialist|doctor|psychiatrist|psychologist|gp|therapeut|therapist|behandelaar)|"
+                         r"\b(onze|zijn|haar|mijn|our|his|her|my)\s+(huisarts|psychiater|psycholoog|kinderarts|"
+                         r"behandelaar|gp|psychiatrist|psychologist|paediatrician|pediatrician|therapist)\b|"
+                         r"\bthe (psychiatrist|psychologist|gp)'s (letter|note|statement)", re.I)
+_VANUIT_HUIS = re.compile(r"\bthuis\b|\bhier\b|at home|from home|in nederland|in the netherlands|we live in|"
+                          r"w(e|ij) wonen in|living in", re.I)
 
 
 def noemt_beperking(tekst: str) -> bool:

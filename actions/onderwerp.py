@@ -132,6 +132,17 @@ def melden_van_ouder(label: str, rol: str, open_onderwerp: str | None) -> bool:
     return rol == "ouder" and label in ("meldplicht_vraag", "melding_doen") and open_onderwerp in _MELDEN_BIJ_SCHOOL
 
 
+_ZIEK_MELDEN = re.compile(r"ziek (te )?melden|ziek meld|ziekmelding|call(ing)? (\w+ )?in sick|report(ing)? (\w+ )?sick|"
+                          r"(say|tell them) (that )?(she|he|they|the kids?) (is|are|was|were) (sick|ill)", re.I)
+_VERLOF_ZAKEN = frozenset({"verlof_vakantie_13a", "luxe_verzuim_gevolgen", "verlof_gewichtige_omstandigheden"})
+
+
+def ziekmelding_als_uitweg(label: str, tekst: str, open_onderwerp: str | None) -> bool:
+    """"En als ik haar dan gewoon ziek meld?" after a question about leave for a holiday: a false sick report to
+    go anyway is unauthorised absence (luxe verzuim), never "ziek melden is genoeg"."""
+    return label == "ziekte" and open_onderwerp in _VERLOF_ZAKEN and bool(_ZIEK_MELDEN.search(tekst))
+
+
 def vraagt_of_melden(label: str, tekst: str, rol: str = "ouder") -> bool:
     """"Moeten we dit melden?" asks whether the meldplicht applies; only a wish to file one starts the form. From
     school staff it does so whatever the case is about (a five-year-old's hours, a holiday, illness); a parent's

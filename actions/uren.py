@@ -120,6 +120,46 @@ def uren_te_laat(tekst: str) -> float | None:
     return round(telling(keren.group(1)) * float(minuten.group(2) or minuten.group(1)) / 60, 1)
 
 
+# Whole days missed and the length of a school day said apart ("2 full days last week and 3 this week … our days
+# are 7 lessons of 60 minutes", "7 schooldagen achter elkaar, zo'n 5,5 uur per dag", "every Wednesday and Friday,
+# full days of 5.5 hours, for 5 weeks"): the days times the day's hours, never one day's hours as the total.
+_GETAL = r"(\d+(?:[.,]\d+)?)"
+_MIN_ERBIJ = r"(?:\s*(?:en\s*|and\s*)?(\d+)\s*(?:min|mins|minuten|minutes)\b)?"
+_DAGLENGTE = re.compile(
+    _GETAL + r"\s*(?:uur|u|hours?|hrs?)" + _MIN_ERBIJ + r"\s*(?:per dag|a day|per day|each day|elke dag)|"
+    r"(?:dagen|days)\s+(?:zijn|are|duren|last|van|of)\s+(?:about\s+|ongeveer\s+|zo'?n\s+)?" + _GETAL +
+    r"\s*(?:uur|u|hours?|hrs?)\b" + _MIN_ERBIJ, re.I)
+_DAGLESSEN = re.compile(r"(?:dagen|days)\s+(?:zijn|are|van|of)\s+(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+"
+                        r"(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)", re.I)
+_HELE_DAGEN = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+|whole\s+)?(?:school\s?|les)?(?:dagen|days)\b"
+                         r"(?!\s+(?:per|a|in de|each)\s+week)", re.I)
+
+
+def _daglengte(tekst: str) -> float | None:
+    lessen = _DAGLESSEN.search(tekst)
+    if lessen:
+        return float(lessen.group(1)) * float(lessen.group(2)) / 60
+    lengte = _DAGLENGTE.search(tekst)
+    if lengte is None:
+        return None
+    uren_, minuten = (lengte.group(1), lengte.group(2)) if lengte.group(1) else (lengte.group(3), lengte.group(4))
+    return float(uren_.replace(",", ".")) + (float(minuten) / 60 if minuten else 0.0)
+
+
+def uren_in_dagen(tekst: str) -> float | None:
+    """Hours missed as whole days times the hours of a school day, when both were said; None otherwise."""
+    per_dag = _daglengte(tekst)
+    if per_dag is None or not 1 <= per_dag <= 10:
+        return None
+    dagen = sum(telling(m.group(1)) for m in _HELE_DAGEN.finditer(tekst))
+    weekdagen = len({d.group(1).lower() for d in re.finditer(_WEEKDAGEN, tekst, re.I)})
+    weken_al = _WEKEN_AL.search(tekst) or re.search(r"(?:for|voor|in)\s+(?:the\s+)?(?:last|past|afgelopen)\s+" +
+                                                  _AANTAL + r"\s+(?:weken|weeks)", tekst, re.I)
+    if not dagen and weekdagen and weken_al:  # "every Wednesday and Friday … for the last 5 weeks"
+        dagen = weekdagen * telling(next(g for g in weken_al.groups() if g))
+    return round(dagen * per_dag, 1) if dagen else None
+
+
 # Fewer hours than the notice covers, said without a number: a single morning or afternoon (a morning in primary
 # school is about 3.5 hours) or "een paar uur" (a couple of hours). Kept in the user's words.
 _DAGDEEL = re.compile(r"\b(een|één|1|a|an|one) (middag|ochtend|morgen|halve dag|afternoon|morning|half day)\b|"

@@ -466,3 +466,26 @@ def test_art_14_leave_had_before_this_year_counts_towards_the_ten_days() -> None
     gelezen = feiten.gewichtig("In november heeft mijn dochter 7 schooldagen vrij gekregen omdat haar vader ernstig "
                                "ziek was. Mijn zus trouwt in mei in Accra en we willen 5 schooldagen.", [], P)
     assert (gelezen["eerder_verleend_dit_schooljaar"], gelezen["aantal_schooldagen"]) == (7, 5)
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("missed 2 full days last week and 3 full days this week. Our days are 7 lessons of 60 minutes", 35.0),
+    ("nu al 7 schooldagen achter elkaar. het zijn hele dagen, dus zo'n 5,5 uur per dag", 38.5),
+    ("every Wednesday and Friday, full days of 5.5 hours, for the last 5 weeks", 55.0),
+    ("4 full days unexcused last week, our school days are 5 hours 45 min", 23.0),
+])
+def test_whole_days_times_the_length_of_a_school_day(tekst: str, uren: float) -> None:
+    assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren  # never one day's hours as the total
+
+
+@pytest.mark.parametrize(("tekst", "naam", "waarde"), [
+    ("mijn kind kan door autisme niet naar school. Onze huisarts wil wel een briefje schrijven",
+     "verklaring_eigen_arts", True),
+    ("His psychiatrist says he cannot attend. so the psychiatrist's letter isn't enough?", "verklaring_eigen_arts", True),
+    ("We hebben niet echt bezwaar tegen een geloof of zo", "bezwaar_richting_genoemd", False),
+    ("hij zit nu op de openbare basisschool en juist tegen openbaar onderwijs hebben we bezwaar",
+     "vorig_jaar_school_van_die_richting", True),
+    ("an American online high school, accredited in Florida. We live in Amstelveen", "school_buitenland_genoemd", False),
+])
+def test_exemption_facts_in_more_words(tekst: str, naam: str, waarde: bool) -> None:
+    assert feiten.vrijstelling(tekst, [], P).get(naam) is waarde

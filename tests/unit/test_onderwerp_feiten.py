@@ -148,3 +148,10 @@ def test_school_staff_asking_whether_to_report_ask_about_the_meldplicht_whatever
     assert vraagt_of_melden("vijfjarige", "nee, nooit gevraagd en ik heb niks toegestaan. moet het dan gemeld worden?",
                             "school")
     assert not vraagt_of_melden("godsdienst_feestdag", "moet ik het Suikerfeest melden?", "ouder")
+
+
+def test_calling_in_sick_to_go_anyway_after_a_leave_question_is_luxe_verzuim() -> None:
+    from actions.onderwerp import ziekmelding_als_uitweg
+    assert ziekmelding_als_uitweg("ziekte", "and if we just go anyway and call them in sick?", "verlof_vakantie_13a")
+    assert ziekmelding_als_uitweg("ziekte", "en als ik haar dan gewoon ziek meld?", "luxe_verzuim_gevolgen")
+    assert not ziekmelding_als_uitweg("ziekte", "hoe meld ik haar ziek?", None)
