@@ -481,11 +481,13 @@ def test_whole_days_times_the_length_of_a_school_day(tekst: str, uren: float) ->
 @pytest.mark.parametrize(("tekst", "naam", "waarde"), [
     ("mijn kind kan door autisme niet naar school. Onze huisarts wil wel een briefje schrijven",
      "verklaring_eigen_arts", True),
-    ("His psychiatrist says he cannot attend. so the psychiatrist's letter isn't enough?", "verklaring_eigen_arts", True),
+    ("His psychiatrist says he cannot attend. so the psychiatrist's letter isn't enough?", "verklaring_eigen_arts",
+     True),
     ("We hebben niet echt bezwaar tegen een geloof of zo", "bezwaar_richting_genoemd", False),
     ("hij zit nu op de openbare basisschool en juist tegen openbaar onderwijs hebben we bezwaar",
      "vorig_jaar_school_van_die_richting", True),
-    ("an American online high school, accredited in Florida. We live in Amstelveen", "school_buitenland_genoemd", False),
+    ("an American online high school, accredited in Florida. We live in Amstelveen", "school_buitenland_genoemd",
+     False),
 ])
 def test_exemption_facts_in_more_words(tekst: str, naam: str, waarde: bool) -> None:
     assert feiten.vrijstelling(tekst, [], P).get(naam) is waarde
