@@ -50,8 +50,10 @@ def wrong_not_needed(expected: Mapping[str, Any] | None, recorded: Mapping[str, 
     if not expected or not recorded:
         return False
     zegt_vrij = recorded.get("allowed") == "not_needed" or recorded.get("decider") == "geen_toestemming_nodig"
-    if zegt_vrij and (("allowed" in expected and expected["allowed"] != "not_needed")
-                      or ("decider" in expected and expected["decider"] != "geen_toestemming_nodig")):
+    # A case that itself says no permission is needed (the notice route, `decider: geen_toestemming_nodig`, even
+    # with `allowed: conditional` on proof) is no case where a reply saying so is a wrong go-ahead.
+    verwacht_vrij = expected.get("allowed") == "not_needed" or expected.get("decider") == "geen_toestemming_nodig"
+    if zegt_vrij and not verwacht_vrij and ("allowed" in expected or "decider" in expected):
         return True
     return recorded.get("must_report") is False and "must_report" in expected and expected["must_report"] is not False
 

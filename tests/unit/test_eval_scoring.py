@@ -78,3 +78,5 @@ def test_a_wrong_no_permission_needed_or_need_not_report_is_counted() -> None:
     assert wrong_not_needed({"must_report": True}, {"must_report": False})
     assert not wrong_not_needed({"must_report": False}, {"must_report": False})
     assert not wrong_not_needed({"must_report": True}, {"must_report": None})  # unknown is wrong, not a "no"
+    # The notice route on proof: the case itself says nobody needs to grant it.
+    assert not wrong_not_needed({"allowed": "conditional", "decider": "geen_toestemming_nodig"}, niet_nodig)
