@@ -112,15 +112,12 @@ def _kennisgeving(feiten: VrijstellingFeiten, p: Peil) -> Besluit:
                        beslisser=Beslisser.NIEMAND, redenen=ongeldig,
                        volgende_stappen=(p.stap("vrijstelling_5b_inschrijven", None),))
     if feiten.grond is Grond.LICHAMELIJK_PSYCHISCH and feiten.verklaring_eigen_arts:
-        # Art. 7: only a statement of a designated doctor, pedagogue or psychologist makes the notice valid. With
-        # the ground named, the notice route stays open on that proof (nobody grants it); without, it is no notice.
-        eigen = (p.reden("vrijstelling_5a_eigen_arts"), p.reden(grond_uitleg))
-        if feiten.beperking_genoemd:
-            return Besluit(onderwerp=onderwerp, grondslag=eigen, toegestaan=Toegestaan.VOORWAARDELIJK,
-                           beslisser=Beslisser.GEEN_TOESTEMMING_NODIG,
-                           redenen=(*eigen, p.reden("vrijstelling_kennisgeving")), erkend=("beperking_genoemd",))
-        return Besluit(onderwerp=onderwerp, grondslag=eigen, toegestaan=Toegestaan.NEE,
-                       beslisser=Beslisser.NIEMAND, redenen=eigen)
+        # Art. 7: only a statement of a designated doctor, pedagogue or psychologist makes the notice valid. Two
+        # rounds of blind writers split on this (the notice route on proof, or "this statement does not do"); the
+        # answer that can never read as a go-ahead is kept (docs/quality.md, issue 14 round 3).
+        ongeldig = (p.reden("vrijstelling_5a_eigen_arts"), p.reden(grond_uitleg))
+        return Besluit(onderwerp=onderwerp, grondslag=ongeldig, toegestaan=Toegestaan.NEE,
+                       beslisser=Beslisser.NIEMAND, redenen=ongeldig)
     voorwaarde = _VOORWAARDE.get(feiten.grond)
     genoemd = getattr(feiten, voorwaarde) if voorwaarde else True
     if genoemd is False:
