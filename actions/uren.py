@@ -131,6 +131,8 @@ _DAGLENGTE = re.compile(
     r"\s*(?:uur|u|hours?|hrs?)\b" + _MIN_ERBIJ, re.I)
 _DAGLESSEN = re.compile(r"(?:dagen|days)\s+(?:zijn|are|van|of)\s+(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+"
                         r"(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)", re.I)
+_AFGELOPEN_WEKEN = re.compile(r"(?:for|voor|in)\s+(?:the\s+)?(?:last|past|afgelopen)\s+" + _AANTAL +
+                              r"\s+(?:weken|weeks)", re.I)
 _HELE_DAGEN = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+|whole\s+)?(?:school\s?|les)?(?:dagen|days)\b"
                          r"(?!\s+(?:per|a|in de|each)\s+week)", re.I)
 
@@ -152,9 +154,8 @@ def uren_in_dagen(tekst: str) -> float | None:
     if per_dag is None or not 1 <= per_dag <= 10:
         return None
     dagen = sum(telling(m.group(1)) for m in _HELE_DAGEN.finditer(tekst))
-    weekdagen = len({d.group(1).lower() for d in re.finditer(_WEEKDAGEN, tekst, re.I)})
-    weken_al = _WEKEN_AL.search(tekst) or re.search(r"(?:for|voor|in)\s+(?:the\s+)?(?:last|past|afgelopen)\s+" +
-                                                  _AANTAL + r"\s+(?:weken|weeks)", tekst, re.I)
+    weekdagen = len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
+    weken_al = _WEKEN_AL.search(tekst) or _AFGELOPEN_WEKEN.search(tekst)
     if not dagen and weekdagen and weken_al:  # "every Wednesday and Friday … for the last 5 weeks"
         dagen = weekdagen * telling(next(g for g in weken_al.groups() if g))
     return round(dagen * per_dag, 1) if dagen else None
