@@ -59,10 +59,11 @@ eval: setup
 	$(APP_VENV)/bin/python scripts/nlu_cv_summary.py --last
 	$(LEERBOT) eval --cases tests/eval/cases.yaml --out var/eval-results.jsonl
 
-# The former sealed sets of issue 14's first and second rounds, development sets since their one run.
+# The former sealed sets of issue 14's first three rounds, development sets since their one run.
 eval-dev: setup
 	$(LEERBOT) eval --cases tests/eval/sealed-14-ronde-1.yaml --out var/eval-dev-results.jsonl
 	$(LEERBOT) eval --cases tests/eval/sealed-14-ronde-2.yaml --out var/eval-dev2-results.jsonl
+	$(LEERBOT) eval --cases tests/eval/sealed-14-ronde-3.yaml --out var/eval-dev3-results.jsonl
 
 # The sealed set, written blind: run once at the end of an issue, its errors read then for docs/quality.md;
 # after that run it is a development set and the next issue has a new one written (docs/quality.md).
