@@ -31,6 +31,7 @@ from actions.onderwerp import (
     vijfjarige_thuis,
     vraagt_of_melden,
     ziekmelding_als_uitweg,
+    ziekte_in_zaak_van_familielid,
     ziekte_van_familielid,
 )
 from actions.onderwerp_keuze import met_gekozen_onderwerp
@@ -98,6 +99,11 @@ def feiten_voor_regel(label: str, map_: Dossier, zaak: Zaak) -> dict[str, Any]:
     feiten = {naam: waarde for naam, waarde in map_.feiten(zaak).items() if naam in velden}
     if onderwerp == "vrijstelling" and "grond" in vast:
         feiten.pop("leeftijd", None)
+    if label == "kwalificatieplicht" and "diploma" in feiten:
+        # With the diploma told ("he has his pro diploma and works for a gardener now", "she only has vmbo, is
+        # she done?"), a question about kwalificatieplicht asks whether the young person must still be at school,
+        # even without the word "stop"; the rule says so only where age and diploma decide it.
+        feiten["vraag_stoppen"] = True
     return {**STANDAARD.get(label, {}), **feiten, **vast}
 
 
@@ -191,6 +197,7 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     """The topic checked against what decides it (the predicates live in actions/onderwerp.py), in this order:
     - a short yes or no, or a parent's "kan ik het nog melden?" in a feast-day, illness or five-year-old
       conversation, continues the open case; "and if we call in sick?" after a leave question is luxe verzuim;
+      a follow-up read as illness in a case about a relative's serious illness or death stays art. 14;
     - a leave question about a child under five is the leerplicht age; a child who cannot attend for health
       reasons (asked as age, or as illness for a year) is 5 onder a; a bargee's or fair family is art. 5a; an
       exemption named by its article is that one; months abroad at a school there are 5 onder c;
@@ -211,6 +218,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return open_zaak.onderwerp
     if open_zaak is not None and ziekmelding_als_uitweg(label, tekst, open_zaak.onderwerp):
         return "luxe_verzuim_gevolgen"
+    if ziekte_in_zaak_van_familielid(label, tekst, _omstandigheid_open_zaak(open_zaak)):
+        return "verlof_gewichtige_omstandigheden"
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
     if kan_niet_naar_school(label, tekst):
@@ -242,6 +251,14 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     if label == "ziekte" and _AAN_LEERPLICHT.search(tekst):  # a school asking whether to report illness
         return "meldplicht_vraag"
     return label
+
+
+def _omstandigheid_open_zaak(open_zaak: Zaak | None) -> str | None:
+    """The event of an open art. 14 case (a wedding, a death), if one was told."""
+    if open_zaak is None or open_zaak.onderwerp != "verlof_gewichtige_omstandigheden":
+        return None
+    feit = open_zaak.feiten.get("omstandigheid")
+    return str(feit.waarde) if feit is not None else None
 
 
 def _na_plotselinge_nood(label: str, open_zaak: Zaak | None) -> bool:

@@ -61,7 +61,7 @@ _ROOSTER = re.compile(
     r"\d+\s*(à|a|of|tot|-)\s*\d+\s*(dagen|days)\s*(per|in de|a)\s*week\b", re.I)
 _TWEEDE_KEER = re.compile(r"tweede keer|tweede (aanvraag|verzoek)|nog een keer|al eerder (vrij|verlof)|second time|"
                           r"second (request|application)|again this year|"
-                          r"vorige keer al|al \S+ dagen (vakantie)?verlof (gehad|gekregen)|"
+                          r"vorige keer al|\b(al \S+|\d+) dagen (vakantie)?verlof (gehad|gekregen)|"
                           r"al (vakantie)?verlof (gehad|gekregen)|already (had|got) (holiday )?leave|"
                           r"\b(gaf|gaven|kreeg|kregen|gekregen|gehad|hadden) (\w+ ){0,2}al \d+ (school)?dagen|"
                           r"\bal \d+ (school)?dagen (vakantie)?verlof|"
@@ -71,7 +71,7 @@ _TWEEDE_KEER = re.compile(r"tweede keer|tweede (aanvraag|verzoek)|nog een keer|a
                           re.IGNORECASE)
 # Leave already given this school year ("al 7 dagen art. 14-verlof gehad", "a pupil had 5 days in October").
 _AL_VERLEEND = re.compile(r"al (\d+) (?:school)?dagen [^?!]{0,25}?(?:verlof|vrij)\w* (?:gehad|gekregen|gegeven)|"
-                          r"\b(\d+) (?:school)?dagen (?:vrij|verlof)\w* (?:gehad|gekregen)\b|"
+                          r"\b(\d+) (?:school)?dagen (?:vakantie)?(?:vrij|verlof)\w* (?:gehad|gekregen)\b|"
                           r"(?:gehad|gekregen|had|kreeg) al (\d+) (?:school)?dagen|"
                           r"\b(?:already |earlier )?(?:had|got|was given|received) (\d+) (?:school )?days\b",
                           re.IGNORECASE)
@@ -234,8 +234,9 @@ _WEEKDAG = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|mo
 # here starts again monday 31 august").
 _EERSTE_SCHOOLDAG = re.compile(
     r"(?:school\w*|lessen|eerste schooldag)\s+(?:\w+\s+){0,4}?(?:begint|begint weer|start|starts|begins|opens|"
-    r"is|valt)\s+(?:again\s+|weer\s+)?(?:op\s+|on\s+)?" + _WEEKDAG + r"(\d{1,2}\s+(?:augustus|september|august)|"
-    r"(?:august|september)\s+\d{1,2})", re.IGNORECASE)
+    r"is|valt)\s+(?:again\s+|weer\s+)?(?:hier\s+|bij ons\s+|daar\s+|here\s+|for us\s+)?(?:op\s+|on\s+)?" + _WEEKDAG
+    + r"(\d{1,2}\s+(?:augustus|september|august|aug|sept?)\b|(?:august|september|aug|sept?)\s+\d{1,2})",
+    re.IGNORECASE)
 
 
 def eerste_schooldag(tekst: str, peildatum: dt.date) -> dt.date | None:
@@ -390,6 +391,10 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
         aantal = next(g for g in heel.groups() if g)
         feiten["aaneengesloten_weken_afwezig"] = float(TELWOORDEN.get(aantal.lower(), 0) or aantal)
+    sinds = weken_weg_sinds(tekst, peildatum)
+    if sinds is not None and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
+        feiten["aaneengesloten_weken_afwezig"] = sinds[0]  # a number worked out: shown back in the user's words
+        feiten.setdefault(ZOALS_GEZEGD, {})["aaneengesloten_weken_afwezig"] = sinds[1]
     if aantal_weken is not None and 0 < aantal_weken <= 52 and "aaneengesloten_weken_afwezig" not in feiten:
         feiten["over_weken"] = aantal_weken  # without hours too: a form then asks only for the hours
     jaar = _leeftijd_binnen(tekst, 4, 30)
@@ -431,6 +436,35 @@ _HELE_WEKEN = re.compile(
     r"(?:hasn'?t|has not|haven'?t|didn'?t|did not) (?:set foot in school|been (?:in|at|to) school|come in|shown up|"
     r"turned up|attended|appeared)|absent|stayed (?:at )?home)[^.?!;]{0,30}?\bfor\s+(?:the\s+(?:last|past)\s+)?"
     + _WEKEN_AANTAL + r"\s+(?:whole\s+)?(?:school\s+)?weeks?", re.IGNORECASE)
+# Away without a break since a date ("is sinds 7 september niet meer op school geweest", "has not shown up since
+# 21 September"): the whole weeks from that date to today.
+_NIET_OP_SCHOOL = (r"(?:afwezig|niet (?:meer )?(?:op|naar|in) school|"
+                   r"niet (?:meer )?(?:gekomen|verschenen|geweest|gezien)|"
+                   r"absent|not (?:been )?(?:at|in|to) school|not (?:come|shown up|turned up|attended|been seen)|"
+                   r"(?:hasn'?t|has not|haven'?t) (?:been (?:in|at|to) school|come in|shown up|turned up|attended))")
+_SINDS_DATUM = (r"(?:sinds|since|vanaf)\s+(\d{1,2}(?:e|ste|de|st|nd|rd|th)?\s+[a-z]{3,9}|"
+                r"[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?)\b")
+_WEG_SINDS = re.compile(_NIET_OP_SCHOOL + r"[^.?!;]{0,25}?" + _SINDS_DATUM + "|" + _SINDS_DATUM + r"[^.?!;]{0,40}?"
+                        + _NIET_OP_SCHOOL, re.I)
+DAGEN_PER_WEEK = 7
+
+
+def weken_weg_sinds(tekst: str, peildatum: dt.date) -> tuple[int, str] | None:
+    """Whole weeks of absence without a break since a date the user named, and the words that said it; None
+    when no such date was named."""
+    match = _WEG_SINDS.search(tekst)
+    if match is None:
+        return None
+    instellingen = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"],
+                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
+    datum = dateparser.parse(match.group(1) or match.group(2), languages=["nl", "en"], settings=instellingen)
+    # Only a date of this school year: "sinds 20 maart" said on 2 March is no absence of eleven months.
+    begin_schooljaar = dt.date(peildatum.year if peildatum.month >= 8 else peildatum.year - 1, 8, 1)
+    if datum is None or not begin_schooljaar <= datum.date() <= peildatum:
+        return None
+    return (peildatum - datum.date()).days // DAGEN_PER_WEEK, match.group(0)
+
+
 # One school day a week of some hours ("1 lesdag per week bij ons (8 uur)"): the hours of a week missed.
 _LESDAG_UREN = re.compile(
     r"\b(?:1|één|een|one) (?:les|school)?dag (?:per|a|in de) week[^()]{0,20}\((\d+) ?(?:uur|u|hours?)\)", re.I)
@@ -570,6 +604,10 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         if geen_grond:
             # Nor is sport or a conflict "education in another way" (art. 15); online study may be.
             feiten["ander_onderwijs_genoemd"] = False
+    bestaand = _BESTAANDE_VRIJSTELLING.search(tekst) and _GROND_BIJ_NAAM.search(tekst)
+    if bestaand:  # "we hebben nu 2 jaar vrijstelling 5b": the ground was used before; the question is the procedure
+        letter = next(g for g in bestaand.groups() if g).lower()
+        feiten.setdefault(_VOORWAARDE_VAN_GROND[letter], True)
     if _EIGEN_ARTS.search(tekst):
         feiten["verklaring_eigen_arts"] = True
     if _ANDERE_LEERVORM.search(tekst) and _VANUIT_HUIS.search(tekst):
@@ -582,6 +620,15 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     return feiten
 
 
+# An art. 5 exemption used before, named by its article ("we hebben nu 2 jaar vrijstelling 5b", "vorig jaar een
+# beroep gedaan op 5 onder a", "kennisgeving 5 onder b ingediend", "renew our 5c"): its ground counts as said.
+_BESTAANDE_VRIJSTELLING = re.compile(
+    r"\b(hebben|heeft|hadden|have|has|had|got)\s+(nu |al |sinds [^.?!]{0,15}?)?(\w+ jaar |\w+ years? )?(een |an? )?"
+    r"(vrijstelling|exemption)|beroep gedaan op|kennisgeving[^.?!]{0,40}(ingediend|gedaan|gestuurd|ingestuurd|"
+    r"sent|submitted|filed)|\b(opnieuw|weer|again|renew\w*|verleng\w*|elk jaar|ieder jaar|every year|each year)\b",
+    re.I)
+_GROND_BIJ_NAAM = re.compile(r"\b5\s*(?:onder|sub)\s*([abc])\b|\bartikel 5([bc])\b|\b5([bc])\b", re.I)
+_VOORWAARDE_VAN_GROND = {"a": "beperking_genoemd", "b": "bezwaar_richting_genoemd", "c": "school_buitenland_genoemd"}
 # The condition of each art. 5 ground, as people name it; only these make the notification route a go-ahead.
 _VOORWAARDEN = {
     "beperking_genoemd": re.compile(
@@ -592,7 +639,8 @@ _VOORWAARDEN = {
         r"leukemi|me/cvs|chronic fatigue", re.I),
     "bezwaar_richting_genoemd": re.compile(
         r"geloof|godsdienst|religi|richting|levensbeschouw|levensovertuiging|overtuiging|christelijk|islamitisch|"
-        r"joods|katholiek|protestant|reformatorisch|antroposof|humanist|belief|faith|denomination|ideolog",
+        r"joods|katholiek|protestant|reformatorisch|antroposof|humanist|belief|faith|denomination|ideolog|"
+        r"direction of (the |all |every )?(\w+ )?schools|(religious|philosophical) direction",
         re.I),
     "school_buitenland_genoemd": re.compile(
         r"(daar|there|ginds) (naar|to|op|at) (de |een |a |an |the )?([\w-]+ )?(basis|middelbare |primary |high )?"
@@ -601,7 +649,7 @@ _VOORWAARDEN = {
         r"\bin (het )?[a-zé]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
         r"(goes|go|going) to (a )?school (in|across|there)|"
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
-        r"lokale school|local school|aan de (belgische|duitse) kant|"
+        r"\b(naar|to|at|op|attend|attends) (de |the |a |een )?(lokale|local) school|aan de (belgische|duitse) kant|"
         r"\b(attends?|attending|goes to|go to|will go to) (the |a |an )?([\w-]+ ){0,3}school (there|abroad|overseas)|"
         r"exchange (year|student)|uitwisselingsjaar", re.I),
 }
@@ -612,7 +660,9 @@ _NIET_OM_RICHTING = re.compile(r"\bniet (vanwege|om|door|uit) (het |ons |onze )?
                                r"\b(nothing against|niets tegen)\b[^.?!]{0,30}\b(religio\w*|philosoph\w*|"
                                r"belief|geloof|godsdienst|richting|levensbeschouw\w*)", re.I)
 _GEEN_GROND = re.compile(r"topsport|sport|voetbal|turnen|tennis|schaats|wedstrijd|talent|pest|bully|ruzie|conflict|"
-                         r"past niet|niet leuk|hekel", re.I)
+                         r"past niet|niet leuk|hekel|hoogbegaafd|gifted|giftedness|verveelt|bored|"
+                         r"(better|beter) (job|onderwijs|les|education)|kwaliteit van (het )?onderwijs|"
+                         r"quality of (the )?(teaching|education|school)", re.I)
 # "Zat tot de zomervakantie op de islamitische basisschool": a school of a direction, attended lately (art. 8 lid 2).
 _ZAT_OP_RICHTING = re.compile(r"\b(zat|zaten|zit|zitten|was|went|goes|attended|attends|tot de zomer\w*)\b[^.?!]{0,40}"
                               r"\b(islamitisch|katholiek|christelijk|protestants|gereformeerd|reformatorisch|joods|"

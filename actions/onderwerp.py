@@ -96,6 +96,19 @@ def ziekte_van_familielid(label: str, tekst: str) -> bool:
         relatie(tekst, []) is not None
 
 
+# The child itself ill: "hij is nu ook ziek", "she got sick", "my son has the flu".
+_KIND_ZIEK = re.compile(r"\b(zoon|dochter|kind|son|daughter|child|kid|hij|zij|ze|he|she)\b[^.?!]{0,20}"
+                        r"\b(ziek|koorts|griep|sick|ill|fever|flu)\b", re.I)
+
+
+def ziekte_in_zaak_van_familielid(label: str, tekst: str, omstandigheid_zaak: str | None) -> bool:
+    """A follow-up read as illness in a conversation about a relative's serious illness or death ("probably
+    three weeks, we don't know how much time she has left"): still that leave (art. 14), unless the message says
+    the child itself is ill."""
+    return label == "ziekte" and omstandigheid_zaak in ("ernstige_ziekte", "overlijden") and \
+        not _KIND_ZIEK.search(tekst)
+
+
 _THUISONDERWIJS = re.compile(r"thuis ?onderwijs|thuis (les|onderwijs) (geven|krijgen)|thuis leren|thuisscholing|"
                              r"home ?school|home[- ]educat|educate \w+ at home|teach \w+ at home", re.I)
 KWALIFICATIEPLICHTIG_VANAF = 16

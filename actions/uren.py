@@ -83,12 +83,21 @@ def telling(woord: str) -> float:
     return float(TELWOORDEN.get(woord.lower()) or woord)
 
 
+# "3 ochtenden van 4 lesuren en 1 middag van 3 uur": each count of day parts times its own hours, added up.
+_DAGDELEN_VAN = re.compile(_AANTAL + r"\s+(ochtend(?:je)?s?|ochtenden|middag(?:je)?s?|middagen|dag(?:en)?|"
+                           r"mornings?|afternoons?|days?)\s+(?:van|of)\s+(\d+(?:[.,]\d+)?)\s*"
+                           r"(?:les)?(?:uur|uren|hours?|lessons|periods)\b", re.I)
+
+
 def uren_in_keren(tekst: str) -> float | None:
     """Hours missed said as a number of times and the hours of each time, or as lessons of some minutes; None
     when they were not said that way (then the hours are read as a plain amount)."""
     lessen = _LESSEN_VAN.search(tekst)
     if lessen:
         return round(float(lessen.group(1)) * float(lessen.group(2)) / 60, 1)
+    delen = list(_DAGDELEN_VAN.finditer(tekst))
+    if delen:
+        return sum(telling(m.group(1)) * float(m.group(3).replace(",", ".")) for m in delen)
     per_keer = _UREN_PER_KEER.search(tekst)
     vak = _uren_van_tijdvak(tekst)  # "3 ochtenden gemist; onze ochtenden lopen van 8.30 tot 11.30"
     if per_keer is None and vak is None:
@@ -110,14 +119,29 @@ _KEER_TE_LAAT = re.compile(_AANTAL + r"\s*(keer|maal|times)\b", re.I)
 _MINUTEN = re.compile(r"(\d+)\s*(?:(?:tot|to|-|à|or|of)\s*(\d+)\s*)?(?:min|mins|minuten|minutes)\b", re.I)
 
 
+# "elke dag te laat … sinds 5 weken": late on every school day of the weeks said.
+_ELKE_DAG = re.compile(r"\b(elke|iedere) (school)?dag\b|\bdagelijks\b|\bevery (school )?day\b|\bdaily\b", re.I)
+_DAGEN_PER_WEEK = re.compile(_AANTAL + r"\s+(?:dagen|days)\s+(?:per|a|in de|each)\s+week", re.I)
+SCHOOLDAGEN_PER_WEEK = 5
+
+
 def uren_te_laat(tekst: str) -> float | None:
-    """Hours missed by coming late, when the times and the minutes of each were said; None otherwise."""
+    """Hours missed by coming late, when the times (or "every day" and the weeks) and the minutes of each were
+    said; None otherwise."""
     if not _TE_LAAT.search(tekst):
         return None
     keren, minuten = _KEER_TE_LAAT.search(tekst), _MINUTEN.search(tekst)
-    if keren is None or minuten is None:
+    if minuten is None:
         return None
-    return round(telling(keren.group(1)) * float(minuten.group(2) or minuten.group(1)) / 60, 1)
+    aantal = telling(keren.group(1)) if keren else None
+    weken_al = _WEKEN_AL.search(tekst) or _AFGELOPEN_WEKEN.search(tekst)
+    if aantal is None and _ELKE_DAG.search(tekst) and weken_al:
+        per_week = _DAGEN_PER_WEEK.search(tekst)
+        dagen = telling(per_week.group(1)) if per_week else SCHOOLDAGEN_PER_WEEK
+        aantal = dagen * telling(next(g for g in weken_al.groups() if g))
+    if aantal is None:
+        return None
+    return round(aantal * float(minuten.group(2) or minuten.group(1)) / 60, 1)
 
 
 # Whole days missed and the length of a school day said apart ("2 full days last week and 3 this week … our days
@@ -169,7 +193,7 @@ UREN_DAGDEEL = 4
 
 
 # Clock times ("om 12 uur ophalen", "8:30-12:00", "tot 14.00") are no number of hours away.
-_KLOKTIJD = re.compile(r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
+_KLOKTIJD = re.compile(r"(?<!\bgaat )(?<!\bgaan )\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
                        r"\s*(uur|u)?\b|"
                        r"\b\d{1,2}[:.]\d{2}\b", re.I)
 _WEEKDAG = re.compile(r"\b" + _WEEKDAGEN, re.I)
@@ -214,6 +238,11 @@ _KEER_MAAL_UUR = re.compile(r"\b" + _AANTAL + r"\s*(?:keer|maal|x|×|times)\s*" 
                             re.I)
 
 
+_SAMEN_UUR = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|altogether)\s+(?:is dat |that'?s |is )?"
+                        r"(?:ongeveer |zo'?n |about |around |roughly |circa |ca\.? )?(\d+(?:[.,]\d+)?)\s*"
+                        r"(?:uur|uren|hours?)\b", re.I)
+
+
 def uren_per_week_thuis(tekst: str) -> Feiten:
     """A five-year-old's hours at home per week, only as far as the text tells them: the hours of one time (a
     span of clock times, or "van 2 uur") times how often ("2 ochtendjes", the weekdays named). Where the counts
@@ -226,6 +255,9 @@ def uren_per_week_thuis(tekst: str) -> Feiten:
     if bovenop:  # hours on top of the five of the notice: those five plus the hours said, or lid 2 without a number
         erbij = uren(tekst[:bovenop.start()] + " " + tekst[bovenop.end():])
         return {"uren_per_week": 5 + erbij} if erbij is not None and erbij <= 35 else {"boven_kennisgeving": True}
+    samen = _SAMEN_UUR.search(tekst)
+    if samen:  # "elke maandag en dinsdag, dat is samen ongeveer 11 uur": the user's own total for the week
+        return {"uren_per_week": float(samen.group(1).replace(",", "."))}
     maal = _KEER_MAAL_UUR.search(tekst)
     if maal:  # "dat is 2 keer 2 uur": the user's own sum
         return {"uren_per_week": telling(maal.group(1)) * telling(maal.group(2)),

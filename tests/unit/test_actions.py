@@ -370,3 +370,32 @@ def test_a_short_yes_read_as_out_of_scope_answers_the_open_case() -> None:
                                                         intent="out_of_scope",
                                                         events=[user("a", "vrijstelling_5c"), user("b", "x")]))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "vrijstelling_5c"
+
+
+@pytest.mark.parametrize(("tekst", "allowed"), [
+    ("ja hij heeft in juli het diploma praktijkonderwijs gehaald en is nu 17. hij werkt nu bij een hovenier", "true"),
+    ("my daughter has a vmbo-gl diploma plus a Cambridge English C1 certificate, she's 17. so she's done?", "false"),
+    ("telt een havo diploma als startkwalificatie?", None),  # no age, no question about her: nothing to allow
+])
+def test_a_kwalificatieplicht_question_with_the_diploma_told_says_whether_school_is_still_due(
+        tekst: str, allowed: str | None) -> None:
+    kwalificatie = next(a for a in ANTWOORD_ACTIONS if a().label == "kwalificatieplicht")
+    messages, _ = run(kwalificatie(), tracker(tekst, intent="kwalificatieplicht"))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"].get("allowed") == allowed
+
+
+def test_a_follow_up_read_as_illness_in_a_case_about_a_dying_relative_stays_art_14() -> None:
+    gewichtig = next(a for a in ANTWOORD_ACTIONS if a().label == "verlof_gewichtige_omstandigheden")
+    eerste = "My mother in Lagos has been diagnosed with terminal cancer. We want to go and see her with our two kids."
+    vorige, _ = run(gewichtig(), tracker(eerste, events=[user(eerste, "verlof_gewichtige_omstandigheden")]))
+    ziekte = next(a for a in ANTWOORD_ACTIONS if a().label == "ziekte")
+    tweede = "probably three weeks, 15 school days. we don't know how much time she has left"
+    messages, _ = run(ziekte(), tracker(tweede, dossier=dossier_van(vorige), intent="ziekte",
+                                        events=[user(eerste, "x"), user(tweede, "ziekte")]))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "verlof_gewichtige_omstandigheden"
+    assert besluit["decider"] == "leerplichtambtenaar"  # more than 10 school days
+    ziek = "nu is mijn zoon zelf ook ziek geworden, griep"
+    messages, _ = run(ziekte(), tracker(ziek, dossier=dossier_van(vorige), intent="ziekte",
+                                        events=[user(eerste, "x"), user(ziek, "ziekte")]))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "ziekte"

@@ -491,3 +491,69 @@ def test_whole_days_times_the_length_of_a_school_day(tekst: str, uren: float) ->
 ])
 def test_exemption_facts_in_more_words(tekst: str, naam: str, waarde: bool) -> None:
     assert feiten.vrijstelling(tekst, [], P).get(naam) is waarde
+
+
+@pytest.mark.parametrize(("tekst", "jaren"), [
+    ("Dochter heeft haar Entree-diploma gehaald en is zestien en een half.", 16),
+    ("hij is zeventien", 17),
+    ("ze is 16,5 jaar", 16),  # never the 5 after the comma
+    ("my daughter has a vmbo diploma, she's 17", 17),
+    ("hij heeft het diploma gehaald en is nu 17", 17),
+    ("Mijn stiefzoon is sinds vorige week 18", 18),
+    ("we gaan twee jaar naar Spanje", None),  # a duration, not an age
+    ("het verzuim is 16 in 4 weken", None),
+])
+def test_ages_in_words_halves_and_other_shapes(tekst: str, jaren: int | None) -> None:
+    from actions.geboorte import leeftijd
+
+    assert leeftijd(tekst) == jaren
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("3 ochtenden van 4 lesuren en 1 middag van 3 uur weg in de afgelopen 2 weken", 15.0),
+    ("ze komt sinds 5 weken elke dag zo'n 20 min te laat, 5 dagen per week", 8.3),
+    ("22 keer te laat, meestal 10 tot 15 minuten", 5.5),
+])
+def test_hours_in_parts_of_days_and_late_every_day_add_up(tekst: str, uren: float) -> None:
+    assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren
+
+
+def test_late_without_a_count_of_times_gives_no_hours() -> None:
+    assert "totaal_uren" not in feiten.meldplicht("hij komt vaak 20 minuten te laat", [], P)
+
+
+@pytest.mark.parametrize(("tekst", "weken"), [
+    ("ze is sinds 2 februari niet meer op school geweest", 4),
+    ("he hasn't shown up since February 9th", 3),
+])
+def test_absence_since_a_date_counts_the_weeks_since_and_keeps_the_users_words(tekst: str, weken: int) -> None:
+    gelezen = feiten.meldplicht(tekst, [], P)
+    assert gelezen["aaneengesloten_weken_afwezig"] == weken
+    assert gelezen["zoals_gezegd"]["aaneengesloten_weken_afwezig"] in tekst
+
+
+def test_a_date_in_the_future_is_no_absence_since() -> None:
+    assert "aaneengesloten_weken_afwezig" not in feiten.meldplicht("niet op school sinds 20 maart", [], P)
+
+
+@pytest.mark.parametrize(("tekst", "naam", "waarde"), [
+    ("We hebben nu 2 jaar vrijstelling 5b voor onze zoons. Moeten we dat elk jaar opnieuw doorgeven?",
+     "bezwaar_richting_genoemd", True),
+    ("Ouders hebben vorig jaar een beroep gedaan op vrijstelling 5 onder a. Moeten ze opnieuw?",
+     "beperking_genoemd", True),
+    ("we homeschool because of our objections to the direction of the schools around here", "bezwaar_richting_genoemd",
+     True),
+    ("the local school can't handle my son's giftedness, we can do a better job", "bezwaar_richting_genoemd", False),
+])
+def test_an_exemption_used_before_and_reasons_that_are_no_ground(tekst: str, naam: str, waarde: bool) -> None:
+    assert feiten.vrijstelling(tekst, [], P).get(naam) is waarde
+
+
+def test_the_local_school_here_is_no_school_abroad() -> None:
+    assert "school_buitenland_genoemd" not in feiten.vrijstelling("the local school can't handle him", [], P)
+
+
+def test_leave_of_days_had_before_said_as_one_word_is_read() -> None:
+    gelezen = feiten.vakantieverlof("In november hebben we 7 dagen vakantieverlof gekregen, nu nog 3 dagen?", [], P)
+    assert gelezen.get("al_eerder_verleend_dit_schooljaar") is True
+    assert gelezen.get("aantal_schooldagen") == 3
