@@ -28,6 +28,7 @@ from actions.onderwerp import (
     trekkend_bestaan,
     verlof_uit_feiten,
     verlofvraag_als_meldplicht,
+    vervolg_zonder_eigen_onderwerp,
     vijfjarige_thuis,
     vraagt_of_melden,
     ziekmelding_als_uitweg,
@@ -197,7 +198,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     """The topic checked against what decides it (the predicates live in actions/onderwerp.py), in this order:
     - a short yes or no, or a parent's "kan ik het nog melden?" in a feast-day, illness or five-year-old
       conversation, continues the open case; "and if we call in sick?" after a leave question is luxe verzuim;
-      a follow-up read as illness in a case about a relative's serious illness or death stays art. 14;
+      a follow-up read as illness in a case about a relative's serious illness or death stays art. 14, and a
+      follow-up read as a topic it carries no sign of stays in the open case (an age told, "waarom maar 1 dag?");
     - a leave question about a child under five is the leerplicht age; a child who cannot attend for health
       reasons (asked as age, or as illness for a year) is 5 onder a; a bargee's or fair family is art. 5a; an
       exemption named by its article is that one; months abroad at a school there are 5 onder c;
@@ -220,6 +222,8 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return "luxe_verzuim_gevolgen"
     if ziekte_in_zaak_van_familielid(label, tekst, _omstandigheid_open_zaak(open_zaak)):
         return "verlof_gewichtige_omstandigheden"
+    if open_zaak is not None and vervolg_zonder_eigen_onderwerp(label, tekst, open_zaak.onderwerp):
+        return open_zaak.onderwerp
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
     if kan_niet_naar_school(label, tekst):

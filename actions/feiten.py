@@ -533,9 +533,14 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
         diploma = _behaald_diploma(tekst)
         if diploma:
             feiten["diploma"] = diploma
-    if _STOPPEN.search(tekst) and not _NIET_STOPPEN.search(tekst):
+    if vraagt_stoppen(tekst):
         feiten["vraag_stoppen"] = True
     return feiten
+
+
+def vraagt_stoppen(tekst: str) -> bool:
+    """Whether the text asks if the young person may leave school (stop, quit, work instead)."""
+    return bool(_STOPPEN.search(tekst)) and not _NIET_STOPPEN.search(tekst)
 
 
 def _behaald_diploma(tekst: str) -> str | None:
@@ -646,7 +651,7 @@ _VOORWAARDEN = {
         r"(daar|there|ginds) (naar|to|op|at) (de |een |a |an |the )?([\w-]+ )?(basis|middelbare |primary |high )?"
         r"school|"
         r"school (in|abroad|overseas)|internationale school|"
-        r"\bin (het )?[a-zé]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
+        r"\bin (het )?[a-zà-ÿ]+ naar (de |een )?school|naar (de |een )?school (in|over de grens)|over de grens naar|"
         r"(goes|go|going) to (a )?school (in|across|there)|"
         r"international school|ingeschreven (op|bij|aan) (een|de) (school|scuola|escuela|école)|enrolled (at|in)|"
         r"\b(naar|to|at|op|attend|attends) (de |the |a |een )?(lokale|local) school|aan de (belgische|duitse) kant|"
@@ -682,6 +687,11 @@ _VANUIT_HUIS = re.compile(r"\bthuis\b|\bhier\b|at home|from home|in nederland|in
 def noemt_beperking(tekst: str) -> bool:
     """Whether the text names a physical or psychological reason (the condition of art. 5 onder a)."""
     return bool(_VOORWAARDEN["beperking_genoemd"].search(tekst))
+
+
+def noemt_bezwaar_richting(tekst: str) -> bool:
+    """Whether the text names objections to a school's direction (the condition of art. 5 onder b)."""
+    return bool(_VOORWAARDEN["bezwaar_richting_genoemd"].search(tekst))
 
 
 def noemt_school_in_buitenland(tekst: str) -> bool:

@@ -16,10 +16,12 @@ from actions.feiten import (
     dagen,
     noemt_beperking,
     noemt_beroep,
+    noemt_bezwaar_richting,
     noemt_goedkoper,
     noemt_school_in_buitenland,
     omstandigheid,
     relatie,
+    vraagt_stoppen,
     vrijstelling_grond,
 )
 from actions.geboorte import leeftijd
@@ -125,7 +127,8 @@ def thuisonderwijs(label: str, tekst: str) -> bool:
 
 _OF_MELDEN = re.compile(
     r"\b(moet|moeten|hoeft|hoeven)\s+(we|wij|ik|de school|het|dit|dat)\b[^?.!]{0,50}\b(melden|gemeld)\b|"
-    r"\b(do|does|must|should)\s+(we|i|the school)\s+(have to |need to )?report\b|\bis (this|it|that) reportable\b|"
+    r"\b(do|does|must|should)\s+(we|i|the school)\s+(still\s+)?(have to |need to )?(report|file)\b|"
+    r"\bis (this|it|that) reportable\b|"
     r"\bmeldplichtig\b|\b(lrv|luxe verzuim|verzuim|dit|dat|het|hem|haar)\s+melden\s*\?", re.I)
 
 
@@ -163,6 +166,65 @@ def vraagt_of_melden(label: str, tekst: str, rol: str = "ouder") -> bool:
     if label == "meldplicht_vraag" or not _OF_MELDEN.search(tekst):
         return False
     return label == "melding_doen" or rol == "school"
+
+
+# A follow-up the classifier read as another topic, although it brings no sign of that topic, belongs to the case
+# the conversation is about: an age or a birthday told ("hij is vorige maand 18 geworden", "jarig op 14-10"), a
+# feast conversation's "waarom maar 1 dag?", "nee, alleen een vmbo-diploma" after a question about reporting,
+# "do we have to renew it every year?" in a 5 onder b conversation. Per label: its sign, and the open topics in
+# which the label without that sign is read as a follow-up.
+_VRAAGT_LEERPLICHT = re.compile(r"leerplichtig|leerplicht\b|compulsory|vanaf wanneer|from when|when does .{0,20}"
+                                r"(start|begin)|(moet|must|has to|have to) (hij|zij|ze|he|she) (al )?naar school",
+                                re.I)
+_WIL_MELDEN = re.compile(r"\b(wil|willen|ga|gaan|want to|wants to|'d like to|would like to|going to)\b[^.?!]{0,25}"
+                         r"\b(melden|melding|report|file)|\bmelding (doen|maken|indienen)\b", re.I)
+_KWALIFICATIE_VRAAG = re.compile(r"kwalificatieplicht|startkwalificatie|basic qualification", re.I)
+_RELIGIEUS = re.compile(r"religi|geloof|godsdienst|kerk|moskee|synagoge|tempel|church|mosque|synagogue|temple|"
+                        r"gurdwara", re.I)
+_EXEMPTIES = ("vrijstelling_5a", "vrijstelling_5b", "vrijstelling_5c", "vrijstelling_andere")
+_MELDEN_ZAKEN = ("meldplicht_vraag", "melding_doen")
+
+
+def _teken_van(label: str, tekst: str) -> bool:
+    """Whether the text itself carries a sign of the label's topic."""
+    if label in ("leerplicht_leeftijd", "vijfjarige"):
+        return bool(_VRAAGT_LEERPLICHT.search(tekst)) or vijfjarige_thuis(tekst)
+    if label == "verlof_gewichtige_omstandigheden":  # "een religieus feest" is the feast again, no other event
+        return omstandigheid(tekst) in _GEBEURTENISSEN or (
+            bool(_ANDERE_GEBEURTENIS.search(tekst)) and not _RELIGIEUS.search(tekst))
+    if label == "kwalificatieplicht":
+        return vraagt_stoppen(tekst) or bool(_KWALIFICATIE_VRAAG.search(tekst))
+    if label == "meldplicht_vraag":
+        return bool(_OF_MELDEN.search(tekst) or re.search(r"meldplicht|wanneer|when|drempel|threshold", tekst, re.I))
+    if label == "melding_doen":
+        return bool(_WIL_MELDEN.search(tekst))
+    if label == "vrijstelling_5a":
+        return noemt_beperking(tekst) or genoemde_grond(label, tekst) is not None
+    if label == "vrijstelling_5b":
+        return noemt_bezwaar_richting(tekst) or bool(_THUISONDERWIJS.search(tekst)) or \
+            genoemde_grond(label, tekst) is not None
+    if label == "vrijstelling_5c":
+        return noemt_school_in_buitenland(tekst) or genoemde_grond(label, tekst) is not None
+    return True
+
+
+_VERVOLG_IN: dict[str, frozenset[str]] = {
+    "leerplicht_leeftijd": frozenset({"kwalificatieplicht", "meldplicht_vraag", "melding_doen", "vrijstelling_5a",
+                                      "vrijstelling_5b", "vrijstelling_5c", "luxe_verzuim_gevolgen",
+                                      "verlof_vakantie_13a", "verlof_gewichtige_omstandigheden"}),
+    "vijfjarige": frozenset({"meldplicht_vraag", "melding_doen", "luxe_verzuim_gevolgen", "kwalificatieplicht"}),
+    "verlof_gewichtige_omstandigheden": frozenset({"godsdienst_feestdag", "luxe_verzuim_gevolgen"}),
+    "kwalificatieplicht": frozenset(_MELDEN_ZAKEN),
+    "melding_doen": frozenset({"meldplicht_vraag"}),
+    "meldplicht_vraag": frozenset({"melding_doen"}),
+    **{grond: frozenset(set(_EXEMPTIES) - {grond}) for grond in _EXEMPTIES[:3]},
+}
+
+
+def vervolg_zonder_eigen_onderwerp(label: str, tekst: str, open_onderwerp: str | None) -> bool:
+    """Whether a message read as `label` is a follow-up in the open case instead: the label is one a follow-up is
+    often misread as in that case's topic, and the text carries no sign of the label's own topic."""
+    return open_onderwerp in _VERVOLG_IN.get(label, frozenset()) and not _teken_van(label, tekst)
 
 
 _JA_NEE = re.compile(r"^\W*(ja|jawel|jazeker|nee|neen|yes|yep|yeah|no|nope|klopt|idd|inderdaad|precies|correct|"

@@ -193,7 +193,9 @@ UREN_DAGDEEL = 4
 
 
 # Clock times ("om 12 uur ophalen", "8:30-12:00", "tot 14.00") are no number of hours away.
-_KLOKTIJD = re.compile(r"(?<!\bgaat )(?<!\bgaan )\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
+# "het gaat om 4 uur" is an amount of hours, not a clock time.
+_KLOKTIJD = re.compile(r"(?<!\bgaat )(?<!\bgaan )"
+                       r"\b(om|tot|vanaf|van|till|until|at|from|to)\s+(half\s+)?\d{1,2}([:.]\d{2})?(?![.,]\d)"
                        r"\s*(uur|u)?\b|"
                        r"\b\d{1,2}[:.]\d{2}\b", re.I)
 _WEEKDAG = re.compile(r"\b" + _WEEKDAGEN, re.I)

@@ -155,3 +155,33 @@ def test_calling_in_sick_to_go_anyway_after_a_leave_question_is_luxe_verzuim() -
     assert ziekmelding_als_uitweg("ziekte", "and if we just go anyway and call them in sick?", "verlof_vakantie_13a")
     assert ziekmelding_als_uitweg("ziekte", "en als ik haar dan gewoon ziek meld?", "luxe_verzuim_gevolgen")
     assert not ziekmelding_als_uitweg("ziekte", "hoe meld ik haar ziek?", None)
+
+
+@pytest.mark.parametrize(("label", "tekst", "open_onderwerp", "vervolg"), [
+    # an age or a birthday told in a conversation on another topic
+    ("leerplicht_leeftijd", "wanneer is dat dan precies, hij is jarig op 14-10", "vrijstelling_5a", True),
+    ("leerplicht_leeftijd", "ze wordt 18 op 9 december, moet ze dan nog tot de zomer blijven?", "kwalificatieplicht",
+     True),
+    ("vijfjarige", "en geldt dat per kind? onze jongste is pas 4", "luxe_verzuim_gevolgen", True),
+    ("leerplicht_leeftijd", "en vanaf wanneer is zijn zusje leerplichtig?", "kwalificatieplicht", False),
+    # a feast conversation without an event of art. 14
+    ("verlof_gewichtige_omstandigheden", "maar het is echt een religieus feest. waarom maar 1 dag?",
+     "godsdienst_feestdag", True),
+    ("verlof_gewichtige_omstandigheden", "en voor de bruiloft van mijn broer?", "godsdienst_feestdag", False),
+    # a diploma told after a question about reporting; reporting or filing
+    ("kwalificatieplicht", "nee hij heeft alleen een vmbo-basis diploma", "meldplicht_vraag", True),
+    ("kwalificatieplicht", "mag hij dan stoppen met school?", "meldplicht_vraag", False),
+    ("melding_doen", "no report yet, parents don't pick up the phone. is it too late to report?", "meldplicht_vraag",
+     True),
+    ("melding_doen", "ok, dan wil ik hem nu melden", "meldplicht_vraag", False),
+    # one exemption's procedure asked in the conversation on another
+    ("vrijstelling_5c", "do we have to renew it every year? and does someone check it?", "vrijstelling_5b", True),
+    ("vrijstelling_5c", "en als ze in België naar school gaat?", "vrijstelling_5b", False),
+    # a label not in the table, or no open case: the classifier's topic
+    ("luxe_verzuim_gevolgen", "and what if we just go anyway?", "verlof_vakantie_13a", False),
+    ("leerplicht_leeftijd", "hij is jarig op 14-10", None, False),
+])
+def test_a_follow_up_without_a_sign_of_the_topic_read_stays_in_the_open_case(
+        label: str, tekst: str, open_onderwerp: str | None, vervolg: bool) -> None:
+    from actions.onderwerp import vervolg_zonder_eigen_onderwerp
+    assert vervolg_zonder_eigen_onderwerp(label, tekst, open_onderwerp) is vervolg
