@@ -181,6 +181,16 @@ _WIL_MELDEN = re.compile(r"\b(wil|willen|ga|gaan|want to|wants to|'d like to|wou
 _KWALIFICATIE_VRAAG = re.compile(r"kwalificatieplicht|startkwalificatie|basic qualification", re.I)
 _RELIGIEUS = re.compile(r"religi|geloof|godsdienst|kerk|moskee|synagoge|tempel|church|mosque|synagogue|temple|"
                         r"gurdwara", re.I)
+# What happens after unauthorised absence: going anyway, penalties, a sick report to cover it.
+_GEVOLGEN = re.compile(r"toch (gaan|weg|vertrekken|op vakantie)|gewoon (gaan|weg)|anyway|boete|"
+                       r"\b(a|the|get|any) fine\b|\bfined\b|\bfines\b|halt|proces[- ]?verbaal|straf|penalt|"
+                       r"gevolg|consequen|what (happens|can happen|will happen)|"
+                       r"wat (gebeurt|kan er gebeuren|zijn de)|betalen|\bpay\b|euro|€|ziek (te )?melden|"
+                       r"call\w* in sick|luxe verzuim|zonder (toestemming|verlof)|without (permission|leave)|"
+                       r"spijbel|truan|al weg|already (left|gone|away)|vertrokken|\bleft\b|rechter|court|melding|"
+                       r"report", re.I)
+_VRIJSTELLING_WOORD = re.compile(r"vrijstelling|exemption|exempt|ontheffing|thuisonderwijs|homeschool|"
+                                 r"artikel 15|art\.? ?15\b", re.I)
 _EXEMPTIES = ("vrijstelling_5a", "vrijstelling_5b", "vrijstelling_5c", "vrijstelling_andere")
 _MELDEN_ZAKEN = ("meldplicht_vraag", "melding_doen")
 
@@ -194,6 +204,10 @@ def _teken_van(label: str, tekst: str) -> bool:
             bool(_ANDERE_GEBEURTENIS.search(tekst)) and not _RELIGIEUS.search(tekst))
     if label == "kwalificatieplicht":
         return vraagt_stoppen(tekst) or bool(_KWALIFICATIE_VRAAG.search(tekst))
+    if label == "luxe_verzuim_gevolgen":
+        return bool(_GEVOLGEN.search(tekst))
+    if label == "vrijstelling_andere":
+        return vrijstelling_grond(tekst) is not None or bool(_VRIJSTELLING_WOORD.search(tekst))
     if label == "meldplicht_vraag":
         return bool(_OF_MELDEN.search(tekst) or re.search(r"meldplicht|wanneer|when|drempel|threshold", tekst, re.I))
     if label == "melding_doen":
@@ -215,6 +229,10 @@ _VERVOLG_IN: dict[str, frozenset[str]] = {
     "vijfjarige": frozenset({"meldplicht_vraag", "melding_doen", "luxe_verzuim_gevolgen", "kwalificatieplicht"}),
     "verlof_gewichtige_omstandigheden": frozenset({"godsdienst_feestdag", "luxe_verzuim_gevolgen"}),
     "kwalificatieplicht": frozenset(_MELDEN_ZAKEN),
+    "luxe_verzuim_gevolgen": frozenset({"verlof_vakantie_13a", "verlof_gewichtige_omstandigheden",
+                                        "godsdienst_feestdag", "bezwaar", "vijfjarige"}),
+    "vrijstelling_andere": frozenset({"verlof_vakantie_13a", "verlof_gewichtige_omstandigheden",
+                                      "luxe_verzuim_gevolgen"}),
     "melding_doen": frozenset({"meldplicht_vraag"}),
     "meldplicht_vraag": frozenset({"melding_doen"}),
     **{grond: frozenset(set(_EXEMPTIES) - {grond}) for grond in _EXEMPTIES[:3]},

@@ -177,8 +177,16 @@ def test_calling_in_sick_to_go_anyway_after_a_leave_question_is_luxe_verzuim() -
     # one exemption's procedure asked in the conversation on another
     ("vrijstelling_5c", "do we have to renew it every year? and does someone check it?", "vrijstelling_5b", True),
     ("vrijstelling_5c", "en als ze in België naar school gaat?", "vrijstelling_5b", False),
-    # a label not in the table, or no open case: the classifier's topic
+    # consequences asked, or not; an exemption named, or not
     ("luxe_verzuim_gevolgen", "and what if we just go anyway?", "verlof_vakantie_13a", False),
+    ("luxe_verzuim_gevolgen", "hoeveel moeten we dan betalen? 5 x 3 x 100 euro?", "godsdienst_feestdag", False),
+    ("luxe_verzuim_gevolgen", "en als we het bij de leerplichtambtenaar aanvragen? die mag toch meer dan 10 dagen",
+     "verlof_vakantie_13a", True),
+    ("vrijstelling_andere", "But with the online school she isn't really absent, right? So we don't need leave?",
+     "verlof_gewichtige_omstandigheden", True),
+    ("vrijstelling_andere", "is er dan een vrijstelling voor topsporters?", "verlof_gewichtige_omstandigheden", False),
+    # a label not in the table, or no open case: the classifier's topic
+    ("bezwaar", "de directeur weigert, wat kan ik doen?", "verlof_vakantie_13a", False),
     ("leerplicht_leeftijd", "hij is jarig op 14-10", None, False),
 ])
 def test_a_follow_up_without_a_sign_of_the_topic_read_stays_in_the_open_case(
