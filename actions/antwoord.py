@@ -103,8 +103,9 @@ def feiten_voor_regel(label: str, map_: Dossier, zaak: Zaak) -> dict[str, Any]:
     if label == "kwalificatieplicht" and "diploma" in feiten:
         # With the diploma told ("he has his pro diploma and works for a gardener now", "she only has vmbo, is
         # she done?"), a question about kwalificatieplicht asks whether the young person must still be at school,
-        # even without the word "stop"; the rule says so only where age and diploma decide it.
-        feiten["vraag_stoppen"] = True
+        # even without the word "stop" (unless it asks whether bbl counts); the rule says so only where age and
+        # diploma decide it.
+        feiten.setdefault("vraag_stoppen", True)
     return {**STANDAARD.get(label, {}), **feiten, **vast}
 
 

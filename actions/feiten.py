@@ -535,7 +535,14 @@ def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
             feiten["diploma"] = diploma
     if vraagt_stoppen(tekst):
         feiten["vraag_stoppen"] = True
+    elif _LEREN_EN_WERKEN.search(tekst):
+        feiten["vraag_stoppen"] = False  # whether bbl counts is no question to leave school
     return feiten
+
+
+# Learning and working combined (bbl): a way to meet kwalificatieplicht, so a question about it asks no "may he stop?".
+_LEREN_EN_WERKEN = re.compile(r"\bbbl\b|beroepsbegeleidend|leerwerk|leren en werken|werken en leren|"
+                              r"\d dag(en)? (per week )?(naar )?school|apprenticeship|work and (study|learn)", re.I)
 
 
 def vraagt_stoppen(tekst: str) -> bool:

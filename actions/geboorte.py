@@ -61,7 +61,7 @@ _LEEFTIJD_NA_KIND = re.compile(
     r"\b(?:hij|zij|ze|he|she)\s+is\s+(?:nu|now)\s+" + _JAREN + _NIET_MEER + r"|\b(?:she|he)'?s\s+" + _JAREN
     + _NIET_MEER + "|"
     r"\b(?:is|ben)\s+sinds\s+(?:vorige|afgelopen|deze)\s+(?:week|maand)\s+" + _JAREN + _NIET_MEER + "|"
-    r"\b(?:just\s+)?turned\s+" + _JAREN + r"\b(?![.,]?\d)|\b" + _JAREN + r"\s+(?:jaar\s+)?geworden\b|"
+    r"\b(?:just\s+)?turned\s+" + _JAREN + _NIET_MEER + r"|\b" + _JAREN + r"\s+(?:jaar\s+)?geworden\b|"
     # "onze zoon (16)", "my stepdaughter (17)": an age in brackets after the person; "en ben 17": the writer's own.
     r"(?:zoon|dochter|kind|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|pupil|student)\s*\((\d{1,2})\)|"
     r"\bben\s+" + _JAREN + r"\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer|jaar geleden))", re.I)
@@ -115,11 +115,19 @@ def _zoals_gezegd(jaren: int, dag: int | None, maand: int, engels: bool, volgend
         f"wordt {jaren} op {dag} {naam}" if dag else f"wordt {jaren} in {naam}")
 
 
+# "turned 16 in March", "werd in april 16", "is in april 16 geworden": a birthday this past year.
+_WERD = re.compile(r"\b(?:turned|werd)\s+(?:(?:in|op|on)\s+(?:the\s+)?\S+(?:\s+\d{1,2}\w*)?\s+)?(?P<jaren>\d{1,2}|"
+                   + "|".join(_GETALWOORDEN) + r")\b(?!\s*(?:uur|dagen|weken|hours|days|weeks|keer|minut))|"
+                   r"\b(?:in|op)\s+(?:\d{1,2}\s+)?" + _MAANDNAAM + r"\s+(?P<jaren2>\d{1,2})\s+(?:jaar\s+)?geworden\b",
+                   re.I)
+
+
 def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
-    """From "wordt in augustus 5" or "turns 5 on 2 September": the date or month of birth."""
+    """From "wordt in augustus 5" or "turns 5 on 2 September": the date or month of birth; from "turned 16 in
+    March" or "in april 16 geworden" the same, with that birthday in the past year."""
     wordt = _WORDT.search(tekst) or _WORDT_NA.search(tekst)
     if wordt is None:
-        return {}
+        return _verjaardag_was(tekst, peildatum)
     getal = wordt.group("jaren").lower()
     jaren = int(getal) if getal.isdigit() else _GETALWOORDEN[getal]
     # Its date: a day and month in or right after "wordt …", else just before it ("op 1 april jarig, wordt dan
@@ -136,6 +144,35 @@ def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
     # The coming birthday: in this month or later (a birthday already past this month is not "wordt").
     jaar = peildatum.year if (maand, dag or 31) >= (peildatum.month, peildatum.day) else peildatum.year + 1
     geboortejaar = jaar - jaren
+    if dag is None:
+        return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}", ZOALS_GEZEGD: {"geboortemaand": woorden}}
+    try:
+        return {"geboortedatum": dt.date(geboortejaar, maand, dag), ZOALS_GEZEGD: {"geboortedatum": woorden}}
+    except ValueError:
+        return {}
+
+
+def _verjaardag_was(tekst: str, peildatum: dt.date) -> dict[str, Any]:
+    werd = _WERD.search(tekst)
+    if werd is None:
+        return {}
+    groep = "jaren" if werd.group("jaren") else "jaren2"
+    getal = werd.group(groep).lower()
+    jaren = int(getal) if getal.isdigit() else _GETALWOORDEN[getal]
+    # Its date in or after the words, else before them; "in januari 17" is the age after the month, not a day.
+    vensters = ((werd.start(), werd.end() + _VENSTER), (max(0, werd.start() - _VENSTER), werd.start()))
+    gevonden = next((g for met_dag in (True, False) for begin, eind in vensters
+                     if (g := _datum_in(tekst[begin:eind], werd.end(groep) - begin, peildatum, met_dag))), None)
+    if gevonden is None:
+        return {}
+    dag, maand = gevonden[:2]
+    # The birthday just past: in this month or before it, else last year's.
+    jaar = peildatum.year if (maand, dag or 1) <= (peildatum.month, peildatum.day) else peildatum.year - 1
+    geboortejaar = jaar - jaren
+    engels = werd.group(0).lower().startswith("turned")
+    naam = _NAMEN["en" if engels else "nl"][maand - 1]
+    wanneer = (f"on {naam} {dag}" if dag else f"in {naam}") if engels else (f"op {dag} {naam}" if dag else f"in {naam}")
+    woorden = f"{'turned' if engels else 'werd'} {jaren} {wanneer}"  # as said, never a birth year they did not say
     if dag is None:
         return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}", ZOALS_GEZEGD: {"geboortemaand": woorden}}
     try:

@@ -82,7 +82,8 @@ def test_a_question_whether_to_leave_school_is_read_as_such(tekst: str, diploma:
     "Is bbl ook goed voor de kwalificatieplicht? mijn zoon van 16 wil 4 dagen werken en 1 dag naar school",
 ])
 def test_a_question_about_the_duty_is_no_question_about_leaving(tekst: str) -> None:
-    assert "vraag_stoppen" not in feiten.leerplicht(tekst, [], P)
+    # Not read as a question to leave school: absent, or (for bbl) said not to be one.
+    assert feiten.leerplicht(tekst, [], P).get("vraag_stoppen", False) is False
 
 
 def test_period_in_dutch_and_english() -> None:
@@ -303,7 +304,7 @@ def test_an_objection_names_the_leave_it_is_about_only_when_said(tekst: str, ver
 
 
 @pytest.mark.parametrize(("tekst", "jaar"), [("hij is net 17", 17), ("my son just turned 16", 16),
-                                              ("ze is in maart 16 geworden", 16), ("hij is net 3 dagen ziek", None)])
+                                              ("hij is net 3 dagen ziek", None)])
 def test_an_age_just_reached_is_read(tekst: str, jaar: int | None) -> None:
     assert feiten.leerplicht(tekst, [], P).get("leeftijd") == jaar
 
@@ -557,3 +558,26 @@ def test_leave_of_days_had_before_said_as_one_word_is_read() -> None:
     gelezen = feiten.vakantieverlof("In november hebben we 7 dagen vakantieverlof gekregen, nu nog 3 dagen?", [], P)
     assert gelezen.get("al_eerder_verleend_dit_schooljaar") is True
     assert gelezen.get("aantal_schooldagen") == 3
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("their son turned 16 in March and got his diploma in June",
+     {"geboortemaand": "2010-03", "zoals_gezegd": {"geboortemaand": "turned 16 in March"}}),
+    ("in april 16 geworden, mavo diploma gehaald",  # the 16 is the age, not a day of April
+     {"geboortemaand": "2009-04", "zoals_gezegd": {"geboortemaand": "werd 16 in april"}}),
+    ("she turned 17 on 3 February",
+     {"geboortedatum": dt.date(2009, 2, 3), "zoals_gezegd": {"geboortedatum": "turned 17 on February 3"}}),
+    ("the school turned 5 hours into 3", {}),
+    ("ze is in maart 16 geworden",  # with its month, more than an age: the month of birth
+     {"geboortemaand": "2010-03", "zoals_gezegd": {"geboortemaand": "werd 16 in maart"}}),
+])
+def test_a_birthday_just_past_gives_the_month_of_birth_in_the_users_words(tekst: str,
+                                                                          verwacht: dict[str, object]) -> None:
+    from actions.geboorte import geboorte
+
+    assert geboorte(tekst, P) == verwacht  # on 2 March 2026, a birthday in March may be past; April's is last year's
+
+
+def test_whether_bbl_counts_is_no_question_to_leave_school() -> None:
+    assert feiten.leerplicht("4 dagen werken en 1 dag naar school, telt dat?", [], P)["vraag_stoppen"] is False
+    assert feiten.leerplicht("mag hij stoppen en fulltime werken?", [], P)["vraag_stoppen"] is True
