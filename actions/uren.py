@@ -41,11 +41,18 @@ _PER_WEEK_NA = re.compile(r"\s*(per|a|each|every|in de|elke|iedere)\s+week\b", r
 _NIET_GEMIST_VOOR = re.compile(r"\b(de|the|die|over de|boven de|above the|daarvan|waarvan|of which)\s*$", re.I)
 
 
+_EN = r"\s*(?:,|en\b|and\b|&)\s*"
+_BEDRAG = r"\d+(?:[.,]\d+)?"
+_REEKS_UREN = re.compile(r"(?<![\w.,])(" + _BEDRAG + r")(?=" + _EN + r"(?:" + _BEDRAG + _EN + r")*" + _BEDRAG + r"\s*"
+                         + _SOORT_UREN + _UUR + ")", re.I)
+
+
 def uren_apart(tekst: str) -> tuple[list[float], float | None]:
     """The amounts of hours missed said one by one ("week 1 vijf uur, week 2 vier uur", "Mon 3 hrs, Thu 4 hrs"),
     and an amount said per week ("25 lesuren per week"), which is a rate and no total."""
     bedragen: list[float] = []
     per_week = None
+    tekst = _REEKS_UREN.sub(r"\1 uur ", tekst)  # "4, 3 en 5 uur" is three amounts of hours
     for match in _ALLE_UREN.finditer(tekst):
         woord = match.group(1).lower()
         waarde = float(TELWOORDEN.get(woord) or woord.replace(",", "."))

@@ -581,3 +581,11 @@ def test_a_birthday_just_past_gives_the_month_of_birth_in_the_users_words(tekst:
 def test_whether_bbl_counts_is_no_question_to_leave_school() -> None:
     assert feiten.leerplicht("4 dagen werken en 1 dag naar school, telt dat?", [], P)["vraag_stoppen"] is False
     assert feiten.leerplicht("mag hij stoppen en fulltime werken?", [], P)["vraag_stoppen"] is True
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("in de 2 weken voor de kerstvakantie 6 en 5 uur, toen vakantie, de week erna weer 6 uur en nu 2 uur", 19.0),
+    ("4, 3 en 5 uur in drie weken", 12.0),
+])
+def test_a_series_of_amounts_before_one_unit_adds_up(tekst: str, uren: float) -> None:
+    assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren  # never only the last amount of the series
