@@ -41,6 +41,13 @@ _BEROEP = re.compile(
 _GOEDKOPER = re.compile(r"goedkop|aanbieding|prijs|prijzen|duur\b|duurder|last ?minute|cheaper|cheap|deal|"
                         r"expensive|\bprices?\b|\bfares?\b", re.IGNORECASE)
 _WERKGEVER = re.compile(r"werkgever|werkgeversverklaring|\bbaas\b|employer|\bboss\b|verlof in de", re.I)
+# The family's own wish, not a job: a sibling's school with other holidays, going together, visiting family.
+_GEZIN = re.compile(r"andere (school)?vakantie|(other|different) (school )?(holidays|breaks?|vacation)|"
+                    r"(broer|zus|broertje|zusje|brother|sister|sibling|(older|younger|other|oudste|jongste|andere) "
+                    r"(son|daughter|child|kid|zoon|dochter|kind))[^.?!]{0,60}(vakantie|holiday|break)|"
+                    r"(hele gezin|whole family|all of us) (\w+ ){0,3}(samen|together)|familiebezoek|familie (bezoeken|"
+                    r"opzoeken)|(visit|see) (the |our )?(family|grandparents|relatives)|opa en oma (bezoeken|opzoeken)",
+                    re.I)
 _DRUKTE = re.compile(r"drukte|file|spits|traffic|al geboekt|already booked", re.IGNORECASE)
 # The first lesweken of the school year, said as such: "de eerste week van juni" is no leesweek of that kind.
 _EERSTE_WEKEN = re.compile(
@@ -279,6 +286,8 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
         feiten["reden"] = "drukte"                                  # the job's reason, not the family's
     elif _BEROEP.search(tekst):
         feiten["beroep_maakt_schoolvakanties_onmogelijk"] = True
+    elif _GEZIN.search(tekst):
+        feiten["reden"] = "gezin"
     rest = _NIET_EERSTE_WEKEN.sub(" ", _ROOSTER.sub(" ", tekst))
     eerste = _EERSTE_WEKEN.search(rest)
     if eerste:

@@ -29,12 +29,14 @@ class VakantieReden(str, Enum):
     GOEDKOPER = "goedkoper"  # cheaper trips, off-season offers
     ROOSTER = "rooster"  # the employer's roster, colleagues' leave
     DRUKTE = "drukte"  # traffic, a trip already booked
+    GEZIN = "gezin"  # a sibling's other school holidays, a family visit: the family's wish, not the job
 
 
 _AFWIJZING = {
     VakantieReden.GOEDKOPER: "vakantieverlof_afwijzing_goedkoper",
     VakantieReden.ROOSTER: "vakantieverlof_afwijzing_rooster",
     VakantieReden.DRUKTE: "vakantieverlof_afwijzing_drukte",
+    VakantieReden.GEZIN: "vakantieverlof_afwijzing_gezin",
 }
 
 

@@ -589,3 +589,13 @@ def test_whether_bbl_counts_is_no_question_to_leave_school() -> None:
 ])
 def test_a_series_of_amounts_before_one_unit_adds_up(tekst: str, uren: float) -> None:
     assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren  # never only the last amount of the series
+
+
+@pytest.mark.parametrize(("tekst", "reden"), [
+    ("Our older son's school in Germany has its Easter holidays from 22 March, but our daughter's school doesn't",
+     "gezin"),
+    ("we want to visit family in Morocco for 2 weeks", "gezin"),
+    ("my daughter's school has a study day", None),
+])
+def test_a_familys_own_wish_is_no_job_reason_for_holiday_leave(tekst: str, reden: str | None) -> None:
+    assert feiten.vakantieverlof(tekst, [], P).get("reden") == reden
