@@ -22,12 +22,14 @@ from actions.onderwerp import (
     kan_niet_naar_school,
     maanden_naar_school_in_buitenland,
     melden_van_ouder,
+    onderwerp_zonder_teken,
     plotselinge_nood,
     te_jong_voor_verlof,
     thuisonderwijs,
     trekkend_bestaan,
     verlof_uit_feiten,
     verlofvraag_als_meldplicht,
+    vervangende_leerplicht,
     vervolg_zonder_eigen_onderwerp,
     vijfjarige_thuis,
     vraagt_of_melden,
@@ -199,11 +201,14 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     """The topic checked against what decides it (the predicates live in actions/onderwerp.py), in this order:
     - a short yes or no, or a parent's "kan ik het nog melden?" in a feast-day, illness or five-year-old
       conversation, continues the open case; "and if we call in sick?" after a leave question is luxe verzuim;
-      a follow-up read as illness in a case about a relative's serious illness or death stays art. 14, and a
+      a follow-up read as illness in an art. 14 case stays art. 14 unless the child itself is ill, and a
       follow-up read as a topic it carries no sign of stays in the open case (an age told, "waarom maar 1 dag?");
+    - an illness answer ("no permission needed") only for a text that names illness: else the next topic the
+      classifier ranked whose sign the text bears, or the one its facts point to;
     - a leave question about a child under five is the leerplicht age; a child who cannot attend for health
-      reasons (asked as age, or as illness for a year) is 5 onder a; a bargee's or fair family is art. 5a; an
-      exemption named by its article is that one; months abroad at a school there are 5 onder c;
+      reasons (asked as age, as a serious illness, or as illness for a year) is 5 onder a; a bargee's or fair
+      family is art. 5a, a child of 14 or 15 who wants to work is art. 3a; an exemption named by its article is
+      that one; months abroad at a school there are 5 onder c;
     - "moeten we dit melden?" is the meldplicht question, not filing one (from school staff whatever the case is
       about); teaching a young child at home is 5b;
     - a sudden death or a relative's serious illness is art. 14, not luxe verzuim or the child's illness, and so
@@ -221,15 +226,18 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return open_zaak.onderwerp
     if open_zaak is not None and ziekmelding_als_uitweg(label, tekst, open_zaak.onderwerp):
         return "luxe_verzuim_gevolgen"
-    if ziekte_in_zaak_van_familielid(label, tekst, _omstandigheid_open_zaak(open_zaak)):
+    if ziekte_in_zaak_van_familielid(label, tekst, open_zaak.onderwerp if open_zaak else None):
         return "verlof_gewichtige_omstandigheden"
     if open_zaak is not None and vervolg_zonder_eigen_onderwerp(label, tekst, open_zaak.onderwerp):
         return open_zaak.onderwerp
+    rangorde = [str(k.get("name")) for k in (tracker.latest_message or {}).get("intent_ranking") or []
+                if k.get("name") in REGELS]
+    label = onderwerp_zonder_teken(label, tekst, rangorde) or label
     if te_jong_voor_verlof(label, tekst):
         return "leerplicht_leeftijd"
     if kan_niet_naar_school(label, tekst):
         return "vrijstelling_5a"
-    if trekkend_bestaan(label, tekst):
+    if trekkend_bestaan(label, tekst) or vervangende_leerplicht(label, tekst):
         return "vrijstelling_andere"
     genoemd = genoemde_grond(label, tekst)
     if genoemd is not None:
@@ -256,14 +264,6 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
     if label == "ziekte" and _AAN_LEERPLICHT.search(tekst):  # a school asking whether to report illness
         return "meldplicht_vraag"
     return label
-
-
-def _omstandigheid_open_zaak(open_zaak: Zaak | None) -> str | None:
-    """The event of an open art. 14 case (a wedding, a death), if one was told."""
-    if open_zaak is None or open_zaak.onderwerp != "verlof_gewichtige_omstandigheden":
-        return None
-    feit = open_zaak.feiten.get("omstandigheid")
-    return str(feit.waarde) if feit is not None else None
 
 
 def _na_plotselinge_nood(label: str, open_zaak: Zaak | None) -> bool:

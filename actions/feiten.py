@@ -633,6 +633,8 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         feiten["verklaring_eigen_arts"] = True
     if _ANDERE_LEERVORM.search(tekst) and _VANUIT_HUIS.search(tekst):
         feiten["school_buitenland_genoemd"] = False  # a foreign online school followed from home is no school abroad
+    if _TERUG_IN_NEDERLAND.search(tekst):
+        feiten["school_buitenland_genoemd"] = False  # back in the Netherlands: no school abroad from then on
     if re.search(r"vorig jaar|vorige jaar|last year", tekst, re.IGNORECASE) or _ZAT_OP_RICHTING.search(tekst):
         feiten["vorig_jaar_school_van_die_richting"] = True
     jaar = _leeftijd_binnen(tekst, 0, 30)
@@ -641,6 +643,11 @@ def vrijstelling(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
     return feiten
 
 
+# Coming back to live in the Netherlands ("we komen half maart terug", "we're moving back in March"): the ground
+# of 5 onder c ends then.
+_TERUG_IN_NEDERLAND = re.compile(r"\b(komen|kom|gaan|verhuizen|keren)\b[^.?!]{0,25}\bterug\b|terugkomen|"
+                                 r"terugverhuizen|terugkeren|(come|coming|move|moving|going) back|return(ing)? "
+                                 r"(to the netherlands|home|to holland)", re.I)
 # An art. 5 exemption used before, named by its article ("we hebben nu 2 jaar vrijstelling 5b", "vorig jaar een
 # beroep gedaan op 5 onder a", "kennisgeving 5 onder b ingediend", "renew our 5c"): its ground counts as said.
 _BESTAANDE_VRIJSTELLING = re.compile(
@@ -737,6 +744,8 @@ def kennisgeving(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.da
         wanneer = (gemeld.group(1) or gemeld.group(4)).lower()
         feiten["gemeld_op"] = peildatum - dt.timedelta(days=1 if wanneer in {"gisteren", "yesterday"} else 0)
         tekst = tekst[:gemeld.start()] + tekst[gemeld.end():]  # that day is not the day of the feast
+    elif _NU_NOG_MELDEN.search(tekst):
+        feiten["gemeld_op"] = peildatum  # not told yet: the earliest notice is today's
     dag = _DAG_VAN_HET_FEEST.search(tekst)
     if dag and feest:
         feiten["datum"] = peildatum + dt.timedelta(days=_RELATIEVE_DAG[dag.group(1).lower()])
@@ -751,6 +760,13 @@ _DAG_VAN_HET_FEEST = re.compile(r"\b(overmorgen|morgen|vandaag|tomorrow|today)\b
 _GEMELD = re.compile(r"\b(vandaag|gisteren|today|yesterday)\b[^.?!]{0,30}\b(gemeld|doorgegeven|gezegd|laten weten|"
                      r"verteld|told|informed)|\b(gemeld|doorgegeven|told|informed)\b[^.?!]{0,30}\b(vandaag|gisteren|"
                      r"today|yesterday)\b", re.I)
+
+
+# Not told yet, asked now: "can I still email the school tonight?", "ik ben het vergeten, kan ik het nu nog melden?"
+_NU_NOG_MELDEN = re.compile(r"\b(can|could) (i|we) still (e-?mail|tell|inform|let|notify|call|report)|"
+                            r"\b(kan|kunnen|mag|mogen) (ik|we|wij) (het )?(nu |vandaag |vanavond )?nog "
+                            r"(melden|doorgeven|mailen|laten weten|bellen)|\b(vergeten|forgot) (het |it |to )?"
+                            r"[^.?!]{0,30}\b(te melden|door te geven|tell|inform|notify|let)", re.I)
 
 
 def luxe_verzuim(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:

@@ -92,22 +92,31 @@ def plotselinge_nood(label: str, tekst: str) -> bool:
 
 
 def ziekte_van_familielid(label: str, tekst: str) -> bool:
-    """A relative's serious illness or death ("my mum had a stroke", "opa ligt op de ic") read as illness: the
-    child is not ill, so it is leave for an important circumstance (art. 14), never "ziek melden is genoeg"."""
-    return label == "ziekte" and omstandigheid(tekst) in ("ernstige_ziekte", "overlijden") and \
-        relatie(tekst, []) is not None
+    """A relative's illness or death ("my mum had a stroke", "opa ligt op de ic", "to care for my sick father")
+    read as illness: the child is not ill, so it is leave for an important circumstance (art. 14, where the head
+    weighs how serious it is), never "ziek melden is genoeg"."""
+    if label != "ziekte" or relatie(tekst, []) is None:
+        return False
+    return omstandigheid(tekst) in ("ernstige_ziekte", "overlijden") or (
+        bool(_ZIEK_WOORD.search(tekst)) and not _KIND_ZIEK.search(tekst))
 
 
+# Illness named at all: the sign of a question about illness.
+_ZIEK_WOORD = re.compile(r"\bziek|\bill\b|illness|\bsick|koorts|griep|\bflu\b|fever|verkouden|\bcold\b|dokter|"
+                         r"\barts\b|doctor|huisarts|\bgp\b|ziekenhuis|hospital|operatie|surgery|blessure|injur|"
+                         r"gebroken|broken|pijn|pain|corona|covid|migraine|hersenschudding|concussion|misselijk|"
+                         r"overgeven|vomit|buikgriep|waterpokken|chickenpox|ziekmelding|beterschap|herstel|recover",
+                         re.I)
 # The child itself ill: "hij is nu ook ziek", "she got sick", "my son has the flu".
 _KIND_ZIEK = re.compile(r"\b(zoon|dochter|kind|son|daughter|child|kid|hij|zij|ze|he|she)\b[^.?!]{0,20}"
                         r"\b(ziek|koorts|griep|sick|ill|fever|flu)\b", re.I)
 
 
-def ziekte_in_zaak_van_familielid(label: str, tekst: str, omstandigheid_zaak: str | None) -> bool:
-    """A follow-up read as illness in a conversation about a relative's serious illness or death ("probably
-    three weeks, we don't know how much time she has left"): still that leave (art. 14), unless the message says
-    the child itself is ill."""
-    return label == "ziekte" and omstandigheid_zaak in ("ernstige_ziekte", "overlijden") and \
+def ziekte_in_zaak_van_familielid(label: str, tekst: str, open_onderwerp: str | None) -> bool:
+    """A follow-up read as illness in a conversation about leave for an important circumstance, often a relative's
+    illness or death ("probably three weeks, we don't know how much time she has left"): still that leave
+    (art. 14), unless the message says the child itself is ill."""
+    return label == "ziekte" and open_onderwerp == "verlof_gewichtige_omstandigheden" and \
         not _KIND_ZIEK.search(tekst)
 
 
@@ -178,7 +187,9 @@ _VRAAGT_LEERPLICHT = re.compile(r"leerplichtig|leerplicht\b|compulsory|vanaf wan
                                 re.I)
 _WIL_MELDEN = re.compile(r"\b(wil|willen|ga|gaan|want to|wants to|'d like to|would like to|going to)\b[^.?!]{0,25}"
                          r"\b(melden|melding|report|file)|\bmelding (doen|maken|indienen)\b", re.I)
-_KWALIFICATIE_VRAAG = re.compile(r"kwalificatieplicht|startkwalificatie|basic qualification", re.I)
+_KWALIFICATIE_VRAAG = re.compile(r"kwalificatieplicht|startkwalificatie|basic qualification|(nog )?geen 18|"
+                                 r"not (yet )?18|under 18|onder de 18|tot (haar|zijn|hun) 18|"
+                                 r"until (she|he) (is|turns) 18", re.I)
 _RELIGIEUS = re.compile(r"religi|geloof|godsdienst|kerk|moskee|synagoge|tempel|church|mosque|synagogue|temple|"
                         r"gurdwara", re.I)
 # What happens after unauthorised absence: going anyway, penalties, a sick report to cover it.
@@ -206,6 +217,8 @@ def _teken_van(label: str, tekst: str) -> bool:
         return vraagt_stoppen(tekst) or bool(_KWALIFICATIE_VRAAG.search(tekst))
     if label == "luxe_verzuim_gevolgen":
         return bool(_GEVOLGEN.search(tekst))
+    if label == "ziekte":
+        return bool(_ZIEK_WOORD.search(tekst))
     if label == "vrijstelling_andere":
         return vrijstelling_grond(tekst) is not None or bool(_VRIJSTELLING_WOORD.search(tekst))
     if label == "meldplicht_vraag":
@@ -237,6 +250,22 @@ _VERVOLG_IN: dict[str, frozenset[str]] = {
     "meldplicht_vraag": frozenset({"melding_doen"}),
     **{grond: frozenset(set(_EXEMPTIES) - {grond}) for grond in _EXEMPTIES[:3]},
 }
+
+
+# Labels whose answer says no permission is needed: given only when the text bears their sign.
+_ALLEEN_MET_TEKEN = ("ziekte",)
+
+
+def onderwerp_zonder_teken(label: str, tekst: str, rangorde: list[str]) -> str | None:
+    """For a label whose answer says no permission is needed (illness), read from a text that names no illness at
+    all ("she has her mbo-2 diploma and works 32 hours a week, is that a problem?"): the next label the classifier
+    ranked whose sign the text bears, else the topic the facts point to; None when the label's sign is there."""
+    if label not in _ALLEEN_MET_TEKEN or _teken_van(label, tekst):
+        return None
+    for kandidaat in rangorde:  # answerable topics only, best first
+        if kandidaat != label and _teken_van(kandidaat, tekst):
+            return kandidaat
+    return onderwerp_uit_feiten(tekst)
 
 
 def vervolg_zonder_eigen_onderwerp(label: str, tekst: str, open_onderwerp: str | None) -> bool:
@@ -293,12 +322,21 @@ def kan_niet_naar_school(label: str, tekst: str) -> bool:
     school this year"): the exemption of art. 5 onder a answers it."""
     if not (_KAN_NIET_NAAR_SCHOOL.search(tekst) and noemt_beperking(tekst)):
         return False
+    if label == "verlof_gewichtige_omstandigheden":  # the child itself seriously ill: no relative's illness
+        return relatie(tekst, []) is None
     return label == "leerplicht_leeftijd" or (label in ("ziekte", "luxe_verzuim_gevolgen")
                                               and bool(_LANGE_TIJD.search(tekst)))
 
 
 _TREKKEND = re.compile(r"binnenvaart|schipper|kermis|circus|woonwagen|reizend bestaan|trekkend bestaan|"
                        r"travell?ing (fair|circus|show)|barge", re.I)
+
+
+def vervangende_leerplicht(label: str, tekst: str) -> bool:
+    """A child of 14 or 15 who wants to work or learn in practice, asked about as kwalificatieplicht or the
+    leerplicht age: that duty does not apply yet; art. 3a (vervangende leerplicht) answers it."""
+    return label in ("kwalificatieplicht", "leerplicht_leeftijd") and \
+        vrijstelling_grond(tekst) == "art3a_vervangend_14"
 
 
 def trekkend_bestaan(label: str, tekst: str) -> bool:

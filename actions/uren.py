@@ -76,12 +76,15 @@ _DAGDELEN = r"(ochtendjes?|ochtenden|middagjes?|middagen|dagen|mornings|afternoo
 _KEREN = re.compile(_AANTAL + r"\s+(keer|maal|ochtenden|middagen|dagen|lesdagen|mornings|afternoons|times|days)\b",
                     re.I)
 _ELKE_WEEKDAG = re.compile(r"\b(elke|iedere|every)\s+" + _WEEKDAGEN, re.I)
-_WEKEN_AL = re.compile(r"(?:al|sinds|for|now)\s+" + _AANTAL + r"\s+(?:weken|weeks)|" + _AANTAL +
-                       r"\s+(?:weken|weeks)\s+(?:al|lang|now|in a row)", re.I)
+_WEKEN = r"\s+(?:school\s?|les)?(?:weken|weeks)"
+_WEKEN_AL = re.compile(r"(?:al|sinds|for|now)\s+" + _AANTAL + _WEKEN + "|" + _AANTAL + _WEKEN +
+                       r"\s+(?:al|lang|now|in a row)", re.I)
 _UREN_PER_KEER = re.compile(
     r"(?:(?:de|the)\s+(?:eerste|laatste|first|last)\s+)" + _AANTAL + r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|"
     r"hours)\b|" + _AANTAL + r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|hours)\s+(?:per keer|per dag|per ochtend|"
-    r"per middag|elke keer|steeds|each time|each|a day|per day|every time)", re.I)
+    r"per middag|elke keer|steeds|each time|each|a day|per day|every time)|" + _AANTAL +
+    r"\s*(?:les)?(?:uur|uren|lessen|lessons|periods|hours)\s+(?:on\s+)?(?:elke|iedere|every|each)\s+(?:"
+    + _WEEKDAGEN[1:], re.I)
 _LESSEN_VAN = re.compile(r"(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)",
                          re.I)
 
@@ -109,13 +112,14 @@ def uren_in_keren(tekst: str) -> float | None:
     vak = _uren_van_tijdvak(tekst)  # "3 ochtenden gemist; onze ochtenden lopen van 8.30 tot 11.30"
     if per_keer is None and vak is None:
         return None
-    uren_elk = telling(per_keer.group(1) or per_keer.group(2)) if per_keer else vak or 0.0
+    uren_elk = telling(next(g for g in per_keer.groups() if g)) if per_keer else vak or 0.0
     keren = _KEREN.search(tekst)
     if keren:
         return telling(keren.group(1)) * uren_elk
-    weken_al = _WEKEN_AL.search(tekst) if _ELKE_WEEKDAG.search(tekst) else None
-    if weken_al:
-        return telling(weken_al.group(1) or weken_al.group(2)) * uren_elk
+    weken_al = _WEKEN_AL.search(tekst) or _AFGELOPEN_WEKEN.search(tekst) if _ELKE_WEEKDAG.search(tekst) else None
+    if weken_al:  # "every Wednesday and Friday, for five weeks": each weekday named, each week
+        weekdagen = len({d.group(1).lower() for d in _WEEKDAG.finditer(tekst)})
+        return telling(next(g for g in weken_al.groups() if g)) * max(weekdagen, 1) * uren_elk
     return None
 
 
@@ -162,8 +166,7 @@ _DAGLENGTE = re.compile(
     r"\s*(?:uur|u|hours?|hrs?)\b" + _MIN_ERBIJ, re.I)
 _DAGLESSEN = re.compile(r"(?:dagen|days)\s+(?:zijn|are|van|of)\s+(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+"
                         r"(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)", re.I)
-_AFGELOPEN_WEKEN = re.compile(r"(?:for|voor|in)\s+(?:the\s+)?(?:last|past|afgelopen)\s+" + _AANTAL +
-                              r"\s+(?:weken|weeks)", re.I)
+_AFGELOPEN_WEKEN = re.compile(r"(?:for|voor|in)\s+(?:the\s+)?(?:last|past|afgelopen)\s+" + _AANTAL + _WEKEN, re.I)
 _HELE_DAGEN = re.compile(_AANTAL + r"\s+(?:hele\s+|full\s+|whole\s+)?(?:school\s?|les)?(?:dagen|days)\b"
                          r"(?!\s+(?:per|a|in de|each)\s+week)", re.I)
 

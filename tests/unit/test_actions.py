@@ -399,3 +399,35 @@ def test_a_follow_up_read_as_illness_in_a_case_about_a_dying_relative_stays_art_
     messages, _ = run(ziekte(), tracker(ziek, dossier=dossier_van(vorige), intent="ziekte",
                                         events=[user(eerste, "x"), user(ziek, "ziekte")]))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "ziekte"
+
+
+def _met_rangorde(tekst: str, rangorde: list[str]) -> Tracker:
+    state = tracker(tekst, intent=rangorde[0])
+    state.latest_message["intent_ranking"] = [{"name": naam, "confidence": 0.5} for naam in rangorde]
+    return state
+
+
+def test_an_illness_answer_is_given_only_to_a_text_that_names_illness() -> None:
+    ziekte = next(a for a in ANTWOORD_ACTIONS if a().label == "ziekte")
+    tekst = ("Mijn dochter (17) heeft in juni haar mbo-2 diploma gehaald en werkt nu 32 uur per week. Buurvrouw zegt "
+             "dat we problemen met leerplicht krijgen omdat ze nog geen 18 is. Klopt dat?")
+    messages, _ = run(ziekte(), _met_rangorde(tekst, ["ziekte", "kwalificatieplicht", "leerplicht_leeftijd"]))
+    besluit = messages[0]["custom"][PAYLOAD_KEY]["decision"]
+    assert besluit["topic"] == "kwalificatieplicht"
+    assert besluit["allowed"] == "true"  # mbo 2 is a startkwalificatie
+    ziek, _ = run(ziekte(), _met_rangorde("mijn zoon heeft griep, hoe meld ik dat?", ["ziekte", "kwalificatieplicht"]))
+    assert ziek[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == "ziekte"
+
+
+@pytest.mark.parametrize(("label", "tekst", "onderwerp"), [
+    ("ziekte", "The leerplichtambtenaar refused our request for 4 weeks of leave to care for my sick father.",
+     "verlof_gewichtige_omstandigheden"),
+    ("verlof_gewichtige_omstandigheden", "mijn dochter wordt in mei 5 maar ze is ernstig ziek en kan niet naar school",
+     "vrijstelling_5a"),
+    ("kwalificatieplicht", "mijn zoon van 14 past echt niet in de klas, hij wil met zn handen werken",
+     "vrijstelling_andere"),
+])
+def test_the_person_who_is_ill_and_the_age_decide_the_topic(label: str, tekst: str, onderwerp: str) -> None:
+    actie = next(a for a in ANTWOORD_ACTIONS if a().label == label)
+    messages, _ = run(actie(), tracker(tekst, intent=label))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == onderwerp

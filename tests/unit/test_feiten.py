@@ -599,3 +599,23 @@ def test_a_series_of_amounts_before_one_unit_adds_up(tekst: str, uren: float) ->
 ])
 def test_a_familys_own_wish_is_no_job_reason_for_holiday_leave(tekst: str, reden: str | None) -> None:
     assert feiten.vakantieverlof(tekst, [], P).get("reden") == reden
+
+
+def test_coming_back_to_the_netherlands_ends_the_ground_of_5c() -> None:
+    gelezen = feiten.vrijstelling("het project stopt eerder, we komen half maart terug. mogen ze tot de zomer thuis?",
+                                  [], P)
+    assert gelezen["school_buitenland_genoemd"] is False
+
+
+@pytest.mark.parametrize("tekst", ["it's sunday evening now, I only remember now. can I still email the school?",
+                                   "ik ben vergeten het te melden, kan ik het nu nog doorgeven?"])
+def test_a_notice_not_given_yet_is_given_today_at_the_earliest(tekst: str) -> None:
+    assert feiten.kennisgeving(tekst, [], P)["gemeld_op"] == P
+
+
+@pytest.mark.parametrize(("tekst", "uren"), [
+    ("she has missed 4 hours every wednesday for the last five school weeks in a row", 20.0),
+    ("4 uur elke woensdag en vrijdag, al 3 weken", 24.0),
+])
+def test_hours_on_every_named_weekday_count_each_week(tekst: str, uren: float) -> None:
+    assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren  # never the hours of one day as the total
