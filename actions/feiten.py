@@ -301,10 +301,18 @@ def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.
     begin = eerste_schooldag(tekst, peildatum)
     if begin is not None:
         feiten["eerste_schooldag"] = begin
-    gevonden = periode(tekst, peildatum)
+    gevonden = periode(_SCHOOLVAKANTIE_GENOEMD.sub(" ", tekst), peildatum)
     if gevonden is not None:
         feiten["van"], feiten["tot_en_met"] = gevonden
     return feiten
+
+
+# The dates of a school holiday ("the autumn break at her school is 17-25 October", "de herfstvakantie is van 17
+# t/m 25 oktober") are not the leave asked for.
+_SCHOOLVAKANTIE_GENOEMD = re.compile(
+    r"\b((herfst|kerst|voorjaars|krokus|mei|zomer|paas|pinkster)vakantie|(autumn|christmas|spring|may|summer|easter|"
+    r"half[- ]term|winter) (break|holidays?|vacation))\b[^.?!]{0,25}?\b(is|are|valt|vallen|loopt|lopen|duurt|"
+    r"runs|begint|starts|zijn)\b[^.?!]{0,30}", re.I)
 
 
 def weekdagen(van: dt.date, tot_en_met: dt.date) -> int:

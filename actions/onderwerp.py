@@ -98,7 +98,8 @@ def ziekte_van_familielid(label: str, tekst: str) -> bool:
     if label != "ziekte" or relatie(tekst, []) is None:
         return False
     return omstandigheid(tekst) in ("ernstige_ziekte", "overlijden") or (
-        bool(_ZIEK_WOORD.search(tekst)) and not _KIND_ZIEK.search(tekst))
+        bool(_ZIEK_WOORD.search(tekst)) and not _KIND_ZIEK.search(tekst) and not _ZIEK_MELDEN.search(tekst)
+        and not _ZELF_ZIEK.search(tekst))
 
 
 # Illness named at all: the sign of a question about illness.
@@ -107,6 +108,8 @@ _ZIEK_WOORD = re.compile(r"\bziek|\bill\b|illness|\bsick|koorts|griep|\bflu\b|fe
                          r"gebroken|broken|pijn|pain|corona|covid|migraine|hersenschudding|concussion|misselijk|"
                          r"overgeven|vomit|buikgriep|waterpokken|chickenpox|ziekmelding|beterschap|herstel|recover",
                          re.I)
+# The writer ill: "ik ben 17 en ziek", "I'm sick" (a young person asking for themselves).
+_ZELF_ZIEK = re.compile(r"\b(ik|i|i'm|i am|ben)\b[^.?!]{0,15}\b(ziek|sick|ill)\b|\bmezelf\b|\bmyself\b", re.I)
 # The child itself ill: "hij is nu ook ziek", "she got sick", "my son has the flu".
 _KIND_ZIEK = re.compile(r"\b(zoon|dochter|kind|son|daughter|child|kid|hij|zij|ze|he|she)\b[^.?!]{0,20}"
                         r"\b(ziek|koorts|griep|sick|ill|fever|flu)\b", re.I)
@@ -218,7 +221,7 @@ def _teken_van(label: str, tekst: str) -> bool:
     if label == "luxe_verzuim_gevolgen":
         return bool(_GEVOLGEN.search(tekst))
     if label == "ziekte":
-        return bool(_ZIEK_WOORD.search(tekst))
+        return bool(_ZIEK_WOORD.search(tekst)) or noemt_beperking(tekst)
     if label == "vrijstelling_andere":
         return vrijstelling_grond(tekst) is not None or bool(_VRIJSTELLING_WOORD.search(tekst))
     if label == "meldplicht_vraag":
@@ -335,8 +338,9 @@ _TREKKEND = re.compile(r"binnenvaart|schipper|kermis|circus|woonwagen|reizend be
 def vervangende_leerplicht(label: str, tekst: str) -> bool:
     """A child of 14 or 15 who wants to work or learn in practice, asked about as kwalificatieplicht or the
     leerplicht age: that duty does not apply yet; art. 3a (vervangende leerplicht) answers it."""
-    return label in ("kwalificatieplicht", "leerplicht_leeftijd") and \
-        vrijstelling_grond(tekst) == "art3a_vervangend_14"
+    jaar = leeftijd(tekst)
+    return label in ("kwalificatieplicht", "leerplicht_leeftijd") and jaar is not None and \
+        jaar < KWALIFICATIEPLICHTIG_VANAF and vrijstelling_grond(tekst) == "art3a_vervangend_14"
 
 
 def trekkend_bestaan(label: str, tekst: str) -> bool:

@@ -619,3 +619,14 @@ def test_a_notice_not_given_yet_is_given_today_at_the_earliest(tekst: str) -> No
 ])
 def test_hours_on_every_named_weekday_count_each_week(tekst: str, uren: float) -> None:
     assert feiten.meldplicht(tekst, [], P)["totaal_uren"] == uren  # never the hours of one day as the total
+
+
+@pytest.mark.parametrize(("tekst", "periode"), [
+    ("the autumn break at her school is 17-25 October", None),
+    ("de herfstvakantie is bij ons van 17 t/m 25 oktober, wij willen van 12 t/m 16 oktober weg",
+     (dt.date(2026, 10, 12), dt.date(2026, 10, 16))),
+])
+def test_the_dates_of_a_school_holiday_are_not_the_leave_asked(tekst: str,
+                                                               periode: tuple[dt.date, dt.date] | None) -> None:
+    gelezen = feiten.vakantieverlof(tekst, [], P)
+    assert (gelezen.get("van"), gelezen.get("tot_en_met")) == (periode or (None, None))

@@ -193,3 +193,18 @@ def test_a_follow_up_without_a_sign_of_the_topic_read_stays_in_the_open_case(
         label: str, tekst: str, open_onderwerp: str | None, vervolg: bool) -> None:
     from actions.onderwerp import vervolg_zonder_eigen_onderwerp
     assert vervolg_zonder_eigen_onderwerp(label, tekst, open_onderwerp) is vervolg
+
+
+@pytest.mark.parametrize(("tekst", "familielid"), [
+    ("The leerplichtambtenaar refused our request for 4 weeks of leave to care for my sick father.", True),
+    ("ik ben 17 en woon op mezelf. mag ik mezelf ziek melden of moet mijn moeder dat doen?", False),
+    ("mijn zoon is ziek en mijn man is thuis", False),
+])
+def test_a_relatives_illness_is_art_14_but_the_childs_or_the_writers_own_is_not(tekst: str, familielid: bool) -> None:
+    assert ziekte_van_familielid("ziekte", tekst) is familielid
+
+
+def test_an_illness_named_as_a_condition_bears_the_sign_of_illness() -> None:
+    from actions.onderwerp import onderwerp_zonder_teken
+    tekst = "onze zoon (12) heeft ME/CVS en kan hooguit 2 uur per dag naar school. is dat goed volgens de leerplicht?"
+    assert onderwerp_zonder_teken("ziekte", tekst, ["leerplicht_leeftijd"]) is None
