@@ -301,3 +301,23 @@ def uren_per_week_thuis(tekst: str) -> Feiten:
     if deel and weekdagen <= 1:  # one morning, afternoon or a couple of hours: within the notice, in the user's words
         return {"uren_per_week": UREN_DAGDEEL, ZOALS_GEZEGD: {"uren_per_week": deel.group(0)}}
     return {}
+
+
+# The amounts a total of hours is worked out from: counts of hours, minutes, times, days, lessons, weeks, and
+# "every Wednesday".
+_HOEVEELHEID = re.compile(r"(\d+(?:[.,]\d+)?|" + "|".join(TELWOORDEN) + r")\s*(?:les)?(?:uur|u\b|uren|hours?|hrs?|"
+                          r"min\b|mins|minuten|minutes|keer|maal|times|x\b|(?:hele |full |whole )?(?:school)?dagen|"
+                          r"days?|lessen|lessons|periods|ochtend\w*|middag\w*|mornings?|afternoons?|"
+                          r"(?:school ?|les)?weken|weeks?)\b(?:\s+(?:per|a|in de|each|elke)\s+week\b)?|"
+                          r"\b(?:elke|iedere|every|each)\s+(?:dag|day|"
+                          + _WEEKDAGEN[1:], re.I)
+MAX_WOORDEN_TEKENS = 120
+
+
+def woorden_van_uren(tekst: str) -> str:
+    """The user's own words for a total of hours worked out from them: the stretch of their text from the first
+    amount to the last ("elke woensdag en vrijdag, hele dagen van 5,5 uur, al 5 weken")."""
+    gevonden = list(_HOEVEELHEID.finditer(tekst))
+    if not gevonden:
+        return tekst.strip()[:MAX_WOORDEN_TEKENS]
+    return tekst[gevonden[0].start():gevonden[-1].end()].strip()[:MAX_WOORDEN_TEKENS]

@@ -630,3 +630,18 @@ def test_the_dates_of_a_school_holiday_are_not_the_leave_asked(tekst: str,
                                                                periode: tuple[dt.date, dt.date] | None) -> None:
     gelezen = feiten.vakantieverlof(tekst, [], P)
     assert (gelezen.get("van"), gelezen.get("tot_en_met")) == (periode or (None, None))
+
+
+@pytest.mark.parametrize(("tekst", "woorden"), [
+    ("Her parents keep her home every Wednesday and Friday, full days of 5.5 hours, for the last 5 weeks. Report?",
+     "every Wednesday and Friday, full days of 5.5 hours, for the last 5 weeks"),
+    ("ze komt sinds 5 weken elke dag zo'n 20 min te laat, 5 dagen per week.",
+     "5 weken elke dag zo'n 20 min te laat, 5 dagen per week"),
+])
+def test_a_total_of_hours_worked_out_is_kept_in_the_users_words(tekst: str, woorden: str) -> None:
+    assert feiten.meldplicht(tekst, [], P)["zoals_gezegd"]["totaal_uren"] == woorden
+
+
+@pytest.mark.parametrize("tekst", ["14 uur in 3 weken", "6 uur, 5 uur en 4 uur, totaal 15"])
+def test_hours_said_as_one_amount_or_the_users_own_total_need_no_words_of_their_own(tekst: str) -> None:
+    assert "zoals_gezegd" not in feiten.meldplicht(tekst, [], P)
