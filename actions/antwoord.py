@@ -34,7 +34,7 @@ from actions.onderwerp import (
     vijfjarige_thuis,
     vraagt_of_melden,
     ziekmelding_als_uitweg,
-    ziekte_in_zaak_van_familielid,
+    ziekte_in_gewichtige_zaak,
     ziekte_van_familielid,
 )
 from actions.onderwerp_keuze import met_gekozen_onderwerp
@@ -226,7 +226,7 @@ def toets_onderwerp(label: str, tracker: Tracker, map_: Dossier) -> str:
         return open_zaak.onderwerp
     if open_zaak is not None and ziekmelding_als_uitweg(label, tekst, open_zaak.onderwerp):
         return "luxe_verzuim_gevolgen"
-    if ziekte_in_zaak_van_familielid(label, tekst, open_zaak.onderwerp if open_zaak else None):
+    if ziekte_in_gewichtige_zaak(label, tekst, open_zaak.onderwerp if open_zaak else None):
         return "verlof_gewichtige_omstandigheden"
     if open_zaak is not None and vervolg_zonder_eigen_onderwerp(label, tekst, open_zaak.onderwerp):
         return open_zaak.onderwerp

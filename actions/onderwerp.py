@@ -115,7 +115,7 @@ _KIND_ZIEK = re.compile(r"\b(zoon|dochter|kind|son|daughter|child|kid|hij|zij|ze
                         r"\b(ziek|koorts|griep|sick|ill|fever|flu)\b", re.I)
 
 
-def ziekte_in_zaak_van_familielid(label: str, tekst: str, open_onderwerp: str | None) -> bool:
+def ziekte_in_gewichtige_zaak(label: str, tekst: str, open_onderwerp: str | None) -> bool:
     """A follow-up read as illness in a conversation about leave for an important circumstance, often a relative's
     illness or death ("probably three weeks, we don't know how much time she has left"): still that leave
     (art. 14), unless the message says the child itself is ill."""
