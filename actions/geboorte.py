@@ -123,8 +123,8 @@ _WERD = re.compile(r"\b(?:turned|werd)\s+(?:(?:in|op|on)\s+(?:the\s+)?\S+(?:\s+\
 
 
 def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
-    """From "wordt in augustus 5" or "turns 5 on 2 September": the date or month of birth; from "turned 16 in
-    March" or "in april 16 geworden" the same, with that birthday in the past year."""
+    """From "wordt in augustus 5" or "turns 5 on 2 September": the date or month of birth; else a birthday just
+    past (`_verjaardag_was`)."""
     wordt = _WORDT.search(tekst) or _WORDT_NA.search(tekst)
     if wordt is None:
         return _verjaardag_was(tekst, peildatum)
@@ -143,7 +143,11 @@ def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
     woorden = _zoals_gezegd(jaren, dag, maand, engels, _VOLGENDE_MAAND.search(tekst) is not None)
     # The coming birthday: in this month or later (a birthday already past this month is not "wordt").
     jaar = peildatum.year if (maand, dag or 31) >= (peildatum.month, peildatum.day) else peildatum.year + 1
-    geboortejaar = jaar - jaren
+    return _geboren_in(jaar - jaren, maand, dag, woorden)
+
+
+def _geboren_in(geboortejaar: int, maand: int, dag: int | None, woorden: str) -> dict[str, Any]:
+    """The date of birth, or only its month, kept with the words the user said it in."""
     if dag is None:
         return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}", ZOALS_GEZEGD: {"geboortemaand": woorden}}
     try:
@@ -153,6 +157,7 @@ def _verjaardag_komt(tekst: str, peildatum: dt.date) -> dict[str, Any]:
 
 
 def _verjaardag_was(tekst: str, peildatum: dt.date) -> dict[str, Any]:
+    """From "turned 16 in March" or "in april 16 geworden": the date or month of a birthday in the past year."""
     werd = _WERD.search(tekst)
     if werd is None:
         return {}
@@ -168,17 +173,11 @@ def _verjaardag_was(tekst: str, peildatum: dt.date) -> dict[str, Any]:
     dag, maand = gevonden[:2]
     # The birthday just past: in this month or before it, else last year's.
     jaar = peildatum.year if (maand, dag or 1) <= (peildatum.month, peildatum.day) else peildatum.year - 1
-    geboortejaar = jaar - jaren
     engels = werd.group(0).lower().startswith("turned")
     naam = _NAMEN["en" if engels else "nl"][maand - 1]
     wanneer = (f"on {naam} {dag}" if dag else f"in {naam}") if engels else (f"op {dag} {naam}" if dag else f"in {naam}")
     woorden = f"{'turned' if engels else 'werd'} {jaren} {wanneer}"  # as said, never a birth year they did not say
-    if dag is None:
-        return {"geboortemaand": f"{geboortejaar:04d}-{maand:02d}", ZOALS_GEZEGD: {"geboortemaand": woorden}}
-    try:
-        return {"geboortedatum": dt.date(geboortejaar, maand, dag), ZOALS_GEZEGD: {"geboortedatum": woorden}}
-    except ValueError:
-        return {}
+    return _geboren_in(jaar - jaren, maand, dag, woorden)
 
 
 def geboorte(tekst: str, peildatum: dt.date, *, antwoord: bool = False) -> dict[str, Any]:
