@@ -166,6 +166,7 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
     # A new question ends a form that was still waiting for an answer.
     events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop else []
     map_ = dossier(tracker)
+    gevraagd = label  # the label the classifier read: Rasa's rules for it decide whether a form follows
     label = toets_onderwerp(label, tracker, map_)
     gelezen = gelezen_feiten(label, tracker)
     afgeleid = _uit_vorige_zaak(label, map_, tracker, gelezen)
@@ -174,14 +175,20 @@ def beantwoord_vraag(label: str, dispatcher: CollectingDispatcher, tracker: Trac
         gelezen.update(_feest_eerder_genoemd(tracker))
     map_.neem_op(zaak, afgeleid, "afgeleid", beurt(tracker))
     neem_op(map_, zaak, gelezen, "gezegd", tracker)
-    formulier = label in FORMULIER_ONDERWERPEN
+    # A form follows only the topic it was built for, read as such; a question re-read as another topic asks for
+    # its missing facts in the answer itself.
+    formulier = label in FORMULIER_ONDERWERPEN and label == gevraagd
     feiten = feiten_voor_regel(label, map_, zaak)
     besluit = beslis(label, tracker, feiten)
     nodig = formulier and feiten_nodig(label, feiten, besluit)
     events.extend(zeg(label, dispatcher, tracker, map_, zaak, besluit, vragen=not nodig, herhaal=True))
+    if gevraagd in FORMULIER_ONDERWERPEN:
+        # Rasa's rules for a form label wait for this slot (form or not); without it no rule applies and the
+        # answer would be followed by "sorry, I did not understand".
+        events.append(SlotSet("feiten_nodig", nodig))
     if formulier:
         tekst = str((tracker.latest_message or {}).get("text") or "")
-        events += [SlotSet("feiten_nodig", nodig), SlotSet("formulier_onderwerp", {"label": label, "tekst": tekst})]
+        events.append(SlotSet("formulier_onderwerp", {"label": label, "tekst": tekst}))
         if nodig and feiten.get("over_weken"):
             events.append(SlotSet("verzuim_weken", feiten["over_weken"]))
     return events

@@ -431,3 +431,16 @@ def test_the_person_who_is_ill_and_the_age_decide_the_topic(label: str, tekst: s
     actie = next(a for a in ANTWOORD_ACTIONS if a().label == label)
     messages, _ = run(actie(), tracker(tekst, intent=label))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] == onderwerp
+
+
+@pytest.mark.parametrize(("label", "tekst"), [
+    ("leerplicht_leeftijd", "mag mijn zoontje van 5 soms thuisblijven"),  # answered as art. 11a
+    ("meldplicht_vraag", "Ouders willen 14 dagen verlof ivm ernstige ziekte opa, beslissen wij dat?"),  # art. 14
+])
+def test_a_form_label_answered_as_another_topic_still_tells_rasa_no_form_follows(label: str, tekst: str) -> None:
+    actie = next(a for a in ANTWOORD_ACTIONS if a().label == label)
+    messages, events = run(actie(), tracker(tekst, intent=label))
+    assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["topic"] != label
+    # Rasa's rules for these labels wait for the slot; without it "sorry, I did not understand" follows the answer.
+    assert {"event": "slot", "name": "feiten_nodig", "value": False, "timestamp": None} in events
+    assert not any(e.get("name") == "formulier_onderwerp" for e in events)
