@@ -106,7 +106,11 @@ def ziekte_van_familielid(label: str, tekst: str) -> bool:
 _ZIEK_WOORD = re.compile(r"\bziek|\bill\b|illness|\bsick|koorts|griep|\bflu\b|fever|verkouden|\bcold\b|dokter|"
                          r"\barts\b|doctor|huisarts|\bgp\b|ziekenhuis|hospital|operatie|surgery|blessure|injur|"
                          r"gebroken|broken|pijn|pain|corona|covid|migraine|hersenschudding|concussion|misselijk|"
-                         r"overgeven|vomit|buikgriep|waterpokken|chickenpox|ziekmelding|beterschap|herstel|recover",
+                         r"overgeven|vomit|buikgriep|waterpokken|chickenpox|ziekmelding|beterschap|herstel|recover|"
+                         r"ongeluk|accident|allerg|astma|asthma|tandarts|dentist|orthodont|fysio|therap|specialist|"
+                         r"opname|opgenomen|admitted|hoofdpijn|headache|buikpijn|stomach|besmettelijk|contagious|"
+                         r"luizen|lice|krukken|crutches|gips|bezeerd|\bhurt|wond|wound|kuur|medicijn|medicine|"
+                         r"medication|\bmedisch|\bmedical|afspraak bij|appointment (at|with) the (doctor|hospital)",
                          re.I)
 # The writer ill: "ik ben 17 en ziek", "I'm sick" (a young person asking for themselves).
 _ZELF_ZIEK = re.compile(r"\b(ik|i|i'm|i am|ben)\b[^.?!]{0,15}\b(ziek|sick|ill)\b|\bmezelf\b|\bmyself\b", re.I)
