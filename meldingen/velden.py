@@ -50,7 +50,16 @@ def lees_naam(tekst: str, **_: Any) -> Gelezen:
     return Gelezen({"_": naam})
 
 
+_DAG_MAAND = re.compile(r"(\d{1,2})[-/.](\d{1,2})")  # "3-11", "14/11": day and month, no year
+
+
 def _datum(tekst: str, peildatum: dt.date, voorkeur: str = "past") -> dt.date | None:
+    kort = _DAG_MAAND.fullmatch(tekst.strip(" .,"))
+    if kort:  # dateparser reads "14-11" as November 2014; the nearest such day in the preferred direction
+        datum = _veilig(peildatum.year, int(kort.group(2)), int(kort.group(1)))
+        if datum is not None and voorkeur == "past" and datum > peildatum:
+            datum = _veilig(peildatum.year - 1, datum.month, datum.day)
+        return datum
     instellingen = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": voorkeur,
                     "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
     gevonden = dateparser.parse(tekst.strip(" .,"), languages=["nl", "en"], settings=instellingen)
@@ -111,8 +120,13 @@ def lees_klas(tekst: str, **_: Any) -> Gelezen:
     return _fout("klas_onbekend")
 
 
-_TOT = r"\s*(?:t/m|tm|tot en met|tot|until|till|to|-|–)\s*"
+# The word between the first and the last day, as a whole word ("oktober" holds "to"), or a dash with spaces around
+# it, or a dash between two day numbers before a month ("2-20 november"); never the dashes inside "14-10-2026".
+_MAAND = r"(?:jan|feb|maa|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
+_TOT = (r"\s+(?:t/m|tm|tot en met|tot|until|till|to|through)\s+|(?<=\S)\s*t/m\s*(?=\S)|\s+[-–]\s+|"
+        r"(?<=\b\d)[-–](?=\d{1,2}\s+" + _MAAND + r")|(?<=\b\d\d)[-–](?=\d{1,2}\s+" + _MAAND + ")")
 _NU = re.compile(r"^(nu|vandaag|heden|today|now)$", re.I)
+_JAAR = re.compile(r"\b\d{4}\b")
 
 
 def lees_periode(tekst: str, peildatum: dt.date, **_: Any) -> Gelezen:
@@ -132,6 +146,11 @@ def lees_periode(tekst: str, peildatum: dt.date, **_: Any) -> Gelezen:
         begin = _datum(begin_tekst, peildatum)
     if begin is None or eind is None:
         return _fout("periode_onleesbaar")
+    if eind < begin and not _JAAR.search(eind_tekst) and (eind.month, eind.day) >= (begin.month, begin.day):
+        # A last day without a year, later in the calendar than the first, lies after it ("van 20 november tot 3
+        # december" typed in November is this December, in the future, not last December); "van 20 t/m 2
+        # november" stays an end before the start.
+        eind = _veilig(eind.year + 1, eind.month, eind.day) or eind
     if begin > peildatum or eind > peildatum:
         return _fout("datum_toekomst")
     if eind < begin:
