@@ -26,6 +26,7 @@ from store.scholen import Scholen
 from store.wachtrij import Wachtrij
 
 Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
+Hervat = Callable[[str], Awaitable[None]]  # gives a sender's conversation back to the assistant (Rasa)
 Taal = t.Taal
 
 # Worrying signals: a child in danger or at home for weeks. Matched before Rasa sees the message.
@@ -67,9 +68,16 @@ def volgende_opening(profiel: RegioProfiel, moment: dt.datetime) -> dt.datetime:
     return lokaal
 
 
+async def _niets(_: str) -> None:
+    return None
+
+
 class Overdracht:
-    def __init__(self, wachtrij: Wachtrij, scholen: Scholen, clock: Clock) -> None:
-        self._wachtrij, self._scholen, self._clock = wachtrij, scholen, clock
+    """`hervat` is called whenever a ticket ends on the user's side (no consulent, /stop), so every way out of
+    a hand-off returns the user to the assistant, as a consulent's /sluit does."""
+
+    def __init__(self, wachtrij: Wachtrij, scholen: Scholen, clock: Clock, hervat: Hervat = _niets) -> None:
+        self._wachtrij, self._scholen, self._clock, self._hervat = wachtrij, scholen, clock, hervat
 
     async def open_ticket(self, user: ChatUser) -> Ticket | None:
         return await self._wachtrij.open_ticket_van(user.channel, user.sender_id)
@@ -102,6 +110,7 @@ class Overdracht:
         if STOP.search(tekst):
             await self._wachtrij.sluiten(ticket.id, "gebruiker_gestopt", "", now)
             await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", "nl", nummer=ticket.id), deliver)
+            await self._hervat(user.sender_id)
             return [Reply(t.tekst("gestopt", taal))]
         if ticket.team == ONBEKEND_TEAM:
             return await self._team_kiezen(user, ticket, tekst, taal, deliver)
@@ -133,9 +142,10 @@ class Overdracht:
         now = self._clock.now()
         if profiel is None or not await self._wachtrij.bemand(ticket.team):
             await self._wachtrij.sluiten(ticket.id, "geen_consulent", "", now)
+            await self._hervat(user.sender_id)  # nobody to wait for: the assistant goes on
             contact = profiel.contact if profiel is not None and profiel.contact is not None else None
             uitleg = (contact.en if taal == "en" else contact.nl) if contact else ""
-            return [Reply(t.tekst("niemand", taal, uitleg=uitleg))]
+            return [Reply(t.tekst("niemand", taal, uitleg=uitleg) + " " + t.tekst("weer_assistent", taal))]
         plaats = await self._wachtrij.plaats(ticket)
         replies = []
         if binnen_kantoortijd(profiel, now):

@@ -34,6 +34,8 @@ _T: dict[str, tuple[str, str]] = {
     "contact_bewaard": ("Genoteerd. De consulent neemt zo contact op.", "Noted. The consultant will contact you."),
     "niemand": ("Via deze chat is er nu geen consulent voor jouw gemeente. {uitleg}",
                 "There is no consultant for your municipality in this chat. {uitleg}"),
+    "weer_assistent": ("Je kunt je vraag hier gewoon aan de assistent blijven stellen.",
+                       "You can go on asking the assistant here."),
     "al_in_wachtrij": ("Je staat al in de wachtrij (nummer {nummer}); een consulent komt zo bij je.",
                        "You are already in the queue (ticket {nummer}); a consultant will be with you soon."),
     "bewaard": ("Je bericht is bewaard; de consulent leest het zodra die je gesprek oppakt. Je bent nummer "

@@ -51,7 +51,7 @@ class WachtrijDienst:
         self.wachtrij = Wachtrij(sessions)
         self._sessions, self._rasa, self._clock = sessions, rasa, clock
         self._tracker_url = tracker_database_url
-        self.overdracht = Overdracht(self.wachtrij, Scholen(sessions), clock)
+        self.overdracht = Overdracht(self.wachtrij, Scholen(sessions), clock, self._hervat)
         self.consulenten = ConsulentWerk(self.wachtrij, clock, self._hervat)
 
     async def is_consulent(self, user: ChatUser) -> bool:
@@ -97,7 +97,8 @@ class WachtrijDienst:
             extra += await self.overdracht.start(user, taal, onderwerp=onderwerp, urgent=urgent,
                                                  reden="zorgelijk" if urgent else "gevraagd",
                                                  samenvatting=samenvatting, deliver=deliver)
-            await self._pauzeer(user.sender_id)
+            if await self.overdracht.open_ticket(user) is not None:  # a ticket closed at once leaves Rasa on
+                await self._pauzeer(user.sender_id)
             return extra
         if besluiten and besluiten[-1].get("decider") == "leerplichtambtenaar":
             return [Reply(t.tekst("aanbod", taal), (Button(t.tekst("knop_aanbod", taal), "/handoff_mens"),))]

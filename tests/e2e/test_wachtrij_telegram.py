@@ -18,6 +18,7 @@ from tests.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 OUDER, PETRA, KARIM, ANNA, ONBEKEND = 300_001, 300_002, 300_003, 300_004, 300_005
+ZONDER_TEAM, STOPPER, CONSULENT_ZWOLLE = 300_006, 300_007, 300_008
 
 
 async def registreer(settings: Settings) -> None:
@@ -130,3 +131,35 @@ async def _afronden(fake: FakeTelegram, ander: int, nummer: int) -> None:
     # The assistant answers again.
     antwoord = await zeg(fake, OUDER, "mag mijn zoon een dag eerder op vakantie?", "13a")
     assert "schoolhoofd" in antwoord
+
+
+async def test_every_way_out_of_a_handoff_returns_the_user_to_the_assistant(
+    stack: Supervisor, stack_settings: Settings, sqlite_url: str,
+) -> None:
+    """Issue 15, point 6: a municipality without a consulent here, and /stop while waiting, both give the
+    conversation back to the assistant, which answers the next question (it used to stay paused for good)."""
+    settings = stack_settings.model_copy(update={"database_url": sqlite_url})
+    upgrade(sqlite_url)
+    async with draaiende_bot(settings) as fake:
+        # Nobody of the Zwolle team is registered yet: the ticket ends at once.
+        await zeg(fake, ZONDER_TEAM, "ik wil graag met iemand van leerplicht praten", "In welke gemeente")
+        geen = await zeg(fake, ZONDER_TEAM, "Zwolle", "geen consulent")
+        assert "aan de assistent blijven stellen" in geen
+        antwoord = await zeg(fake, ZONDER_TEAM, "mag mijn zoon een dag eerder op vakantie?", "13a")
+        assert "schoolhoofd" in antwoord
+
+    engine = make_engine(settings.app_database_url)
+    try:
+        now = clock_from_setting(settings.today).now()
+        await Wachtrij(make_session_factory(engine)).consulent_toevoegen(
+            f"tg-{CONSULENT_ZWOLLE}", "Joke", ["ijssel-vecht"], now)
+    finally:
+        await engine.dispose()
+    async with draaiende_bot(settings) as fake:
+        # Waiting in the queue, the user stops: back to the assistant.
+        await zeg(fake, STOPPER, "ik wil graag met iemand van leerplicht praten", "In welke gemeente")
+        await zeg(fake, STOPPER, "Zwolle", "Doorstroompunt")
+        await wacht_op(fake, CONSULENT_ZWOLLE, "Nieuw ticket")
+        await zeg(fake, STOPPER, "/stop", "weer met de assistent")
+        antwoord = await zeg(fake, STOPPER, "mag mijn zoon een dag eerder op vakantie?", "13a")
+        assert "schoolhoofd" in antwoord
