@@ -36,7 +36,10 @@ class TerminalChat:
         self.interactive = self._stdin.isatty()
 
     async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
-        """Print replies; their buttons become the options a typed number chooses from."""
+        """Print replies to this chat's user; their buttons become the options a typed number chooses from.
+        Messages for anyone else (a new ticket for the consulenten of a team) are not this user's to read."""
+        if (user.sender_id, user.channel) != (self.user.sender_id, self.user.channel):
+            return
         options: list[Button] = []
         for reply in replies:
             for line in terminal_lines(reply, first_number=len(options) + 1):

@@ -31,7 +31,9 @@ _T: dict[str, tuple[str, str]] = {
     "contact_ongeldig": ("Dat is geen geldig telefoonnummer of e-mailadres. Typ het nummer (bijv. 06 12345678) "
                          "of het adres, of kies Telegram.", "That is not a valid phone number or e-mail address. "
                          "Please type the number (e.g. +31 6 12345678) or the address, or choose Telegram."),
-    "contact_bewaard": ("Genoteerd. De consulent neemt zo contact op.", "Noted. The consultant will contact you."),
+    # Asked only outside office hours: no promise of contact "soon" at night.
+    "contact_bewaard": ("Genoteerd. Een consulent neemt contact met je op zodra het team weer bereikbaar is.",
+                        "Noted. A consultant will contact you as soon as the team is available again."),
     "niemand": ("Via deze chat is er nu geen consulent voor jouw gemeente. {uitleg}",
                 "There is no consultant for your municipality in this chat. {uitleg}"),
     "weer_assistent": ("Je kunt je vraag hier gewoon aan de assistent blijven stellen.",
