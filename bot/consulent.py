@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from bot import texts_overdracht as t
 from bot.messages import Button, ChatUser, Reply
 from bot.overdracht import profiel_van
+from content.loader import default_rule_set
 from leerbot.clock import Clock
 from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
 from store.scholen import bewust
@@ -29,24 +30,62 @@ def _wachttijd(ticket: Ticket, now: dt.datetime) -> str:
     return f"{minuten} min" if minuten < 120 else f"{minuten // 60} uur"
 
 
+# The rule decision in the consulent's words (the summary is read by a consulent, always in Dutch).
+_TOEGESTAAN = {"true": "toegestaan", "false": "niet toegestaan", "conditional": "hangt af van de beslisser of bewijs",
+               "not_needed": "geen toestemming nodig"}
+_BESLISSER = {"schoolhoofd": "het schoolhoofd", "leerplichtambtenaar": "de leerplichtambtenaar",
+              "college_bw": "burgemeester en wethouders", "niemand": "niemand kan het toestaan",
+              "geen_toestemming_nodig": "een kennisgeving is genoeg"}
+_ROL = {"ouder": "ouder of jongere", "school": "school", "consulent": "consulent"}
+
+
+def _onderwerp(label: str) -> str:
+    """A topic label in words, as the topic buttons name it; the label itself when it has no title."""
+    sleutel = f"knop_onderwerp_{label}"
+    rules = default_rule_set()
+    return rules.tekst(sleutel, "nl") if sleutel in rules.tekst_sleutels() else label.replace("_", " ")
+
+
+def _besluit_zin(b: dict[str, object]) -> str:
+    delen = [_TOEGESTAAN.get(str(b.get("allowed")).lower(), ""), _BESLISSER.get(str(b.get("decider")), "")]
+    if b.get("must_report") is not None:
+        delen.append("de school moet melden" if b["must_report"] else "de school hoeft niet te melden")
+    if b.get("max_days"):
+        delen.append(f"ten hoogste {b['max_days']} dagen")
+    zin = "; ".join(d for d in delen if d) or "de regels beslissen hier niets zonder meer feiten"
+    return zin + (f" ({b['legal_basis']})" if b.get("legal_basis") else "")
+
+
+def _contact_zin(contact: str) -> str:
+    try:
+        c = json.loads(contact)
+    except ValueError:
+        return contact
+    if not isinstance(c, dict):
+        return contact
+    soort = {"telegram": "hier in de chat", "telefoon": "telefoon", "e-mail": "e-mail"}.get(str(c.get("soort")), "")
+    return f"{soort} {c.get('waarde') or ''}".strip()
+
+
 def samenvatting_tekst(ticket: Ticket) -> str:
-    """The hand-off summary, to read in ten seconds: who, what, facts, decision, risk, last messages."""
+    """The hand-off summary, to read in ten seconds: who, what, facts, decision, risk, last messages — in words,
+    never internal labels or empty values."""
     s = json.loads(ticket.samenvatting or "{}")
     regels = [f"Ticket #{ticket.id} · {ticket.team} · {ticket.status}" + (" · URGENT" if ticket.prioriteit else ""),
-              f"Wie: {ticket.rol}" + (f", gemeente {s['gemeente']}" if s.get("gemeente") else ""),
-              f"Onderwerp: {ticket.onderwerp} (reden: {s.get('reden', '-')})"]
+              f"Wie: {_ROL.get(ticket.rol, ticket.rol)}" + (f", gemeente {s['gemeente']}" if s.get("gemeente") else ""),
+              f"Onderwerp: {_onderwerp(ticket.onderwerp)}" + (" (zelf om een consulent gevraagd)"
+                                                              if s.get("reden") == "gevraagd" else "")]
     if s.get("vraag"):
         regels.append(f"Vraag: {s['vraag']}")
     for zaak, feiten in (s.get("feiten") or {}).items():
-        regels.append(f"Feiten ({zaak}): " + ", ".join(f"{naam} {waarde}" for naam, waarde in feiten.items()))
-    if s.get("besluit"):
-        b = s["besluit"]
-        regels.append(f"Besluit van de regels: {b.get('allowed')} · beslist: {b.get('decider')} · "
-                      f"{b.get('legal_basis')}" + (f" · max {b['max_days']} dagen" if b.get("max_days") else ""))
+        naam = "over de leerling" if zaak == "leerling" else _onderwerp(zaak)
+        regels.append(f"Feiten ({naam}): " + ", ".join(f"{n.replace('_', ' ')} {w}" for n, w in feiten.items()))
+    if isinstance(s.get("besluit"), dict):
+        regels.append(f"Wat de regels zeggen: {_besluit_zin(s['besluit'])}")
     if s.get("risico"):
         regels.append("Risico: zorgelijke signalen in het gesprek (crisislijnen zijn getoond)")
     if ticket.contact:
-        regels.append(f"Contact: {ticket.contact}")
+        regels.append(f"Contact: {_contact_zin(ticket.contact)}")
     if ticket.melding_referentie:
         regels.append(f"Melding: {ticket.melding_referentie}")
     for regel in s.get("laatste", [])[-5:]:

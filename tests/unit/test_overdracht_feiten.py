@@ -34,5 +34,25 @@ def test_the_summary_shows_the_facts_per_case() -> None:
     ticket = Ticket(id=7, team="ijssel-vecht", rol="ouder", onderwerp="bezwaar", status="open", prioriteit=0,
                     samenvatting=json.dumps({"reden": "gevraagd", "feiten": feiten_per_zaak(DOSSIER)}))
     tekst = samenvatting_tekst(ticket)
-    assert "Feiten (verlof_vakantie_13a): aantal_schooldagen een week" in tekst
-    assert "Feiten (verlof_gewichtige_omstandigheden): omstandigheid overlijden, aantal_schooldagen 4" in tekst
+    # In the consulent's words (issue 15, point 6), not internal labels: the topic as the topic buttons name it.
+    assert "Feiten (Vakantie buiten de schoolvakanties): aantal schooldagen een week" in tekst
+    assert "Feiten (Verlof voor een bijzondere gebeurtenis): omstandigheid overlijden, aantal schooldagen 4" in tekst
+    assert "Feiten (over de leerling): woongemeente Zwolle" in tekst
+    assert "Onderwerp: Bezwaar tegen een besluit (zelf om een consulent gevraagd)" in tekst
+    assert "Wie: ouder of jongere" in tekst
+
+
+def test_the_summary_says_the_decision_and_the_contact_in_words_and_never_none() -> None:
+    besluit = {"allowed": "conditional", "decider": "leerplichtambtenaar", "legal_basis": "art. 14 lid 3",
+               "max_days": None, "must_report": None}
+    ticket = Ticket(id=8, team="ijssel-vecht", rol="school", onderwerp="handoff_mens", status="open", prioriteit=1,
+                    samenvatting=json.dumps({"reden": "zorgelijk", "besluit": besluit}),
+                    contact=json.dumps({"soort": "telefoon", "waarde": "06 12345678"}))
+    tekst = samenvatting_tekst(ticket)
+    assert "Wat de regels zeggen: hangt af van de beslisser of bewijs; de leerplichtambtenaar (art. 14 lid 3)" in tekst
+    assert "Contact: telefoon 06 12345678" in tekst
+    assert "None" not in tekst
+    assert "{" not in tekst
+    leeg = Ticket(id=9, team="ijssel-vecht", rol="ouder", onderwerp="handoff_mens", status="open", prioriteit=0,
+                  samenvatting=json.dumps({"besluit": {"allowed": None, "decider": None}}))
+    assert "de regels beslissen hier niets zonder meer feiten" in samenvatting_tekst(leeg)
