@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from bot import texts
+from bot.beurten import Beurten
 from bot.language import Language, detect_language, other_language
 from bot.messages import Button, ChatUser, Reply, Role, replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
@@ -76,7 +77,7 @@ class MessagePipeline:
         self._pending = pending
         self._clock = clock
         self._slow_notice_seconds = slow_notice_seconds
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._beurten = Beurten()
         self._slots_sent: dict[str, dict[str, str]] = {}
         self._nieuw: set[str] = set()  # senders whose account (and so Rasa conversation) was just created
         self._languages: dict[str, Language] = {}
@@ -86,7 +87,7 @@ class MessagePipeline:
     async def handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
         """A typed message: checked, redacted, then sent to Rasa."""
         # The lock comes first, so concurrent updates of one chat keep their order.
-        async with self._lock(user.sender_id):
+        async with self._beurten.van(user.sender_id):
             await self._handle_text(user, text, deliver)
 
     async def _handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
@@ -162,7 +163,7 @@ class MessagePipeline:
     async def handle_button(self, user: ChatUser, payload: str, deliver: Deliver) -> None:
         """A pressed button: its payload goes to an open melding, else to Rasa as it is (payloads come from
         our own responses)."""
-        async with self._lock(user.sender_id):
+        async with self._beurten.van(user.sender_id):
             language = self._languages.get(user.sender_id, "nl")
             user = await self._met_rol(user)
             if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, payload, language, deliver):
@@ -204,7 +205,7 @@ class MessagePipeline:
                 continue
             user = ChatUser(message.sender_id, message.channel, message.role)  # type: ignore[arg-type]
             language: Language = "en" if message.language == "en" else "nl"
-            async with self._lock(user.sender_id):
+            async with self._beurten.van(user.sender_id):
                 try:
                     output = await self._send(user, message.text, language, message.peildatum)
                 except RasaUnavailable:
@@ -306,6 +307,3 @@ class MessagePipeline:
             await self._accounts.set_language(user.channel, user.sender_id, language)
         self._languages[user.sender_id] = language
         return language
-
-    def _lock(self, sender_id: str) -> asyncio.Lock:
-        return self._locks.setdefault(sender_id, asyncio.Lock())
