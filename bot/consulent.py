@@ -72,7 +72,8 @@ def samenvatting_tekst(ticket: Ticket) -> str:
     never internal labels or empty values."""
     s = json.loads(ticket.samenvatting or "{}")
     regels = [f"Ticket #{ticket.id} · {ticket.team} · {ticket.status}" + (" · URGENT" if ticket.prioriteit else ""),
-              f"Wie: {_ROL.get(ticket.rol, ticket.rol)}" + (f", gemeente {s['gemeente']}" if s.get("gemeente") else ""),
+              f"Wie: {_ROL.get(ticket.rol, ticket.rol)}" + (f" van {s['school']}" if s.get("school") else "")
+              + (f", gemeente {s['gemeente']}" if s.get("gemeente") else ""),
               f"Onderwerp: {_onderwerp(ticket.onderwerp)}" + (" (zelf om een consulent gevraagd)"
                                                               if s.get("reden") == "gevraagd" else "")]
     if s.get("vraag"):

@@ -91,12 +91,14 @@ class Overdracht:
             return [Reply(t.tekst("al_in_wachtrij", taal, nummer=bestaand.id))]
         team = ONBEKEND_TEAM
         school = await self._scholen.school_van(user.channel, user.sender_id)
+        van_school: dict[str, str] = {}
         if school is not None:
             team = verantwoordelijk_team(default_rule_set(), school[0].gemeente).profiel.id
+            van_school = {"school": school[0].naam, "gemeente": school[0].gemeente}  # who asks, for the summary
         ticket = await self._wachtrij.aanmaken(
             team=team, channel=user.channel, external_id=user.sender_id, rol=user.role, onderwerp=onderwerp,
-            prioriteit=1 if urgent else 0, samenvatting={**samenvatting, "reden": reden, "risico": urgent},
-            now=now)
+            prioriteit=1 if urgent else 0,
+            samenvatting={**samenvatting, **van_school, "reden": reden, "risico": urgent}, now=now)
         if team == ONBEKEND_TEAM:
             return [Reply(t.tekst("welke_gemeente", taal))]
         return await self._in_wachtrij(user, ticket, taal, deliver)

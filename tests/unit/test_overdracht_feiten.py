@@ -46,11 +46,13 @@ def test_the_summary_says_the_decision_and_the_contact_in_words_and_never_none()
     besluit = {"allowed": "conditional", "decider": "leerplichtambtenaar", "legal_basis": "art. 14 lid 3",
                "max_days": None, "must_report": None}
     ticket = Ticket(id=8, team="ijssel-vecht", rol="school", onderwerp="handoff_mens", status="open", prioriteit=1,
-                    samenvatting=json.dumps({"reden": "zorgelijk", "besluit": besluit}),
+                    samenvatting=json.dumps({"reden": "zorgelijk", "besluit": besluit, "school": "De Wegwijzer",
+                                             "gemeente": "Zwolle"}),
                     contact=json.dumps({"soort": "telefoon", "waarde": "06 12345678"}))
     tekst = samenvatting_tekst(ticket)
     assert "Wat de regels zeggen: hangt af van de beslisser of bewijs; de leerplichtambtenaar (art. 14 lid 3)" in tekst
     assert "Contact: telefoon 06 12345678" in tekst
+    assert "Wie: school van De Wegwijzer, gemeente Zwolle" in tekst
     assert "None" not in tekst
     assert "{" not in tekst
     leeg = Ticket(id=9, team="ijssel-vecht", rol="ouder", onderwerp="handoff_mens", status="open", prioriteit=0,
