@@ -381,16 +381,13 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     lesdag = _LESDAG_UREN.search(tekst)
     if aantal_uren is None and lesdag and aantal_weken is not None:
         aantal_uren = float(lesdag.group(1)) * aantal_weken  # "1 lesdag per week (8 uur)", missed for 3 weeks
-    elif aantal_uren is None and len(apart) == 1:
-        aantal_uren = apart[0]
     elif aantal_uren is None and apart:
         aantal_uren = sum(apart)  # "week 1 vijf uur, week 2 vier uur, …": the amounts add up, never the first alone
     elif aantal_uren is None and per_week is not None and aantal_weken is not None:
         aantal_uren = per_week * aantal_weken  # "25 lesuren per week, sinds 3 weken thuis"; a rate alone is no total
-    if aantal_uren is not None and (len(apart) != 1 or aantal_uren != apart[0]):
-        # A total worked out from the user's numbers: shown back in their own words, never as a number they did
-        # not say.
-        feiten.setdefault(ZOALS_GEZEGD, {})["totaal_uren"] = woorden_van_uren(tekst)
+    # A total worked out from the user's numbers (anything but one amount said) is shown back in their own words,
+    # never as a number they did not say.
+    gerekend = aantal_uren is not None and apart != [aantal_uren]
     maanden = getal_of_woord(r"maanden\b|maand\b|months?\b", tekst)
     if aantal_weken is None and maanden is not None:
         aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
@@ -398,24 +395,21 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     if totaal and re.search(r"\d", tekst[totaal.end():]):
         totaal = None  # "samen 9 uur …, en nog eens 8 uur": a part before more hours, not the total worked out
     if totaal:  # "er komen nog 4 uur bij, dus 18": the total the user worked out counts
-        aantal_uren = float(totaal.group(1).replace(",", "."))
-        feiten.get(ZOALS_GEZEGD, {}).pop("totaal_uren", None)
+        aantal_uren, gerekend = float(totaal.group(1).replace(",", ".")), False
     elif erbij:  # "nog 4 uur erbij": added to the hours known before (the conversation does the sum)
         feiten["extra_uren"] = float((erbij.group(1) or erbij.group(2)).replace(",", "."))
         aantal_uren = None
     if aantal_uren is not None:
         feiten["totaal_uren"] = aantal_uren
-    else:
-        feiten.get(ZOALS_GEZEGD, {}).pop("totaal_uren", None)
-    if not feiten.get(ZOALS_GEZEGD, True):
-        del feiten[ZOALS_GEZEGD]
+        if gerekend:
+            feiten.setdefault(ZOALS_GEZEGD, {})["totaal_uren"] = woorden_van_uren(tekst)
     if _LUXE.search(tekst):
         feiten["luxe_verzuim"] = True
     langdurig = re.search(r"langer dan (4|vier) weken|thuiszit\w*|lrv|langdurig\w*|more than (4|four) weeks", tekst,
                           re.I)
     if langdurig:  # more than four weeks, said without a number: shown back in the user's words
         feiten["aaneengesloten_weken_afwezig"] = 5
-        feiten[ZOALS_GEZEGD] = {"aaneengesloten_weken_afwezig": langdurig.group(0)}
+        feiten.setdefault(ZOALS_GEZEGD, {})["aaneengesloten_weken_afwezig"] = langdurig.group(0)
     heel = _HELE_WEKEN.search(tekst)
     if heel and "aaneengesloten_weken_afwezig" not in feiten and "totaal_uren" not in feiten:
         aantal = next(g for g in heel.groups() if g)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.normalise import TELWOORDEN
+from actions.normalise import SCHOOLDAGEN_PER_WEEK, TELWOORDEN
 from dossier.model import ZOALS_GEZEGD
 
 Feiten = dict[str, Any]  # facts read from a message, by the rule model's field names
@@ -133,7 +133,6 @@ _MINUTEN = re.compile(r"(\d+)\s*(?:(?:tot|to|-|à|or|of)\s*(\d+)\s*)?(?:min|mins
 # "elke dag te laat … sinds 5 weken": late on every school day of the weeks said.
 _ELKE_DAG = re.compile(r"\b(elke|iedere) (school)?dag\b|\bdagelijks\b|\bevery (school )?day\b|\bdaily\b", re.I)
 _DAGEN_PER_WEEK = re.compile(_AANTAL + r"\s+(?:dagen|days)\s+(?:per|a|in de|each)\s+week", re.I)
-SCHOOLDAGEN_PER_WEEK = 5
 
 
 def uren_te_laat(tekst: str) -> float | None:

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from bot import texts_overdracht as t
 from bot.messages import Button, ChatUser, Reply
-from bot.overdracht import profiel_van
+from bot.overdracht import Hervat, profiel_van
 from content.loader import default_rule_set
 from leerbot.clock import Clock
 from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
@@ -18,7 +18,6 @@ from store.scholen import bewust
 from store.wachtrij import Wachtrij
 
 Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
-Hervat = Callable[[str], Awaitable[None]]
 UITKOMSTEN = ("beantwoord", "doorverwezen", "melding_in_behandeling", "geen_actie_nodig", "niet_bereikbaar")
 HULP = ("Commando's: /wachtrij, /pak N, /info N, /overdragen N <team of naam>, /sluit N <uitkomst> [notitie], "
         "/heropen N. Uitkomsten: " + ", ".join(UITKOMSTEN) + ". Andere berichten gaan naar de gebruiker van je "
