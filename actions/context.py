@@ -8,14 +8,14 @@ from typing import Any, Literal
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from basis.berichten import PAYLOAD_KEY
+from basis.klok import SystemClock
 from content.loader import default_rule_set
 from content.schema import RuleSet
 from dossier.model import Dossier
-from leerbot.clock import SystemClock
 from rules.besluit import Besluit
 
 # Key under which structured data travels on a reply ("custom" in Rasa's REST output).
-PAYLOAD_KEY = "leerbot"
 
 
 def peildatum(tracker: Tracker) -> dt.date:

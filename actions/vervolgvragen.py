@@ -14,7 +14,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.antwoord import REGELS, beantwoord_vraag, beslis, feiten_voor_regel
 from actions.context import (
-    PAYLOAD_KEY,
     besluit_payload,
     beurt,
     dossier,
@@ -26,6 +25,7 @@ from actions.context import (
 )
 from actions.opmaak import bronregel, feiten_zin, knoppen
 from actions.vervolg import onderwerp_van_zin
+from basis.berichten import PAYLOAD_KEY
 from dossier.model import Feit
 from rules.besluit import Peil, Reden, datum_tekst
 from rules.errors import RegelFout

@@ -26,8 +26,8 @@ from bench.koude_start import koude_starts
 from bench.load import CONSULENT_CHAT, SLOW_NOTICES, Inbox, Player, summary_of
 from bench.plot import plot
 from bench.stack import ROOT, Stack
-from tests.conftest import free_port
-from tests.fake_telegram import FakeTelegram
+from testkit.fake_telegram import FakeTelegram
+from testkit.poorten import free_port
 
 TELEGRAM_CAP = 30.0  # messages per second one bot may send in total
 PEILDATUM = "2026-03-02"  # a Monday in term time: the scripted leave and melding dates fit it
@@ -163,7 +163,7 @@ def port_free(port: int) -> bool:
 
 async def seed(url: str) -> list[str]:
     """Schema, link codes for the school conversations, and one consulent on duty for Zwolle's team."""
-    from leerbot.clock import FixedClock
+    from basis.klok import FixedClock
     from store.db import make_engine, make_session_factory, upgrade
     from store.scholen import Scholen
     from store.wachtrij import Wachtrij

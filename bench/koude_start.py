@@ -14,8 +14,8 @@ from typing import Any
 
 from bench.load import Inbox
 from bench.stack import Stack
-from tests.conftest import free_port
-from tests.fake_telegram import FakeTelegram
+from testkit.fake_telegram import FakeTelegram
+from testkit.poorten import free_port
 
 CHAT = 4242
 VRAAG = "Wij hebben een camping en kunnen nooit in de zomer weg. Mag onze dochter in mei een week mee op vakantie?"

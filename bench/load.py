@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.scenarios import SCENARIOS, Scenario, Turn, Values, pick, values_for
 from bot import texts
-from tests.fake_telegram import FakeTelegram
+from testkit.fake_telegram import FakeTelegram
 
 TURN_TIMEOUT = 30.0
 QUIET_SECONDS = 0.8  # calibration: a turn is complete when the bot has been silent this long

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable
 
+from basis.berichten import Button, ChatUser, Deliver, Reply
+from basis.klok import Clock
 from bot import texts_overdracht as t
-from bot.messages import Button, ChatUser, Reply
 from bot.overdracht import Hervat, profiel_van
 from content.loader import default_rule_set
-from leerbot.clock import Clock
 from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
 from store.scholen import bewust
 from store.wachtrij import Wachtrij
 
-Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 UITKOMSTEN = ("beantwoord", "doorverwezen", "melding_in_behandeling", "geen_actie_nodig", "niet_bereikbaar")
 HULP = ("Commando's: /wachtrij, /pak N, /info N, /overdragen N <team of naam>, /sluit N <uitkomst> [notitie], "
         "/heropen N. Uitkomsten: " + ", ".join(UITKOMSTEN) + ". Andere berichten gaan naar de gebruiker van je "

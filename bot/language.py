@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Language = Literal["nl", "en"]
+from basis.taal import Language
 
 _EN = frozenset(
     (

@@ -1,37 +1,10 @@
-"""Channel-neutral messages: what a front end receives from the pipeline and renders its own way."""
+"""Rasa's REST output turned into channel-neutral replies (the types themselves live in basis.berichten)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from actions.context import PAYLOAD_KEY
-
-Role = Literal["ouder", "school", "consulent"]
-
-
-@dataclass(frozen=True)
-class Button:
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One message to show. `data` is structured payload for eval and hand-off; never shown to users."""
-
-    text: str
-    buttons: tuple[Button, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ChatUser:
-    """Who is talking, as the front end knows them."""
-
-    sender_id: str
-    channel: str
-    role: Role = "ouder"
+from basis.berichten import PAYLOAD_KEY, Button, Reply
 
 
 def replies_from_rasa(output: list[dict[str, Any]]) -> list[Reply]:

@@ -14,18 +14,17 @@ import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from basis.berichten import Button, ChatUser, Deliver, Reply
+from basis.klok import AMSTERDAM, Clock
 from bot import texts_overdracht as t
-from bot.messages import Button, ChatUser, Reply
 from content.loader import default_rule_set
 from content.regio_schema import RegioProfiel
-from leerbot.clock import AMSTERDAM, Clock
 from meldingen.velden import lees_email, lees_telefoon, lees_woonplaats
 from rules.regio import verantwoordelijk_team
 from store.models_wachtrij import OPGEPAKT, Ticket
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij
 
-Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 Hervat = Callable[[str], Awaitable[None]]  # gives a sender's conversation back to the assistant (Rasa)
 Taal = t.Taal
 

@@ -13,16 +13,17 @@ import dataclasses
 import datetime as dt
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from basis.berichten import Button, ChatUser, Deliver, Reply, Role
+from basis.klok import Clock
+from basis.taal import Language
 from bot import texts
 from bot.beurten import Beurten
-from bot.language import Language, detect_language, other_language
-from bot.messages import Button, ChatUser, Reply, Role, replies_from_rasa
+from bot.language import detect_language, other_language
+from bot.messages import replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
-from leerbot.clock import Clock
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.scholen import bewust
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 
 MAX_MESSAGE_CHARS = 2000
 # A kept message Rasa takes but still cannot answer (e.g. the action server stays down) is given up

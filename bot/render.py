@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.messages import Button, Reply
+from basis.berichten import Button, Reply
 
 TELEGRAM_MAX_CHARS = 4096
 CALLBACK_DATA_MAX_BYTES = 64

@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.messages import ChatUser, Reply
+from basis.berichten import ChatUser, Reply
 from bot.pipeline import MessagePipeline
 from bot.render import split_text, telegram_keyboard
 

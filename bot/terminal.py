@@ -13,7 +13,7 @@ import threading
 import uuid
 from typing import TextIO
 
-from bot.messages import Button, ChatUser, Reply, Role
+from basis.berichten import Button, ChatUser, Reply, Role
 from bot.pipeline import MessagePipeline
 from bot.render import terminal_lines
 

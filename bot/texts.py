@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language import Language
+from basis.taal import Language
 
 _TEXTS: dict[str, dict[Language, str]] = {
     "slow": {

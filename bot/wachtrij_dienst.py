@@ -7,19 +7,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import delete, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
+from basis.berichten import Button, ChatUser, Deliver, Reply
+from basis.klok import Clock
 from bot import texts_overdracht as t
 from bot.consulent import ConsulentWerk
-from bot.messages import Button, ChatUser, Reply
 from bot.overdracht import Overdracht, zorgelijk
 from bot.rasa_client import RasaClient, RasaUnavailable
-from leerbot.clock import Clock
 from store.db import async_url
 from store.dossiers import Dossiers
 from store.meldingen import Concepten
@@ -27,7 +26,6 @@ from store.models import Account, PendingMessage
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij
 
-Deliver = Callable[[ChatUser, list[Reply]], Awaitable[None]]
 LAATSTE_BERICHTEN = 6
 CONSULENT_COMMANDOS = frozenset({"/wachtrij", "/pak", "/info", "/overdragen", "/sluit", "/heropen"})
 OPNIEUW_NA = dt.timedelta(seconds=10)  # younger undelivered messages are still being sent

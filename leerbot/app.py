@@ -10,13 +10,13 @@ from collections.abc import AsyncIterator
 
 from telegram.ext import Application
 
-from bot.messages import Role
+from basis.berichten import Role
+from basis.klok import clock_from_setting
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.telegram_app import build_application, run_polling, run_webhook
 from bot.terminal import TerminalChat
 from bot.wachtrij_dienst import WachtrijDienst
-from leerbot.clock import clock_from_setting
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes, check_ports_free
 from meldingen.gesprek import melding_gesprek

@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report_markdown(load_cases(args.cases), results))
         return 0
     if args.command == "content-check":
-        from leerbot.clock import clock_from_setting
+        from basis.klok import clock_from_setting
         from leerbot.content_check import report
 
         print(report(clock_from_setting(settings.today).today()))

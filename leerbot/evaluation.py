@@ -23,13 +23,13 @@ from typing import Any
 import yaml
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from basis.berichten import ChatUser, Reply, Role
+from basis.klok import FixedClock, SystemClock
 from bot.intents import canonical_label, form_answered
-from bot.messages import ChatUser, Reply, Role
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
 from leerbot.antwoordkwaliteit import meet
-from leerbot.clock import FixedClock, SystemClock
 from leerbot.eval_scoring import summarise
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes

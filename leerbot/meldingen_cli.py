@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from basis.klok import clock_from_setting
 from content.loader import default_rule_set
-from leerbot.clock import clock_from_setting
 from leerbot.settings import Settings
 from rules.errors import OngeldigeFeiten
 from rules.regio import vind_gemeente

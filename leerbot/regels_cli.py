@@ -10,8 +10,8 @@ import sys
 import typing
 from typing import Any
 
+from basis.klok import clock_from_setting
 from content.loader import load_rule_set
-from leerbot.clock import clock_from_setting
 from leerbot.settings import Settings
 from rules.errors import RegelFout
 from rules.registry import ONDERWERPEN, beoordeel

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from basis.klok import clock_from_setting
 from content.loader import default_rule_set
-from leerbot.clock import clock_from_setting
 from leerbot.meldingen_cli import _met_database
 from leerbot.settings import Settings
 from store.dossiers import Dossiers

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.messages import Button, ChatUser, Reply
+from basis.berichten import Button, ChatUser, Reply
+from basis.klok import Clock
 from content.loader import default_rule_set
-from leerbot.clock import Clock
 from meldingen import samenvatting
 from meldingen.categorie import Categorie, bepaal
 from meldingen.teksten import Taal, knop, tekst

@@ -23,7 +23,7 @@ from actions.uren import uren as uren_in_tekst
 from actions.uren import weken as weken_in_tekst
 from content.schema import RuleSet
 from rules.errors import OngeldigeFeiten
-from rules.regio import _sleutel, vind_gemeente
+from rules.regio import naam_sleutel, vind_gemeente
 
 MIN_LEEFTIJD, MAX_LEEFTIJD = 4, 27  # leerplicht from 5 (4-year-olds go to school), RMC under 27 (WEB 9.2.1)
 MAX_UREN_PER_SCHOOLDAG = 8
@@ -89,12 +89,12 @@ def lees_woonplaats(tekst: str, rules: RuleSet, **_: Any) -> Gelezen:
     try:
         gevonden = vind_gemeente(rules, naam)
     except OngeldigeFeiten:  # not a municipality at all: suggest close names instead
-        bekend = {_sleutel(g): g for g in rules.gemeenten}
-        suggesties = [bekend[s] for s in difflib.get_close_matches(_sleutel(naam), list(bekend), n=3, cutoff=0.7)]
+        bekend = {naam_sleutel(g): g for g in rules.gemeenten}
+        suggesties = [bekend[s] for s in difflib.get_close_matches(naam_sleutel(naam), list(bekend), n=3, cutoff=0.7)]
         return _fout("gemeente_onbekend", suggesties=", ".join(suggesties))
     if gevonden is not None:
         return Gelezen({"_": gevonden[1].naam})
-    officieel = {_sleutel(g): g for g in rules.gemeenten}.get(_sleutel(naam), naam.strip())
+    officieel = {naam_sleutel(g): g for g in rules.gemeenten}.get(naam_sleutel(naam), naam.strip())
     return Gelezen({"_": officieel})
 
 

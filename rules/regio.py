@@ -38,7 +38,7 @@ class Verantwoordelijk:
         return self.profiel.landelijk
 
 
-def _sleutel(naam: str) -> str:
+def naam_sleutel(naam: str) -> str:
     """Compare names without case, accents, 'gemeente' or a province suffix such as '(NH.)'."""
     kaal = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
     kaal = re.sub(r"\(.*?\)", " ", kaal)
@@ -69,17 +69,17 @@ def _voert_uit(gemeente: Gemeente, taak: Taak) -> bool:
 def vind_gemeente(rules: RuleSet, naam: str) -> tuple[RegioProfiel, Gemeente] | None:
     """The profile and municipality for a (current or former) municipality name, if a region has it;
     None for another Dutch municipality. A name that is no municipality at all raises, with suggestions."""
-    sleutel = _sleutel(naam)
+    sleutel = naam_sleutel(naam)
     if not sleutel:
         raise OngeldigeFeiten("gemeente", "no municipality name given")
-    aliassen = {_sleutel(alias): officieel for alias, officieel in rules.gemeente_aliassen.items()}
-    sleutel = _sleutel(aliassen.get(sleutel, naam))
+    aliassen = {naam_sleutel(alias): officieel for alias, officieel in rules.gemeente_aliassen.items()}
+    sleutel = naam_sleutel(aliassen.get(sleutel, naam))
     for profiel in rules.regios:
         for gemeente in profiel.gemeenten:
             namen = (gemeente.naam, *gemeente.oude_namen)
-            if sleutel in {_sleutel(n) for n in namen}:
+            if sleutel in {naam_sleutel(n) for n in namen}:
                 return profiel, gemeente
-    bekend = {_sleutel(g): g for g in rules.gemeenten}
+    bekend = {naam_sleutel(g): g for g in rules.gemeenten}
     if bekend and sleutel not in bekend:
         suggesties = difflib.get_close_matches(sleutel, list(bekend), n=3, cutoff=0.75)
         hint = f"; did you mean {', '.join(bekend[s] for s in suggesties)}?" if suggesties else ""

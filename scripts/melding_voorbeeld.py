@@ -12,8 +12,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from bot.messages import ChatUser, Reply
-from leerbot.clock import FixedClock
+from basis.berichten import ChatUser, Reply
+from basis.klok import FixedClock
 from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen

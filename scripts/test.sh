@@ -26,6 +26,7 @@ summary() {
 
 run_stage ruff "$APP/ruff" check .
 run_stage mypy "$APP/mypy"
+run_stage layers "$APP/lint-imports" --no-cache
 run_stage yamllint "$APP/yamllint" -s nlu content tests/rules tests/eval tests/conversations config.yml
 run_stage rasa-validate .venvs/rasa/bin/rasa data validate --fail-on-warnings \
   --config config.yml --domain nlu/domain --data nlu/data

@@ -12,11 +12,11 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from basis.berichten import ChatUser, Reply
+from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
-from bot.messages import ChatUser, Reply
 from bot.overdracht import Overdracht
 from content.loader import default_rule_set
-from leerbot.clock import AMSTERDAM
 from rules.registry import beoordeel
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from leerbot.clock import SystemClock
+from basis.klok import SystemClock
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

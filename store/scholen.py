@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from leerbot.clock import AMSTERDAM
+from basis.klok import AMSTERDAM
 from store.models import Koppelcode, KoppelPoging, School, SchoolKoppeling
 
 CODE_ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read aloud and retyped

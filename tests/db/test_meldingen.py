@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.messages import ChatUser, Reply
-from leerbot.clock import AMSTERDAM
+from basis.berichten import ChatUser, Reply
+from basis.klok import AMSTERDAM
 from meldingen.gesprek import MeldingGesprek, melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
 from store.meldingen import Meldingen

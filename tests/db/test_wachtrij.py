@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from basis.berichten import ChatUser, Reply
+from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
-from bot.messages import ChatUser, Reply
 from bot.overdracht import Overdracht, zorgelijk
-from leerbot.clock import AMSTERDAM
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij

@@ -17,8 +17,8 @@ from leerbot.app import pipeline_for
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes
 from store.db import upgrade
-from tests.conftest import free_port
-from tests.fake_telegram import FakeTelegram
+from testkit.fake_telegram import FakeTelegram
+from testkit.poorten import free_port
 
 PEILDATUM = dt.date(2026, 3, 2)
 _chat_ids = itertools.count(100_001)

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.messages import ChatUser, Reply
+from basis.berichten import ChatUser, Reply
+from basis.klok import FixedClock
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
-from leerbot.clock import FixedClock
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
 from meldingen.gesprek import melding_gesprek

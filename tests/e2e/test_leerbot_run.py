@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from leerbot.settings import PROJECT_ROOT
-from tests.conftest import free_port
+from testkit.poorten import free_port
 
 pytestmark = pytest.mark.e2e
 

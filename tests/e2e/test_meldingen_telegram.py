@@ -19,7 +19,7 @@ from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen
-from tests.fake_telegram import FakeTelegram
+from testkit.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ class draaiende_bot:
 
 
 async def code_voor(settings: Settings, brin: str = "12AB") -> str:
-    from leerbot.clock import clock_from_setting
+    from basis.klok import clock_from_setting
 
     engine = make_engine(settings.app_database_url)
     try:

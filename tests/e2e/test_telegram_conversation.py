@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
+from testkit.fake_telegram import FakeTelegram
 from tests.e2e.conftest import wait_for, wait_for_text
-from tests.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from leerbot.clock import clock_from_setting
+from basis.klok import clock_from_setting
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
 from store.db import make_engine, make_session_factory, upgrade
 from store.wachtrij import Wachtrij
+from testkit.fake_telegram import FakeTelegram
 from tests.e2e.test_meldingen_telegram import draaiende_bot, zeg
-from tests.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 OUDER, PETRA, KARIM, ANNA, ONBEKEND = 300_001, 300_002, 300_003, 300_004, 300_005

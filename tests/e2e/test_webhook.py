@@ -12,9 +12,9 @@ from bot.telegram_app import build_application, run_webhook
 from leerbot.app import pipeline_for
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
-from tests.conftest import free_port
+from testkit.fake_telegram import FakeTelegram
+from testkit.poorten import free_port
 from tests.e2e.conftest import wait_for
-from tests.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 SECRET = "geheim_123"

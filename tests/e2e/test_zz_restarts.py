@@ -10,8 +10,8 @@ import time
 import pytest
 
 from leerbot.supervisor import Supervisor
+from testkit.fake_telegram import FakeTelegram
 from tests.e2e.conftest import wait_for, wait_for_text
-from tests.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

@@ -11,11 +11,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.antwoord import ANTWOORD_ACTIONS
-from actions.context import PAYLOAD_KEY
 from actions.fallback import ActionFallback
 from actions.verlof import ActionVakantieverlofUitleg
 from actions.vervolg import ActionVervolg
 from actions.vervolgvragen import ActionWaarom
+from basis.berichten import PAYLOAD_KEY
 
 
 def tracker(text: str, slots: dict[str, Any] | None = None, events: list[dict[str, Any]] | None = None,

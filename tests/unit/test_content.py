@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from basis.klok import SystemClock
 from content import BronSoort, load_rule_set
 from content.errors import BuitenGeldigheid, ContentValidationError, OnbekendeParameter
-from leerbot.clock import SystemClock
 
 VALID_SOURCE = """
     bron:

@@ -13,11 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.antwoord import ANTWOORD_ACTIONS
 from actions.buiten import wegwijzer
-from actions.context import PAYLOAD_KEY
 from actions.feiten import weekdagen
 from actions.formulieren import ActionFormulierBesluit, ValidateLeeftijdForm, ValidateMeldplichtForm
 from actions.geboorte import geboorte
 from actions.verlof import ActionVakantieverlofUitleg, ValidateVakantieverlofForm, periode_probleem
+from basis.berichten import PAYLOAD_KEY
 from bot.intents import canonical_label, form_answered
 from bot.language import other_language
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from bot.rasa_client import RasaClient, RasaUnavailable
 from leerbot.settings import Settings
 from leerbot.supervisor import build_processes, lock_store_env
-from tests.conftest import free_port
+from testkit.poorten import free_port
 
 
 class TinyRasa:

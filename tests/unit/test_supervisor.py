@@ -9,7 +9,7 @@ import pytest
 
 from leerbot.settings import Settings
 from leerbot.supervisor import StartupError, check_ports_free
-from tests.conftest import free_port
+from testkit.poorten import free_port
 
 
 def test_taken_port_names_the_setting_to_change(tmp_path: Path) -> None:

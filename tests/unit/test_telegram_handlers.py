@@ -16,15 +16,15 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from basis.klok import FixedClock
 from bot.pipeline import MAX_MESSAGE_CHARS, MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.redact import PLACEHOLDER
 from bot.telegram_app import build_application
-from leerbot.clock import FixedClock
 from store.db import make_engine, make_session_factory, upgrade
 from store.repositories import Accounts, PendingQueue
-from tests.conftest import free_port
-from tests.fake_telegram import BOT_USER
+from testkit.fake_telegram import BOT_USER
+from testkit.poorten import free_port
 
 CHAT = 777
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 
-from bot.messages import ChatUser, Reply
+from basis.berichten import ChatUser, Reply
 from bot.terminal import TerminalChat
 
 

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from actions.normalise import parse_schooldagen
+from basis.berichten import Button, Reply
 from bot.language import detect_language
-from bot.messages import Button, Reply, replies_from_rasa
+from bot.messages import replies_from_rasa
 from bot.redact import PLACEHOLDER, redact_personal_numbers
 from bot.render import split_text, telegram_keyboard, terminal_lines
 
