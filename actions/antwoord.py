@@ -41,7 +41,8 @@ from actions.onderwerp_keuze import met_gekozen_onderwerp
 from actions.opmaak import maak_antwoord
 from content.woorden import herken_feest
 from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
-from rules.besluit import Besluit, Peil
+from rules.besluit import Beslisser, Besluit, Peil
+from rules.besluit_data import BesluitData
 from rules.errors import RegelFout
 from rules.registry import ONDERWERPEN as RULE_TOPICS
 from rules.registry import beoordeel
@@ -315,9 +316,9 @@ def _uit_vorige_zaak(label: str, map_: Dossier, tracker: Tracker, gelezen: dict[
     if label == "luxe_verzuim_gevolgen" and "dagen" not in gelezen and "aantal_schooldagen" in vorige.feiten:
         dagen = vorige.feiten["aantal_schooldagen"]
         return {"dagen": dagen.waarde, **({ZOALS_GEZEGD: {"dagen": dagen.zoals_gezegd}} if dagen.zoals_gezegd else {})}
-    besluit = tracker.get_slot("laatste_besluit")
-    if label == "bezwaar" and "beslist_door" not in gelezen and isinstance(besluit, dict) \
-            and besluit.get("decider") == "leerplichtambtenaar":
+    besluit = BesluitData.lees(tracker.get_slot("laatste_besluit"))
+    if label == "bezwaar" and "beslist_door" not in gelezen and besluit is not None \
+            and besluit.decider is Beslisser.LEERPLICHTAMBTENAAR:
         return {"beslist_door": "leerplichtambtenaar"}
     return {}
 
@@ -357,7 +358,7 @@ def zeg(
     bewaard = dossier_bewaard(map_)
     dispatcher.utter_message(text=antwoord.tekst, buttons=antwoord.knoppen,
                              json_message=besluit_payload(besluit, map_))
-    return [SlotSet("laatste_besluit", besluit.als_payload()), bewaard]
+    return [SlotSet("laatste_besluit", BesluitData.van(besluit).als_json()), bewaard]
 
 
 def _maak(label: str) -> type[_Antwoord]:

@@ -14,6 +14,7 @@ from content.loader import default_rule_set
 from content.schema import RuleSet
 from dossier.model import Dossier
 from rules.besluit import Besluit
+from rules.besluit_data import BesluitData
 
 # Key under which structured data travels on a reply ("custom" in Rasa's REST output).
 
@@ -59,7 +60,7 @@ def rule_set() -> RuleSet:
 
 def besluit_payload(besluit: Besluit | None, map_: Dossier | None = None) -> dict[str, Any]:
     """Structured data on a reply: the decision, and the dossier when this answer changed it."""
-    data: dict[str, Any] = {"decision": besluit.als_payload()} if besluit is not None else {}
+    data: dict[str, Any] = {"decision": BesluitData.van(besluit).als_json()} if besluit is not None else {}
     if map_ is not None:
         data["dossier"] = map_.als_json()
     return {PAYLOAD_KEY: data}

@@ -27,6 +27,7 @@ from actions.onderwerp import verlof_uit_feiten
 from actions.onderwerp_keuze import met_gekozen_onderwerp
 from dossier.model import ZOALS_GEZEGD
 from rules.besluit import Besluit, Toegestaan, datum_tekst
+from rules.besluit_data import BesluitData
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
 LABEL = "verlof_vakantie_13a"
@@ -222,7 +223,7 @@ class ActionVakantieverlofBesluit(Action):
             antwoorden[ZOALS_GEZEGD] = dict(tracker.get_slot(FEITEN) or {}).get(ZOALS_GEZEGD) or {}
         map_.neem_op(zaak, antwoorden, "bevestigd", beurt(tracker))
         besluit = beslis(LABEL, tracker, feiten_voor_regel(LABEL, map_, zaak))
-        if besluit is not None and besluit.als_payload() == tracker.get_slot("laatste_besluit"):
+        if besluit is not None and BesluitData.van(besluit).als_json() == tracker.get_slot("laatste_besluit"):
             return reset  # the form asked nothing new: the first reply already said exactly this
         # The answer to the question the form completed: said in full, even where the first reply said it too.
         return [*zeg(LABEL, dispatcher, tracker, map_, zaak, besluit, herhaal=True), *reset]

@@ -4,7 +4,6 @@ and "Meer over de regels"; and a request to approve something, which the assista
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -28,6 +27,7 @@ from actions.vervolg import onderwerp_van_zin
 from basis.berichten import PAYLOAD_KEY
 from dossier.model import Feit
 from rules.besluit import Peil, Reden, datum_tekst
+from rules.besluit_data import BesluitData, RedenData
 from rules.errors import RegelFout
 from rules.regio import verantwoordelijk_team
 
@@ -120,7 +120,9 @@ class ActionAspect(Action):
         teksten = list(dict.fromkeys(r.tekst(rules, lang) for r in uniek[:MAX_TEKSTEN]))
         tekst = "\n".join([*teksten, bronregel(uniek[:MAX_TEKSTEN], rules, lang)])
         dispatcher.utter_message(text=tekst, buttons=knoppen(rules, lang), json_message=besluit_payload(besluit))
-        return [*events, SlotSet("laatste_besluit", besluit.als_payload())] if besluit is not None else events
+        if besluit is None:
+            return events
+        return [*events, SlotSet("laatste_besluit", BesluitData.van(besluit).als_json())]
 
 
 def _consulent_knop(tracker: Tracker) -> list[dict[str, str]]:
@@ -162,12 +164,12 @@ class ActionWaarom(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        besluit = tracker.get_slot("laatste_besluit")
-        if not isinstance(besluit, dict) or not besluit.get("reasons"):
+        besluit = BesluitData.lees(tracker.get_slot("laatste_besluit"))
+        if besluit is None or not besluit.reasons:
             dispatcher.utter_message(response="utter_waarom_geen_besluit")
             return []
-        gronden = set(besluit.get("grounds") or [r["uitleg"] for r in besluit["reasons"]])
-        redenen = [r for r in besluit["reasons"] if r["uitleg"] in gronden] or besluit["reasons"]
+        gronden = set(besluit.grounds or [r.explanation for r in besluit.reasons])
+        redenen = [r for r in besluit.reasons if r.explanation in gronden] or list(besluit.reasons)
         rules, lang = rule_set(), taal(tracker)
         map_ = dossier(tracker)
         zaak = map_.actieve_zaak
@@ -175,7 +177,7 @@ class ActionWaarom(Action):
         regels = [rules.tekst("waarom_kop", lang), *_met_bron(redenen, tracker), feiten]
         # The reply rests on the decision, so it carries it too.
         dispatcher.utter_message(text="\n".join(r for r in regels if r), json_message={PAYLOAD_KEY: {
-            "decision": besluit}})
+            "decision": besluit.als_json()}})
         return []
 
 
@@ -188,32 +190,31 @@ class ActionMeerRegels(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        besluit = tracker.get_slot("laatste_besluit")
-        if not isinstance(besluit, dict) or not besluit.get("reasons"):
+        besluit = BesluitData.lees(tracker.get_slot("laatste_besluit"))
+        if besluit is None or not besluit.reasons:
             dispatcher.utter_message(response="utter_waarom_geen_besluit")
             return []
         rules, lang = rule_set(), taal(tracker)
-        gronden = set(besluit.get("grounds") or [])
-        overig = [r for r in (*besluit["reasons"], *(besluit.get("next_steps") or [])) if r["uitleg"] not in gronden]
+        overig = [r for r in (*besluit.reasons, *besluit.next_steps) if r.explanation not in besluit.grounds]
         regels = [rules.tekst("meer_kop", lang), *_met_bron(overig, tracker)] if overig else [
             rules.tekst("meer_niets", lang)]
-        dispatcher.utter_message(text="\n".join(regels), json_message={PAYLOAD_KEY: {"decision": besluit}})
+        dispatcher.utter_message(text="\n".join(regels), json_message={PAYLOAD_KEY: {"decision": besluit.als_json()}})
         return []
 
 
-def _met_bron(redenen: list[dict[str, Any]], tracker: Tracker) -> list[str]:
+def _met_bron(redenen: list[RedenData], tracker: Tracker) -> list[str]:
     """Each reason of a stored decision in the words of its own peildatum, with citation, version and address."""
     rules, lang = rule_set(), taal(tracker)
     regels = []
     for reden in redenen:
-        datum = dt.date.fromisoformat(reden["peildatum"]) if reden.get("peildatum") else peildatum(tracker)
-        tekst = Reden(uitleg=reden["uitleg"], parameters=reden.get("parameters") or {}, peildatum=datum,
-                      bron=rules.uitleg(reden["uitleg"], datum).bron).tekst(rules, lang)
-        delen = [str(reden["citation"])]
-        if reden.get("versie"):
-            delen.append(rules.tekst("tekst_geldig_vanaf", lang, datum=datum_tekst(str(reden["versie"]), lang)))
-        if reden.get("url"):
-            delen.append(str(reden["url"]))
+        datum = reden.reference_date
+        tekst = Reden(uitleg=reden.explanation, parameters=reden.parameters, peildatum=datum,
+                      bron=rules.uitleg(reden.explanation, datum).bron).tekst(rules, lang)
+        delen = [reden.citation]
+        if reden.version:
+            delen.append(rules.tekst("tekst_geldig_vanaf", lang, datum=datum_tekst(reden.version.isoformat(), lang)))
+        if reden.url:
+            delen.append(reden.url)
         regels.append(f"• {tekst} ({'; '.join(delen)})")
     return regels
 
@@ -229,8 +230,8 @@ class ActionGoedkeuren(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         rules, lang = rule_set(), taal(tracker)
-        vorige = tracker.get_slot("laatste_besluit")
-        beslisser = vorige.get("decider") if isinstance(vorige, dict) else None
+        vorige = BesluitData.lees(tracker.get_slot("laatste_besluit"))
+        beslisser = vorige.decider.value if vorige and vorige.decider else None
         wie = rules.tekst(f"beslisser_{beslisser}" if beslisser in _BESLISSERS else "beslisser_algemeen", lang,
                           rol(tracker))
         dispatcher.utter_message(text=rules.tekst("goedkeuren_kan_niet", lang, rol(tracker), beslisser=wie))

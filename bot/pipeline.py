@@ -24,6 +24,7 @@ from bot.language import detect_language, other_language
 from bot.messages import replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
+from rules.besluit_data import BesluitData
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.scholen import bewust
@@ -49,9 +50,9 @@ SLOW_NOTICE_EVERY_SECONDS = 600.0
 ROLE_CACHE_SECONDS = 60.0
 
 
-def _topic(reply: Reply) -> Any:
-    decision = reply.data.get("decision")
-    return decision.get("topic") if isinstance(decision, dict) else None
+def _topic(reply: Reply) -> str | None:
+    decision = BesluitData.lees(reply.data.get("decision"))
+    return decision.topic if decision else None
 
 
 class MessagePipeline:

@@ -5,7 +5,6 @@ from what they gave, and that is no value of the cited content."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,6 +14,7 @@ import textstat
 
 from actions.normalise import TELWOORDEN, parse_schooldagen
 from content.loader import default_rule_set
+from rules.besluit_data import BesluitData
 
 _GETAL = re.compile(r"\d+")
 _URL = re.compile(r"https?://\S+")
@@ -34,7 +34,7 @@ def getallen(tekst: str) -> set[str]:
     return {g.lstrip("0") or "0" for g in gevonden}
 
 
-def _toegestaan(gebruiker: Iterable[str], besluit: Mapping[str, Any] | None) -> set[str]:
+def _toegestaan(gebruiker: Iterable[str], besluit: BesluitData | None) -> set[str]:
     """Numbers a reply may show: the user's, the decision's own (computed from the user's facts) and the content's."""
     toegestaan: set[str] = set()
     for tekst in gebruiker:
@@ -44,13 +44,13 @@ def _toegestaan(gebruiker: Iterable[str], besluit: Mapping[str, Any] | None) -> 
     if not besluit:
         return toegestaan
     rules = default_rule_set()
-    for waarde in (besluit.get("max_days"), besluit.get("deadline")):
+    for waarde in (besluit.max_days, besluit.deadline):
         toegestaan |= getallen(str(waarde)) if waarde is not None else set()
-    for reden in (*(besluit.get("reasons") or []), *(besluit.get("next_steps") or [])):
-        toegestaan |= getallen(" ".join(str(v) for v in (reden.get("parameters") or {}).values()))
-        toegestaan |= getallen(f"{reden.get('citation')} {reden.get('uiterlijk') or ''} {reden.get('versie') or ''}")
-        if reden.get("peildatum") and str(reden.get("uitleg")) in rules.uitleg_sleutels():
-            uitleg = rules.uitleg(str(reden["uitleg"]), dt.date.fromisoformat(reden["peildatum"]))
+    for reden in (*besluit.reasons, *besluit.next_steps):
+        toegestaan |= getallen(" ".join(str(v) for v in reden.parameters.values()))
+        toegestaan |= getallen(f"{reden.citation} {reden.due or ''} {reden.version or ''}")
+        if reden.explanation in rules.uitleg_sleutels():
+            uitleg = rules.uitleg(reden.explanation, reden.reference_date)
             toegestaan |= getallen(f"{uitleg.nl} {uitleg.en}")
     return toegestaan
 
@@ -85,7 +85,7 @@ def meet(resultaten: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                     douma.append(float(textstat.flesch_reading_ease(tekst)))
                 dubbel = len(blokken) != len(set(blokken)) or (
                     not _VRAAG_OM_MEER.search(gezegd[-1]) and any(b in vorige for b in blokken if len(b) > 30))
-                extra = getallen(tekst) - _toegestaan(gezegd, besluit)
+                extra = getallen(tekst) - _toegestaan(gezegd, BesluitData.lees(besluit))
                 herhaald += dubbel
                 verzonnen += bool(extra)
                 if (dubbel or extra) and len(voorbeelden) < 10:

@@ -13,6 +13,7 @@ from typing import Any
 from basis.klok import clock_from_setting
 from content.loader import load_rule_set
 from leerbot.settings import Settings
+from rules.besluit_data import BesluitData
 from rules.errors import RegelFout
 from rules.registry import ONDERWERPEN, beoordeel
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except RegelFout as exc:
         print(json.dumps({"error": {"veld": exc.veld, "probleem": exc.probleem}}, ensure_ascii=False))
         return 2
-    uitvoer = besluit.als_payload()
+    uitvoer = BesluitData.van(besluit).als_json()
     uitvoer["peildatum"] = peildatum.isoformat()
     uitvoer["texts"] = [r.tekst(rules, args.taal) for r in (*besluit.redenen, *besluit.volgende_stappen)]
     print(json.dumps(uitvoer, ensure_ascii=False, indent=2))

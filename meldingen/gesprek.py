@@ -30,6 +30,7 @@ from meldingen.velden import (
     uit_eerste_bericht,
     volgende,
 )
+from rules.besluit_data import BesluitData
 from rules.regio import Schooltype, verantwoordelijk_team
 from store.meldingen import Concepten, Meldingen
 from store.scholen import Scholen, bewust
@@ -207,7 +208,7 @@ class MeldingGesprek:
         if categorie is None:
             return {}
         besluit = categorie.besluit.model_copy(update={"onderwerp": MELDING_DOEN})
-        return {"decision": besluit.als_payload(), "melding_categorie": categorie.soort}
+        return {"decision": BesluitData.van(besluit).als_json(), "melding_categorie": categorie.soort}
 
     @staticmethod
     def _knoppen(veld: str, taal: Taal) -> tuple[Button, ...]:
@@ -242,7 +243,7 @@ class MeldingGesprek:
                 team=team.profiel.id, channel=user.channel, external_id=user.sender_id, rol="school",
                 onderwerp="melding_doen", prioriteit=0, now=now, melding_referentie=melding.referentie,
                 samenvatting={"reden": f"nieuwe melding ({categorie.soort})",
-                              "besluit": categorie.besluit.als_payload(),
+                              "besluit": BesluitData.van(categorie.besluit).als_json(),
                               "laatste": [samenvatting.tekst(velden, categorie, "nl")]})
         replies = [Reply(tekst("opgeslagen", taal, referentie=melding.referentie, team=team.profiel.team,
                                status=tekst("status_geregistreerd", taal)),

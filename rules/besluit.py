@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -71,15 +71,6 @@ class Reden(BaseModel):
     def tekst(self, rules: RuleSet, taal: Literal["nl", "en"]) -> str:
         waarden = {k: datum_tekst(v, taal) if isinstance(v, str) else v for k, v in self.parameters.items()}
         return vul_in(rules.uitleg(self.uitleg, self.peildatum).tekst(taal), waarden)
-
-    def als_payload(self) -> dict[str, Any]:
-        return {
-            "uitleg": self.uitleg, "parameters": self.parameters, "citation": self.bron.citeer(),
-            "url": self.bron.url, "versie": self.bron.versie.isoformat() if self.bron.versie else None,
-            "soort": self.bron.soort.value, "geverifieerd": self.bron.geverifieerd,
-            "peildatum": self.peildatum.isoformat(),
-            "uiterlijk": self.uiterlijk.isoformat() if self.uiterlijk else None,
-        }
 
 
 @dataclass(frozen=True)
@@ -211,21 +202,3 @@ class Besluit(BaseModel):
     @property
     def rust_op_beleid(self) -> bool:
         return any(r.bron.soort is BronSoort.BELEID for r in self.redenen)
-
-    def als_payload(self) -> dict[str, Any]:
-        """The structured form that actions attach to a reply (keys of the evaluation contract)."""
-        return {
-            "topic": self.onderwerp,
-            "allowed": self.toegestaan.value if self.toegestaan else None,
-            "decider": self.beslisser.value if self.beslisser else None,
-            "legal_basis": self.rechtsgrond,
-            "max_days": self.max_dagen,
-            "must_report": self.meldplicht,
-            "may_report": self.meldrecht,
-            "deadline": self.termijn.isoformat() if self.termijn else None,
-            "missing_facts": list(self.ontbrekende_feiten),
-            "reasons": [r.als_payload() for r in self.redenen],
-            "grounds": [r.uitleg for r in self.grondslag],
-            "next_steps": [r.als_payload() for r in self.volgende_stappen],
-            "uncertainties": [r.uitleg for r in self.onzekerheden],
-        }

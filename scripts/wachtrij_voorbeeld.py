@@ -17,6 +17,7 @@ from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
 from bot.overdracht import Overdracht
 from content.loader import default_rule_set
+from rules.besluit_data import BesluitData
 from rules.registry import beoordeel
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen
@@ -64,7 +65,8 @@ async def main() -> None:
         werk = ConsulentWerk(wachtrij, klok, hervat)
         await overdracht.start(OUDER, "nl", onderwerp="verlof_gewichtige_omstandigheden", reden="gevraagd",
                                urgent=False, samenvatting={"vraag": gesprek[2].split(": ", 1)[1], "laatste": gesprek,
-                                                           "besluit": besluit.als_payload(), "rol": "ouder"},
+                                                           "besluit": BesluitData.van(besluit).als_json(),
+                                                           "rol": "ouder"},
                                deliver=deliver)
         ouder = [r.text for r in await overdracht.bericht(OUDER, "Zwolle", "nl", deliver)]
         ouder += [r.text for r in await overdracht.bericht(OUDER, "de begrafenis is al vrijdag", "nl", deliver)]

@@ -13,6 +13,7 @@ import yaml
 
 from content import load_rule_set
 from rules.besluit import Besluit
+from rules.besluit_data import BesluitData
 from rules.errors import RegelFout
 from rules.registry import ONDERWERPEN, beoordeel
 
@@ -84,7 +85,7 @@ def test_rule_case(onderwerp: str, case: dict[str, Any]) -> None:
     for reden in (*besluit.redenen, *besluit.volgende_stappen):
         vervallen = [i for i in RULES.ingetrokken if i.raakt(reden.bron, peildatum)]
         assert not vervallen, f"{reden.uitleg} cites {reden.bron.citeer()}, repealed on {vervallen[0].vervallen_per}"
-    payload = besluit.als_payload()
+    payload = BesluitData.van(besluit).als_json()
     for key in _PAYLOAD_KEYS & verwacht.keys():
         expected = verwacht[key]
         if isinstance(expected, dt.date):

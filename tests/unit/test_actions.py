@@ -16,6 +16,7 @@ from actions.verlof import ActionVakantieverlofUitleg
 from actions.vervolg import ActionVervolg
 from actions.vervolgvragen import ActionWaarom
 from basis.berichten import PAYLOAD_KEY
+from rules.besluit_data import BesluitData
 
 
 def tracker(text: str, slots: dict[str, Any] | None = None, events: list[dict[str, Any]] | None = None,
@@ -49,8 +50,9 @@ def test_13a_with_fifteen_days_is_answered_at_once_as_nobody_can_grant_it() -> N
 
 def test_why_carries_the_last_decision() -> None:
     besluit = {"topic": "meldplicht_vraag", "must_report": False, "reasons": [
-        {"uitleg": "meldplicht_onder_drempel", "parameters": {"uren": 14, "lesweken": 4, "drempel": 16},
-         "citation": "art. 21a lid 1 Leerplichtwet 1969", "url": "https://wetten.overheid.nl"}]}
+        {"explanation": "meldplicht_onder_drempel", "parameters": {"uren": 14, "lesweken": 4, "drempel": 16},
+         "citation": "art. 21a lid 1 Leerplichtwet 1969", "url": "https://wetten.overheid.nl", "kind": "wet",
+         "verified": True, "reference_date": "2026-03-02"}]}
     messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": besluit}))
     assert messages[0]["custom"][PAYLOAD_KEY]["decision"]["must_report"] is False
 
@@ -61,7 +63,7 @@ def test_why_reads_each_reason_in_the_law_of_its_own_date_and_names_the_text_rea
 
     oud = beoordeel("meldplicht", {"totaal_uren": 18, "over_weken": 4, "schooltype": "po"}, default_rule_set(),
                     dt.date(2023, 11, 1))
-    messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": oud.als_payload()}))
+    messages, _ = run(ActionWaarom(), tracker("waarom?", {"laatste_besluit": BesluitData.van(oud).als_json()}))
     tekst = messages[0]["text"]
     assert "onverwijld" in tekst  # art. 21 as it read in 2023, not today's text
     assert "art. 21 lid 1 Leerplichtwet 1969; tekst geldig vanaf 1 augustus 2023" in tekst

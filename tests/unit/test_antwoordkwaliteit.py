@@ -6,7 +6,8 @@ from typing import Any
 
 from leerbot.antwoordkwaliteit import getallen, meet
 
-BESLUIT: dict[str, Any] = {"max_days": 10, "deadline": None, "reasons": [], "next_steps": []}
+BESLUIT: dict[str, Any] = {"topic": "verlof_vakantie_13a", "max_days": 10, "deadline": None, "reasons": [],
+                           "next_steps": []}
 
 
 def _resultaat(*beurten: tuple[str, str]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import pytest
 
 from content import load_rule_set
 from rules.besluit import Beslisser, Toegestaan
+from rules.besluit_data import BesluitData
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 
 PEILDATUM = dt.date(2026, 3, 2)
@@ -69,7 +70,7 @@ def test_reasons_render_with_their_parameters_in_both_languages() -> None:
 
 
 def test_payload_uses_the_evaluation_contract_keys() -> None:
-    payload = beoordeel().als_payload()
+    payload = BesluitData.van(beoordeel()).als_json()
     assert payload["allowed"] == "conditional"
     assert payload["decider"] == "schoolhoofd"
     assert payload["max_days"] == 10
