@@ -188,7 +188,7 @@ class Overdracht:
         if keuze in ("telegram", "chat"):
             contact = {"soort": "telegram"}
         elif keuze in ("telefoon", "e-mail", "email", "mail", "phone"):
-            return [Reply(t.tekst("contact_" + ("telefoon" if keuze in ("telefoon", "phone") else "email"), taal))]
+            return [Reply(t.tekst("contact_telefoon" if keuze in ("telefoon", "phone") else "contact_email", taal))]
         elif (nummer := lees_telefoon(tekst)).fout is None:
             contact = {"soort": "telefoon", "waarde": str(nummer.waarden["_"])}
         elif (adres := lees_email(tekst)).fout is None:
