@@ -93,7 +93,7 @@ def _patronen(sleutel: ast.expr) -> list[tuple[str, bool]] | None:
     if isinstance(sleutel, ast.Constant) and isinstance(sleutel.value, str):
         return [(re.escape(sleutel.value), True)]
     if isinstance(sleutel, ast.JoinedStr):
-        delen = [re.escape(d.value) if isinstance(d, ast.Constant) else ".+" for d in sleutel.values]
+        delen = [re.escape(str(d.value)) if isinstance(d, ast.Constant) else ".+" for d in sleutel.values]
         return [("".join(delen), False)]
     if isinstance(sleutel, ast.IfExp):
         links, rechts = _patronen(sleutel.body), _patronen(sleutel.orelse)
@@ -140,7 +140,8 @@ def test_every_error_of_the_field_readers_is_a_text_whose_placeholders_the_detai
     for pad, call in calls:
         sleutel = call.args[0]
         assert isinstance(sleutel, ast.Constant), f"{pad}:{call.lineno}"
-        gegeven = {k.arg for k in call.keywords} | {"hint"}  # the conversation adds the hint itself
+        assert isinstance(sleutel.value, str), f"{pad}:{call.lineno}"
+        gegeven = {k.arg or "**" for k in call.keywords} | {"hint"}  # the conversation adds the hint itself
         if sleutel.value not in sleutels():
             fouten.append(f"{pad}:{call.lineno}: no text {sleutel.value}")
         elif not plaatshouders(gespreks_tekst(sleutel.value).nl) <= gegeven:
@@ -154,6 +155,7 @@ def test_the_front_ends_fixed_replies_are_texts_without_placeholders() -> None:
     for pad, call in calls:
         sleutel = call.args[1]
         assert isinstance(sleutel, ast.Constant), f"{pad}:{call.lineno}"
+        assert isinstance(sleutel.value, str), f"{pad}:{call.lineno}"
         assert not plaatshouders(gespreks_tekst(sleutel.value).nl), f"{pad}:{call.lineno}"
 
 
