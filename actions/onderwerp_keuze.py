@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import rol, rule_set, taal
+from actions.context import rol, taal
+from content import teksten as t
 
 VRAAG_SLOT = "onduidelijke_vraag"
 MAX_KNOPPEN = 3
@@ -34,9 +35,9 @@ def vraag_onderwerp(dispatcher: CollectingDispatcher, tracker: Tracker,
     opties = kandidaten(tracker, onderwerpen)
     if len(opties) < 2:
         return None
-    rules, lang = rule_set(), taal(tracker)
-    knoppen = [{"title": rules.tekst(f"knop_onderwerp_{optie}", lang), "payload": f"/{optie}"} for optie in opties]
-    dispatcher.utter_message(text=rules.tekst("onderwerp_kiezen", lang, rol(tracker)), buttons=knoppen)
+    lang = taal(tracker)
+    knoppen = [{"title": t.tekst(f"knop_onderwerp_{optie}", lang), "payload": f"/{optie}"} for optie in opties]
+    dispatcher.utter_message(text=t.tekst("onderwerp_kiezen", lang, rol(tracker)), buttons=knoppen)
     bericht = tracker.latest_message or {}
     bewaard: dict[str, Any] = {"text": str(bericht.get("text") or ""), "entities": list(bericht.get("entities") or [])}
     return [SlotSet(VRAAG_SLOT, bewaard)]

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from content import teksten as t
 from content.schema import BronSoort, RuleSet
 from rules.besluit import Beslisser, Besluit, Reden, Toegestaan, datum_tekst
 
@@ -49,8 +50,8 @@ class Antwoord:
 
 
 def knoppen(rules: RuleSet, taal: Taal) -> list[dict[str, str]]:
-    return [{"title": rules.tekst("knop_waarom", taal), "payload": "/waarom"},
-            {"title": rules.tekst("knop_meer", taal), "payload": "/meer_regels"}]
+    return [{"title": t.tekst("knop_waarom", taal), "payload": "/waarom"},
+            {"title": t.tekst("knop_meer", taal), "payload": "/meer_regels"}]
 
 
 def maak_antwoord(
@@ -71,14 +72,14 @@ def maak_antwoord(
     nieuw_kern = [k for k in kern if k not in vorige]
     blijft = bool(kern) and not nieuw_kern and not herhaal_kern
     if blijft:
-        kern_regel = rules.tekst("antwoord_blijft", taal)
+        kern_regel = t.tekst("antwoord_blijft", taal)
     else:
         kern_regel = " ".join(dict.fromkeys(kern))
         blokken += kern
         if kern and not nieuw_kern:  # the same question again: the same answer, said as a reminder
-            kern_regel = f"{rules.tekst('zoals_gezegd', taal)} {_klein(kern_regel)}"
+            kern_regel = f"{t.tekst('zoals_gezegd', taal)} {_klein(kern_regel)}"
     if besluit.toegestaan is Toegestaan.VOORWAARDELIJK and besluit.beslisser in _PERSONEN:
-        kern_regel += " " + rules.tekst("toezegging_nee", taal, rol)  # a person decides, never the assistant
+        kern_regel += " " + t.tekst("toezegging_nee", taal, rol)  # a person decides, never the assistant
     feiten_regel = feiten_zin(rules, taal, rol, feiten, eigen_woorden)
     bron_regel = bronregel(besluit.grondslag, rules, taal)
     if not nieuw_kern:  # the same answer (asked again, or unchanged): its facts and source are not repeated
@@ -91,7 +92,7 @@ def maak_antwoord(
         vraag, gevraagd = eigen
     punten = [p for p in _punten(besluit, rules, taal, vraag) if p not in vorige and p not in kern]
     if besluit.toegestaan is Toegestaan.NEE and besluit.onderwerp in _VERLOF:
-        punten.insert(0, rules.tekst("gevolg_zonder_verlof", taal, rol))
+        punten.insert(0, t.tekst("gevolg_zonder_verlof", taal, rol))
     regels = [r for r in (sympathie, kern_regel, feiten_regel) if r]
     woorden = sum(len(r.split()) for r in regels)
     getoond: list[str] = []
@@ -120,7 +121,7 @@ def _sympathie(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any], 
     sleutel = _SYMPATHIE.get(str(feiten.get("omstandigheid")))
     if sleutel is None and _ZORGEN.search(bericht):
         sleutel = "sympathie_zorgen"
-    return rules.tekst(sleutel, taal) if sleutel else ""
+    return t.tekst(sleutel, taal) if sleutel else ""
 
 
 def feiten_zin(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any],
@@ -131,7 +132,7 @@ def feiten_zin(rules: RuleSet, taal: Taal, rol: str, feiten: Mapping[str, Any],
     delen = [eigen[naam] if naam in eigen and naam in feiten else _feit(rules, taal, rol, naam, feiten)
              for naam in _FEITEN_VOLGORDE]
     delen = [d for d in delen if d]
-    return rules.tekst("uitgangspunt", taal, rol, feiten=", ".join(delen)) if delen else ""
+    return t.tekst("uitgangspunt", taal, rol, feiten=", ".join(delen)) if delen else ""
 
 
 def _feit(rules: RuleSet, taal: Taal, rol: str, naam: str, feiten: Mapping[str, Any]) -> str:
@@ -139,28 +140,28 @@ def _feit(rules: RuleSet, taal: Taal, rol: str, naam: str, feiten: Mapping[str, 
         van, tot = feiten.get("van"), feiten.get("tot_en_met")
         if van is None or tot is None:
             return ""
-        return rules.tekst("feit_periode", taal, rol, van=_datum(van, taal), tot=_datum(tot, taal))
+        return t.tekst("feit_periode", taal, rol, van=_datum(van, taal), tot=_datum(tot, taal))
     waarde = feiten.get(naam)
     if waarde is None:
         return ""
-    sleutels = rules.tekst_sleutels()
+    sleutels = t.sleutels()
     if isinstance(waarde, bool):
         sleutel = f"feit_{naam}_{'ja' if waarde else 'nee'}"
-        return rules.tekst(sleutel, taal, rol) if sleutel in sleutels else ""
+        return t.tekst(sleutel, taal, rol) if sleutel in sleutels else ""
     if naam == "relatie":
         relatie = f"relatie_{str(waarde).strip().lower().replace(' ', '_')}"
         if relatie not in sleutels:
             return ""
-        return rules.tekst("feit_relatie", taal, rol, waarde=rules.tekst(relatie, taal, rol))
+        return t.tekst("feit_relatie", taal, rol, waarde=t.tekst(relatie, taal, rol))
     if f"feit_{naam}_{waarde}" in sleutels:
-        return rules.tekst(f"feit_{naam}_{waarde}", taal, rol)
+        return t.tekst(f"feit_{naam}_{waarde}", taal, rol)
     if f"feit_{naam}" not in sleutels:
         return ""
     if naam in _DATUMS:
         waarde = _datum(waarde, taal)
     elif isinstance(waarde, float):
         waarde = _getal(waarde)
-    return rules.tekst(f"feit_{naam}", taal, rol, waarde=waarde)
+    return t.tekst(f"feit_{naam}", taal, rol, waarde=waarde)
 
 
 def _eigen_vraag(besluit: Besluit, rules: RuleSet, taal: Taal) -> tuple[str, str | None] | None:
@@ -190,10 +191,10 @@ def _is_punt(reden: Reden, rules: RuleSet) -> bool:
 
 def _vraag(besluit: Besluit, rules: RuleSet, taal: Taal, rol: str) -> tuple[str | None, str | None]:
     """The question for the first missing fact the catalogue can ask about, and that fact's name."""
-    sleutels = rules.tekst_sleutels()
+    sleutels = t.sleutels()
     for feit in besluit.ontbrekende_feiten:
         if f"vraag_{feit}" in sleutels:
-            return rules.tekst(f"vraag_{feit}", taal, rol), feit
+            return t.tekst(f"vraag_{feit}", taal, rol), feit
     return None, None
 
 
@@ -206,7 +207,7 @@ def bronregel(grondslag: Sequence[Reden], rules: RuleSet, taal: Taal) -> str:
         if bron.soort is BronSoort.WET and bron.artikel:
             titel = _KORTE_TITEL.get(bron.titel, bron.titel)
             if not bron.geverifieerd:
-                titel += f" ({rules.tekst('niet_nagegaan', taal)})"
+                titel += f" ({t.tekst('niet_nagegaan', taal)})"
             artikelen = per_wet.setdefault(titel, [])
             if bron.artikel not in artikelen:
                 artikelen.append(bron.artikel)
@@ -214,8 +215,8 @@ def bronregel(grondslag: Sequence[Reden], rules: RuleSet, taal: Taal) -> str:
             beleid.append(bron.titel)
     if per_wet:
         citaten = "; ".join(f"{titel} art. {', '.join(artikelen)}" for titel, artikelen in per_wet.items())
-        return rules.tekst("bronregel", taal, citaten=citaten)
-    return rules.tekst("bronregel_beleid", taal, citaten="; ".join(beleid)) if beleid else ""
+        return t.tekst("bronregel", taal, citaten=citaten)
+    return t.tekst("bronregel_beleid", taal, citaten="; ".join(beleid)) if beleid else ""
 
 
 def _datum(waarde: Any, taal: Taal) -> str:

@@ -25,6 +25,7 @@ from actions.context import (
 from actions.opmaak import bronregel, feiten_zin, knoppen
 from actions.vervolg import onderwerp_van_zin
 from basis.berichten import PAYLOAD_KEY
+from content import teksten as t
 from dossier.model import Feit
 from rules.besluit import Peil, Reden, datum_tekst
 from rules.besluit_data import BesluitData, RedenData
@@ -95,7 +96,7 @@ class ActionAspect(Action):
                 algemeen = Peil(rules, peildatum(tracker)).reden("aspect_achteraf_algemeen")
                 dispatcher.utter_message(text=f"{algemeen.tekst(rules, lang)}\n{bronregel([algemeen], rules, lang)}")
                 return events
-            dispatcher.utter_message(text=rules.tekst("aspect_zonder_onderwerp", lang, rol(tracker)))
+            dispatcher.utter_message(text=t.tekst("aspect_zonder_onderwerp", lang, rol(tracker)))
             return events
         label = zaak.onderwerp
         besluit = beslis(label, tracker, feiten_voor_regel(label, map_, zaak))
@@ -114,7 +115,7 @@ class ActionAspect(Action):
             if reden.uitleg not in {u.uitleg for u in uniek}:
                 uniek.append(reden)
         if not uniek:
-            dispatcher.utter_message(text=rules.tekst("aspect_onbekend", lang, rol(tracker)),
+            dispatcher.utter_message(text=t.tekst("aspect_onbekend", lang, rol(tracker)),
                                      buttons=_consulent_knop(tracker))
             return events
         teksten = list(dict.fromkeys(r.tekst(rules, lang) for r in uniek[:MAX_TEKSTEN]))
@@ -129,7 +130,7 @@ def _consulent_knop(tracker: Tracker) -> list[dict[str, str]]:
     """Offered to parents and schools; a consulent is never offered a consulent."""
     if rol(tracker) == "consulent":
         return []
-    return [{"title": rule_set().tekst("knop_consulent", taal(tracker)), "payload": "/handoff_mens"}]
+    return [{"title": t.tekst("knop_consulent", taal(tracker)), "payload": "/handoff_mens"}]
 
 
 def _entiteit(tracker: Tracker, naam: str) -> str | None:
@@ -143,15 +144,15 @@ def _contact(tracker: Tracker, gemeente: Any) -> str:
     """The team of the pupil's home municipality and how to reach it; without a municipality, ask for it."""
     rules, lang = rule_set(), taal(tracker)
     if not gemeente:
-        return rules.tekst("vraag_woongemeente", lang, rol(tracker))
+        return t.tekst("vraag_woongemeente", lang, rol(tracker))
     try:
         team = verantwoordelijk_team(rules, str(gemeente))
     except RegelFout:
-        return rules.tekst("vraag_woongemeente", lang, rol(tracker))
+        return t.tekst("vraag_woongemeente", lang, rol(tracker))
     contact = team.profiel.contact
     if contact is None:
-        return rules.tekst("vraag_woongemeente", lang, rol(tracker))
-    return rules.tekst("contact_team", lang, team=team.profiel.team, contact=contact.en if lang == "en" else contact.nl)
+        return t.tekst("vraag_woongemeente", lang, rol(tracker))
+    return t.tekst("contact_team", lang, team=team.profiel.team, contact=contact.en if lang == "en" else contact.nl)
 
 
 class ActionWaarom(Action):
@@ -174,7 +175,7 @@ class ActionWaarom(Action):
         map_ = dossier(tracker)
         zaak = map_.actieve_zaak
         feiten = feiten_zin(rules, lang, rol(tracker), map_.feiten(zaak), map_.woorden(zaak)) if zaak else ""
-        regels = [rules.tekst("waarom_kop", lang), *_met_bron(redenen, tracker), feiten]
+        regels = [t.tekst("waarom_kop", lang), *_met_bron(redenen, tracker), feiten]
         # The reply rests on the decision, so it carries it too.
         dispatcher.utter_message(text="\n".join(r for r in regels if r), json_message={PAYLOAD_KEY: {
             "decision": besluit.als_json()}})
@@ -194,10 +195,10 @@ class ActionMeerRegels(Action):
         if besluit is None or not besluit.reasons:
             dispatcher.utter_message(response="utter_waarom_geen_besluit")
             return []
-        rules, lang = rule_set(), taal(tracker)
+        lang = taal(tracker)
         overig = [r for r in (*besluit.reasons, *besluit.next_steps) if r.explanation not in besluit.grounds]
-        regels = [rules.tekst("meer_kop", lang), *_met_bron(overig, tracker)] if overig else [
-            rules.tekst("meer_niets", lang)]
+        regels = [t.tekst("meer_kop", lang), *_met_bron(overig, tracker)] if overig else [
+            t.tekst("meer_niets", lang)]
         dispatcher.utter_message(text="\n".join(regels), json_message={PAYLOAD_KEY: {"decision": besluit.als_json()}})
         return []
 
@@ -212,7 +213,7 @@ def _met_bron(redenen: list[RedenData], tracker: Tracker) -> list[str]:
                       bron=rules.uitleg(reden.explanation, datum).bron).tekst(rules, lang)
         delen = [reden.citation]
         if reden.version:
-            delen.append(rules.tekst("tekst_geldig_vanaf", lang, datum=datum_tekst(reden.version.isoformat(), lang)))
+            delen.append(t.tekst("tekst_geldig_vanaf", lang, datum=datum_tekst(reden.version.isoformat(), lang)))
         if reden.url:
             delen.append(reden.url)
         regels.append(f"• {tekst} ({'; '.join(delen)})")
@@ -229,12 +230,12 @@ class ActionGoedkeuren(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        rules, lang = rule_set(), taal(tracker)
+        lang = taal(tracker)
         vorige = BesluitData.lees(tracker.get_slot("laatste_besluit"))
         beslisser = vorige.decider.value if vorige and vorige.decider else None
-        wie = rules.tekst(f"beslisser_{beslisser}" if beslisser in _BESLISSERS else "beslisser_algemeen", lang,
+        wie = t.tekst(f"beslisser_{beslisser}" if beslisser in _BESLISSERS else "beslisser_algemeen", lang,
                           rol(tracker))
-        dispatcher.utter_message(text=rules.tekst("goedkeuren_kan_niet", lang, rol(tracker), beslisser=wie))
+        dispatcher.utter_message(text=t.tekst("goedkeuren_kan_niet", lang, rol(tracker), beslisser=wie))
         map_ = dossier(tracker)
         if map_.actieve_zaak is not None:
             # The request is about the case under discussion, whose answer was given. A yes/no question its form

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.scenarios import SCENARIOS, Scenario, Turn, Values, pick, values_for
-from bot import texts
+from content import teksten
 from testkit.fake_telegram import FakeTelegram
 
 TURN_TIMEOUT = 30.0
 QUIET_SECONDS = 0.8  # calibration: a turn is complete when the bot has been silent this long
 CONSULENT_CHAT = 900_001
-SLOW_NOTICES = frozenset((texts.text("slow", "nl"), texts.text("slow", "en")))
+SLOW_NOTICES = frozenset((teksten.tekst("assistent_trager", "nl"), teksten.tekst("assistent_trager", "en")))
 
 
 def normalise(text: str, values: Values) -> str:

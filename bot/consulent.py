@@ -9,47 +9,48 @@ import json
 
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
-from bot import texts_overdracht as t
-from bot.overdracht import Hervat, profiel_van
-from content.loader import default_rule_set
+from bot.overdracht import CONSULENT_TAAL, Hervat, profiel_van, taal_van
+from content import teksten as t
 from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
 from store.scholen import bewust
 from store.wachtrij import Wachtrij
 
 UITKOMSTEN = ("beantwoord", "doorverwezen", "melding_in_behandeling", "geen_actie_nodig", "niet_bereikbaar")
-HULP = ("Commando's: /wachtrij, /pak N, /info N, /overdragen N <team of naam>, /sluit N <uitkomst> [notitie], "
-        "/heropen N. Uitkomsten: " + ", ".join(UITKOMSTEN) + ". Andere berichten gaan naar de gebruiker van je "
-        "actieve ticket.")
+TAAL = CONSULENT_TAAL  # the language of what consulenten read themselves
+
+
+def _hulp() -> str:
+    return t.tekst("consulent_hulp", TAAL, uitkomsten=", ".join(UITKOMSTEN))
 
 
 def _wachttijd(ticket: Ticket, now: dt.datetime) -> str:
     minuten = int((now - bewust(ticket.created_at)).total_seconds() // 60)
-    return f"{minuten} min" if minuten < 120 else f"{minuten // 60} uur"
+    return t.tekst("wachttijd_minuten", TAAL, minuten=minuten) if minuten < 120 else \
+        t.tekst("wachttijd_uren", TAAL, uren=minuten // 60)
 
 
-# The rule decision in the consulent's words (the summary is read by a consulent, always in Dutch).
-_TOEGESTAAN = {"true": "toegestaan", "false": "niet toegestaan", "conditional": "hangt af van de beslisser of bewijs",
-               "not_needed": "geen toestemming nodig"}
-_BESLISSER = {"schoolhoofd": "het schoolhoofd", "leerplichtambtenaar": "de leerplichtambtenaar",
-              "college_bw": "burgemeester en wethouders", "niemand": "niemand kan het toestaan",
-              "geen_toestemming_nodig": "een kennisgeving is genoeg"}
-_ROL = {"ouder": "ouder of jongere", "school": "school", "consulent": "consulent"}
+# The rule decision in the consulent's words (the summary is read by a consulent, in the consulent's language).
+_TOEGESTAAN = ("true", "false", "conditional", "not_needed")
+_BESLISSER = ("schoolhoofd", "leerplichtambtenaar", "college_bw", "niemand", "geen_toestemming_nodig")
+_ROL = ("ouder", "school", "consulent")
+_CONTACT = ("telegram", "telefoon", "e-mail")
 
 
 def _onderwerp(label: str) -> str:
     """A topic label in words, as the topic buttons name it; the label itself when it has no title."""
     sleutel = f"knop_onderwerp_{label}"
-    rules = default_rule_set()
-    return rules.tekst(sleutel, "nl") if sleutel in rules.tekst_sleutels() else label.replace("_", " ")
+    return t.tekst(sleutel, TAAL) if sleutel in t.sleutels() else label.replace("_", " ")
 
 
 def _besluit_zin(b: dict[str, object]) -> str:
-    delen = [_TOEGESTAAN.get(str(b.get("allowed")).lower(), ""), _BESLISSER.get(str(b.get("decider")), "")]
+    toegestaan, beslisser = str(b.get("allowed")).lower(), str(b.get("decider"))
+    delen = [t.tekst(f"toegestaan_{toegestaan}", TAAL) if toegestaan in _TOEGESTAAN else "",
+             t.tekst(f"besluit_door_{beslisser}", TAAL) if beslisser in _BESLISSER else ""]
     if b.get("must_report") is not None:
-        delen.append("de school moet melden" if b["must_report"] else "de school hoeft niet te melden")
+        delen.append(t.tekst("school_moet_melden" if b["must_report"] else "school_hoeft_niet_te_melden", TAAL))
     if b.get("max_days"):
-        delen.append(f"ten hoogste {b['max_days']} dagen")
-    zin = "; ".join(d for d in delen if d) or "de regels beslissen hier niets zonder meer feiten"
+        delen.append(t.tekst("ten_hoogste_dagen", TAAL, dagen=b["max_days"]))
+    zin = "; ".join(d for d in delen if d) or t.tekst("regels_beslissen_niets", TAAL)
     return zin + (f" ({b['legal_basis']})" if b.get("legal_basis") else "")
 
 
@@ -60,7 +61,7 @@ def _contact_zin(contact: str) -> str:
         return contact
     if not isinstance(c, dict):
         return contact
-    soort = {"telegram": "hier in de chat", "telefoon": "telefoon", "e-mail": "e-mail"}.get(str(c.get("soort")), "")
+    soort = t.tekst(f"contact_soort_{c.get('soort')}", TAAL) if c.get("soort") in _CONTACT else ""
     return f"{soort} {c.get('waarde') or ''}".strip()
 
 
@@ -68,24 +69,30 @@ def samenvatting_tekst(ticket: Ticket) -> str:
     """The hand-off summary, to read in ten seconds: who, what, facts, decision, risk, last messages — in words,
     never internal labels or empty values."""
     s = json.loads(ticket.samenvatting or "{}")
-    regels = [f"Ticket #{ticket.id} · {ticket.team} · {ticket.status}" + (" · URGENT" if ticket.prioriteit else ""),
-              f"Wie: {_ROL.get(ticket.rol, ticket.rol)}" + (f" van {s['school']}" if s.get("school") else "")
-              + (f", gemeente {s['gemeente']}" if s.get("gemeente") else ""),
-              f"Onderwerp: {_onderwerp(ticket.onderwerp)}" + (" (zelf om een consulent gevraagd)"
-                                                              if s.get("reden") == "gevraagd" else "")]
+    rol = t.tekst(f"rol_{ticket.rol}", TAAL) if ticket.rol in _ROL else ticket.rol
+    regels = [t.tekst("samenvatting_kop", TAAL, nummer=ticket.id, team=ticket.team, status=ticket.status,
+                      urgent=t.tekst("urgent_punt", TAAL) if ticket.prioriteit else ""),
+              t.tekst("samenvatting_wie", TAAL, rol=rol)
+              + (t.tekst("samenvatting_van_school", TAAL, school=s["school"]) if s.get("school") else "")
+              + (t.tekst("samenvatting_gemeente", TAAL, gemeente=s["gemeente"]) if s.get("gemeente") else ""),
+              t.tekst("samenvatting_onderwerp", TAAL, onderwerp=_onderwerp(ticket.onderwerp))
+              + (t.tekst("samenvatting_zelf_gevraagd", TAAL) if s.get("reden") == "gevraagd" else "")]
+    if s.get("taal") == "en":
+        regels.append(t.tekst("samenvatting_taal_en", TAAL))
     if s.get("vraag"):
-        regels.append(f"Vraag: {s['vraag']}")
+        regels.append(t.tekst("samenvatting_vraag", TAAL, vraag=s["vraag"]))
     for zaak, feiten in (s.get("feiten") or {}).items():
-        naam = "over de leerling" if zaak == "leerling" else _onderwerp(zaak)
-        regels.append(f"Feiten ({naam}): " + ", ".join(f"{n.replace('_', ' ')} {w}" for n, w in feiten.items()))
+        naam = t.tekst("samenvatting_over_leerling", TAAL) if zaak == "leerling" else _onderwerp(zaak)
+        regels.append(t.tekst("samenvatting_feiten", TAAL, zaak=naam,
+                              feiten=", ".join(f"{n.replace('_', ' ')} {w}" for n, w in feiten.items())))
     if isinstance(s.get("besluit"), dict):
-        regels.append(f"Wat de regels zeggen: {_besluit_zin(s['besluit'])}")
+        regels.append(t.tekst("samenvatting_besluit", TAAL, besluit=_besluit_zin(s["besluit"])))
     if s.get("risico"):
-        regels.append("Risico: zorgelijke signalen in het gesprek (crisislijnen zijn getoond)")
+        regels.append(t.tekst("samenvatting_risico", TAAL))
     if ticket.contact:
-        regels.append(f"Contact: {_contact_zin(ticket.contact)}")
+        regels.append(t.tekst("samenvatting_contact", TAAL, contact=_contact_zin(ticket.contact)))
     if ticket.melding_referentie:
-        regels.append(f"Melding: {ticket.melding_referentie}")
+        regels.append(t.tekst("samenvatting_melding", TAAL, referentie=ticket.melding_referentie))
     for regel in s.get("laatste", [])[-5:]:
         regels.append(f"  {regel}")
     return "\n".join(regels)
@@ -112,10 +119,10 @@ class ConsulentWerk:
             return await self._wachtrij_tonen(consulent, teams)
         if commando in ("/pak", "/info", "/overdragen", "/sluit", "/heropen"):
             if nummer is None:
-                return [Reply(HULP)]
+                return [Reply(_hulp())]
             ticket = await self._wachtrij.ticket(nummer)
             if ticket is None or ticket.team not in teams:
-                return [Reply(f"Ticket #{nummer} bestaat niet in jouw team(s).")]
+                return [Reply(t.tekst("ticket_niet_in_team", TAAL, nummer=nummer))]
             if commando == "/pak":
                 return await self._pak(consulent, teams, ticket, deliver)
             if commando == "/info":
@@ -129,7 +136,7 @@ class ConsulentWerk:
                 return await self._sluit(consulent, ticket, delen[1:], deliver)
             return await self._heropen(consulent, ticket)
         if commando.startswith("/"):
-            return [Reply(HULP)]
+            return [Reply(_hulp())]
         return await self._naar_gebruiker(consulent, tekst, deliver)
 
     async def _wachtrij_tonen(self, consulent: Consulent, teams: list[str]) -> list[Reply]:
@@ -137,34 +144,35 @@ class ConsulentWerk:
         open_tickets = await self._wachtrij.wachtrij(teams)
         await self._audit(consulent, "wachtrij_bekeken", None, f"{len(open_tickets)} open")
         if not open_tickets:
-            return [Reply("De wachtrij is leeg.")]
-        regels = [f"#{tk.id} · {tk.onderwerp} · {tk.team} · wacht {_wachttijd(tk, now)}"
-                  + (" · URGENT" if tk.prioriteit else "") for tk in open_tickets]
-        knoppen = tuple(Button(f"Pak #{tk.id}", f"/pak {tk.id}") for tk in open_tickets[:5])
+            return [Reply(t.tekst("wachtrij_leeg", TAAL))]
+        regels = [t.tekst("wachtrij_regel", TAAL, nummer=tk.id, onderwerp=tk.onderwerp, team=tk.team,
+                          wachttijd=_wachttijd(tk, now), urgent=t.tekst("urgent_punt", TAAL) if tk.prioriteit else "")
+                  for tk in open_tickets]
+        knoppen = tuple(Button(t.tekst("knop_pak", TAAL, nummer=tk.id), f"/pak {tk.id}") for tk in open_tickets[:5])
         return [Reply("\n".join(regels), knoppen)]
 
     async def _pak(self, consulent: Consulent, teams: list[str], ticket: Ticket, deliver: Deliver) -> list[Reply]:
         gewonnen, actueel = await self._wachtrij.pak(ticket.id, consulent, teams, self._clock.now())
         if not gewonnen or actueel is None:
             houder = await self._wachtrij.houder(actueel) if actueel is not None else None
-            wie = houder.naam if houder is not None else "niemand (gesloten)"
-            return [Reply(f"Ticket #{ticket.id} is al opgepakt door {wie}.")]
+            wie = houder.naam if houder is not None else t.tekst("niemand_gesloten", TAAL)
+            return [Reply(t.tekst("al_opgepakt", TAAL, nummer=ticket.id, wie=wie))]
         await self._audit(consulent, "opgepakt", ticket.id)
         profiel = profiel_van(actueel.team)
         gebruiker = ChatUser(actueel.external_id, actueel.channel)
         if actueel.melding_referentie is None:
-            await deliver(gebruiker, [Reply(t.tekst("opgepakt", "nl", team=profiel.team if profiel else
+            await deliver(gebruiker, [Reply(t.tekst("opgepakt", taal_van(actueel), team=profiel.team if profiel else
                                                     actueel.team))])
         # Messages the user sent while waiting come with the summary, and count as delivered.
         wachtend = [b for b in await self._wachtrij.berichten(actueel.id)
                     if b.van == "gebruiker" and b.afgeleverd_at is None]
         await self._wachtrij.afgeleverd([b.id for b in wachtend], self._clock.now())
         kept = "".join(f"\n[#{actueel.id}] {b.tekst}" for b in wachtend)
-        sluiten = (Button("Sluit: beantwoord", f"/sluit {actueel.id} beantwoord"),
-                   Button("Sluit: doorverwezen", f"/sluit {actueel.id} doorverwezen"))
-        return [Reply(f"Je hebt ticket #{actueel.id}. Je berichten gaan nu naar de gebruiker.\n"
-                      + samenvatting_tekst(actueel) + (f"\nBerichten tijdens het wachten:{kept}" if kept else ""),
-                      sluiten)]
+        sluiten = (Button(t.tekst("knop_sluit", TAAL, uitkomst="beantwoord"), f"/sluit {actueel.id} beantwoord"),
+                   Button(t.tekst("knop_sluit", TAAL, uitkomst="doorverwezen"), f"/sluit {actueel.id} doorverwezen"))
+        wachtend_kop = "\n" + t.tekst("berichten_tijdens_wachten", TAAL)
+        return [Reply(t.tekst("ticket_van_jou", TAAL, nummer=actueel.id) + "\n"
+                      + samenvatting_tekst(actueel) + (f"{wachtend_kop}{kept}" if kept else ""), sluiten)]
 
     async def _transcript(self, ticket: Ticket) -> str:
         berichten = await self._wachtrij.berichten(ticket.id)
@@ -173,18 +181,18 @@ class ConsulentWerk:
     async def _overdragen(self, consulent: Consulent, ticket: Ticket, doel: list[str],
                           deliver: Deliver) -> list[Reply]:
         if not doel:
-            return [Reply("Naar welk team of welke consulent? /overdragen N <team-id of naam>")]
+            return [Reply(t.tekst("overdragen_naar_wie", TAAL))]
         naam = " ".join(doel)
         now = self._clock.now()
         if profiel_van(naam) is not None:
             await self._wachtrij.overdragen(ticket.id, team=naam, now=now)
             await self._audit(consulent, "overgedragen", ticket.id, f"naar team {naam}")
             await self._wachtrij.zet_actief_ticket(consulent.id, None)
-            return [Reply(f"Ticket #{ticket.id} staat nu in de wachtrij van {naam}.")]
+            return [Reply(t.tekst("overgedragen_aan_team", TAAL, nummer=ticket.id, team=naam))]
         collega = next((c for c in await self._wachtrij.consulenten_van(ticket.team)
                         if c.naam.lower() == naam.lower()), None)
         if collega is None:
-            return [Reply(f"Geen team of consulent '{naam}' gevonden voor dit ticket.")]
+            return [Reply(t.tekst("overdragen_onbekend", TAAL, naam=naam))]
         await self._wachtrij.overdragen(ticket.id, consulent_id=collega.id, now=now)
         await self._wachtrij.zet_actief_ticket(collega.id, ticket.id)
         await self._wachtrij.zet_actief_ticket(consulent.id, None)
@@ -192,28 +200,28 @@ class ConsulentWerk:
         bijgewerkt = await self._wachtrij.ticket(ticket.id)
         if bijgewerkt is not None:
             await deliver(ChatUser(collega.external_id, collega.channel, "consulent"),
-                          [Reply(f"{consulent.naam} heeft ticket #{ticket.id} aan je overgedragen.\n"
+                          [Reply(t.tekst("aan_je_overgedragen", TAAL, naam=consulent.naam, nummer=ticket.id) + "\n"
                                  + samenvatting_tekst(bijgewerkt))])
-        return [Reply(f"Ticket #{ticket.id} is overgedragen aan {collega.naam}.")]
+        return [Reply(t.tekst("overgedragen_aan_collega", TAAL, nummer=ticket.id, naam=collega.naam))]
 
     async def _sluit(self, consulent: Consulent, ticket: Ticket, rest: list[str], deliver: Deliver) -> list[Reply]:
         if not rest or rest[0] not in UITKOMSTEN:
-            return [Reply("Kies een uitkomst: " + ", ".join(UITKOMSTEN) + ". Bijvoorbeeld: /sluit "
-                          f"{ticket.id} beantwoord notitie")]
+            return [Reply(t.tekst("kies_uitkomst", TAAL, uitkomsten=", ".join(UITKOMSTEN), nummer=ticket.id))]
         gesloten = await self._wachtrij.sluiten(ticket.id, rest[0], " ".join(rest[1:]), self._clock.now())
         if gesloten is None:
-            return [Reply(f"Ticket #{ticket.id} was al gesloten.")]
+            return [Reply(t.tekst("al_gesloten", TAAL, nummer=ticket.id))]
         await self._audit(consulent, "gesloten", ticket.id, rest[0])
         if gesloten.melding_referentie is None:
-            await deliver(ChatUser(gesloten.external_id, gesloten.channel), [Reply(t.tekst("gesloten", "nl"))])
+            await deliver(ChatUser(gesloten.external_id, gesloten.channel),
+                          [Reply(t.tekst("gesloten", taal_van(gesloten)))])
             await self._hervat(gesloten.external_id)  # the assistant takes the conversation back
-        return [Reply(f"Ticket #{ticket.id} is gesloten ({rest[0]}).")]
+        return [Reply(t.tekst("ticket_gesloten", TAAL, nummer=ticket.id, uitkomst=rest[0]))]
 
     async def _heropen(self, consulent: Consulent, ticket: Ticket) -> list[Reply]:
         if ticket.status != GESLOTEN or await self._wachtrij.heropenen(ticket.id) is None:
-            return [Reply(f"Ticket #{ticket.id} is niet gesloten.")]
+            return [Reply(t.tekst("niet_gesloten", TAAL, nummer=ticket.id))]
         await self._audit(consulent, "heropend", ticket.id)
-        return [Reply(f"Ticket #{ticket.id} staat weer in de wachtrij.")]
+        return [Reply(t.tekst("weer_in_wachtrij", TAAL, nummer=ticket.id))]
 
     async def _naar_gebruiker(self, consulent: Consulent, tekst: str, deliver: Deliver) -> list[Reply] | None:
         ticket = await self._wachtrij.ticket(consulent.actief_ticket_id) if consulent.actief_ticket_id else None
@@ -223,7 +231,7 @@ class ConsulentWerk:
         bericht = await self._wachtrij.bericht(ticket.id, "consulent", tekst, now)
         profiel = profiel_van(ticket.team)
         await deliver(ChatUser(ticket.external_id, ticket.channel),
-                      [Reply(t.tekst("van_consulent", "nl", team=profiel.team if profiel else ticket.team,
+                      [Reply(t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
                                      tekst=tekst))])
         await self._wachtrij.afgeleverd([bericht.id], now)
         return []

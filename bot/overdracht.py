@@ -16,17 +16,20 @@ from typing import Any
 
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import AMSTERDAM, Clock
-from bot import texts_overdracht as t
+from basis.taal import Language
+from content import teksten as t
 from content.loader import default_rule_set
 from content.regio_schema import RegioProfiel
 from meldingen.velden import lees_email, lees_telefoon, lees_woonplaats
+from rules.besluit import datum_tekst
 from rules.regio import verantwoordelijk_team
 from store.models_wachtrij import OPGEPAKT, Ticket
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij
 
 Hervat = Callable[[str], Awaitable[None]]  # gives a sender's conversation back to the assistant (Rasa)
-Taal = t.Taal
+Taal = Language
+CONSULENT_TAAL: Language = "nl"  # consulenten are the municipality's staff and read Dutch
 
 # Worrying signals: a child in danger or at home for weeks. Matched before Rasa sees the message.
 GEVAAR = re.compile(
@@ -48,6 +51,12 @@ def zorgelijk(tekst: str, rol: str) -> bool:
 
 def profiel_van(team: str) -> RegioProfiel | None:
     return next((p for p in default_rule_set().regios if p.id == team), None)
+
+
+def taal_van(ticket: Ticket) -> Language:
+    """The user's language as the pipeline last saw it in their messages to the ticket (kept in its summary), for
+    what the consulent side sends them: pick-up, relay and close."""
+    return "en" if json.loads(ticket.samenvatting or "{}").get("taal") == "en" else "nl"
 
 
 def binnen_kantoortijd(profiel: RegioProfiel, moment: dt.datetime) -> bool:
@@ -97,7 +106,7 @@ class Overdracht:
         ticket = await self._wachtrij.aanmaken(
             team=team, channel=user.channel, external_id=user.sender_id, rol=user.role, onderwerp=onderwerp,
             prioriteit=1 if urgent else 0,
-            samenvatting={**samenvatting, **van_school, "reden": reden, "risico": urgent}, now=now)
+            samenvatting={**samenvatting, **van_school, "reden": reden, "risico": urgent, "taal": taal}, now=now)
         if team == ONBEKEND_TEAM:
             return [Reply(t.tekst("welke_gemeente", taal))]
         return await self._in_wachtrij(user, ticket, taal, deliver)
@@ -110,12 +119,15 @@ class Overdracht:
         now = self._clock.now()
         if STOP.search(tekst):
             await self._wachtrij.sluiten(ticket.id, "gebruiker_gestopt", "", now)
-            await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", "nl", nummer=ticket.id), deliver)
+            await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", CONSULENT_TAAL, nummer=ticket.id),
+                                          deliver)
             await self._hervat(user.sender_id)
-            return [Reply(t.tekst("gestopt", taal))]
+            return [Reply(t.tekst("wachtrij_verlaten", taal))]
         if ticket.team == ONBEKEND_TEAM:
             return await self._team_kiezen(user, ticket, tekst, taal, deliver)
         samenvatting = json.loads(ticket.samenvatting or "{}")
+        if samenvatting.get("taal") != taal:  # the user now writes another language: the consulent side follows
+            await self._wachtrij.zet_samenvatting(ticket.id, {**samenvatting, "taal": taal})
         if samenvatting.get("contact_gevraagd") and ticket.contact is None:
             return await self._contact(ticket, tekst, taal)
         await self._wachtrij.bericht(ticket.id, "gebruiker", tekst, now)
@@ -129,7 +141,7 @@ class Overdracht:
         gelezen = lees_woonplaats(tekst, rules=default_rule_set())
         if gelezen.fout is not None:
             hint = gelezen.details.get("suggesties")
-            return [Reply(t.tekst("gemeente_onbekend", taal, hint=hint or "-"))]
+            return [Reply(t.tekst("overdracht_gemeente_onbekend", taal, hint=hint or "-"))]
         gemeente = str(gelezen.waarden["_"])
         team = verantwoordelijk_team(default_rule_set(), gemeente).profiel.id
         ticket = await self._wachtrij.overdragen(ticket.id, team=team, now=self._clock.now()) or ticket
@@ -155,17 +167,19 @@ class Overdracht:
             replies.append(Reply(t.tekst("in_wachtrij", taal, team=profiel.team, plaats=plaats, minuten=minuten)))
         else:
             opening = volgende_opening(profiel, now)
-            replies.append(Reply(t.tekst("buiten_kantoortijd", taal, team=profiel.team,
-                                         wanneer=t.moment(opening, taal))))
+            wanneer = t.tekst("moment", taal, datum=datum_tekst(opening.date().isoformat(), taal),
+                              tijd=opening.strftime("%H:%M"))
+            replies.append(Reply(t.tekst("buiten_kantoortijd", taal, team=profiel.team, wanneer=wanneer)))
             samenvatting = {**json.loads(ticket.samenvatting or "{}"), "contact_gevraagd": True}
             await self._wachtrij.zet_samenvatting(ticket.id, samenvatting)
             replies.append(Reply(t.tekst("contact_vraag", taal), (
-                Button("Telegram", "telegram"), Button(t.tekst("knop_telefoon", taal), "telefoon"),
-                Button("E-mail", "e-mail"))))
+                Button(t.tekst("knop_telegram", taal), "telegram"), Button(t.tekst("knop_telefoon", taal), "telefoon"),
+                Button(t.tekst("knop_email", taal), "e-mail"))))
         for consulent in await self._wachtrij.consulenten_van(ticket.team):
-            melding = t.tekst("nieuw_ticket", "nl", nummer=ticket.id, onderwerp=ticket.onderwerp,
-                              urgent=" — URGENT" if ticket.prioriteit else "")
-            knoppen = (Button(f"Pak #{ticket.id}", f"/pak {ticket.id}"), Button("Info", f"/info {ticket.id}"))
+            melding = t.tekst("nieuw_ticket", CONSULENT_TAAL, nummer=ticket.id, onderwerp=ticket.onderwerp,
+                              urgent=t.tekst("urgent_streep", CONSULENT_TAAL) if ticket.prioriteit else "")
+            knoppen = (Button(t.tekst("knop_pak", CONSULENT_TAAL, nummer=ticket.id), f"/pak {ticket.id}"),
+                       Button(t.tekst("knop_info", CONSULENT_TAAL), f"/info {ticket.id}"))
             await deliver(ChatUser(consulent.external_id, consulent.channel, "consulent"), [Reply(melding, knoppen)])
         return replies
 
@@ -174,7 +188,7 @@ class Overdracht:
         if keuze in ("telegram", "chat"):
             contact = {"soort": "telegram"}
         elif keuze in ("telefoon", "e-mail", "email", "mail", "phone"):
-            return [Reply(t.tekst("contact_" + ("telefoon" if keuze in ("telefoon", "phone") else "email"), taal))]
+            return [Reply(t.tekst("contact_telefoon" if keuze in ("telefoon", "phone") else "contact_email", taal))]
         elif (nummer := lees_telefoon(tekst)).fout is None:
             contact = {"soort": "telefoon", "waarde": str(nummer.waarden["_"])}
         elif (adres := lees_email(tekst)).fout is None:

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 from basis.berichten import Button, ChatUser, Deliver, Reply, Role
 from basis.klok import Clock
 from basis.taal import Language
-from bot import texts
 from bot.beurten import Beurten
 from bot.language import detect_language, other_language
 from bot.messages import replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
+from content import teksten as t
 from rules.besluit_data import BesluitData
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
@@ -94,23 +94,23 @@ class MessagePipeline:
     async def _handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
         language = await self._language_of(user, text)
         if not text.strip():
-            await deliver(user, [Reply(texts.text("empty", language))])
+            await deliver(user, [Reply(t.tekst("bericht_leeg", language))])
             return
         if len(text) > MAX_MESSAGE_CHARS:
             # Not sent to Rasa at all, so an open form keeps every answer given so far.
-            notice = texts.text("too_long", language, length=len(text), limit=MAX_MESSAGE_CHARS)
+            notice = t.tekst("bericht_te_lang", language, length=len(text), limit=MAX_MESSAGE_CHARS)
             await deliver(user, [Reply(notice)])
             return
         clean, had_number = redact_personal_numbers(text)
         if had_number:
-            await deliver(user, [Reply(texts.text("personal_number", language))])
+            await deliver(user, [Reply(t.tekst("geen_persoonsnummer", language))])
         user = await self._met_rol(user)
         if other_language(clean) is not None:
             # Rasa would guess an intent from words it was never trained on; say what we do understand. A
             # consulent is never offered a consulent.
             buttons = () if user.role == "consulent" else (
-                Button(texts.text("consulent_button", language), "/handoff_mens"),)
-            await deliver(user, [Reply(texts.text("other_language", language), buttons)])
+                Button(t.tekst("knop_consulent_tweetalig", language), "/handoff_mens"),)
+            await deliver(user, [Reply(t.tekst("andere_taal", language), buttons)])
             return
         if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, clean, language, deliver):
             return
@@ -176,7 +176,7 @@ class MessagePipeline:
 
     async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
         """One of the front end's own sentences, in the user's last language."""
-        await deliver(user, [Reply(texts.text(key, self._languages.get(user.sender_id, "nl")))])
+        await deliver(user, [Reply(t.tekst(key, self._languages.get(user.sender_id, "nl")))])
 
     async def retry_relay(self, deliver: Deliver) -> int:
         """Resend messages between users and consulenten that could not be delivered before."""
@@ -219,7 +219,7 @@ class MessagePipeline:
                     output = []
                 else:
                     await self._pending.remove(message.id)
-            replies = await self._met_dossier(user, replies_from_rasa(output)) or [Reply(texts.text("error", language))]
+            replies = await self._met_dossier(user, replies_from_rasa(output)) or [Reply(t.tekst("storing", language))]
             await deliver(user, replies)
             answered += 1
             if not await self._pending.has_pending(user.sender_id):
@@ -236,7 +236,7 @@ class MessagePipeline:
         told = self._told_slow.get(user.sender_id)
         if not done and (told is None or time.monotonic() - told > SLOW_NOTICE_EVERY_SECONDS):
             self._told_slow[user.sender_id] = time.monotonic()
-            await deliver(user, [Reply(texts.text("slow", language))])
+            await deliver(user, [Reply(t.tekst("assistent_trager", language))])
         try:
             output = await call
         except RasaUnavailable as exc:
@@ -294,7 +294,7 @@ class MessagePipeline:
         )
         if user.sender_id not in self._told_kept:
             self._told_kept.add(user.sender_id)
-            await deliver(user, [Reply(texts.text("kept", language))])
+            await deliver(user, [Reply(t.tekst("assistent_onbereikbaar", language))])
 
     async def _language_of(self, user: ChatUser, text: str) -> Language:
         previous = self._languages.get(user.sender_id)

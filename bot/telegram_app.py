@@ -115,18 +115,18 @@ class TelegramFrontEnd:
 
     async def on_unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A command we do not know gets a short pointer, not silence."""
-        await self.pipeline.reply_fixed(chat_user(update), "unknown_command", self.deliver)
+        await self.pipeline.reply_fixed(chat_user(update), "onbekend_commando", self.deliver)
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice and other media: say that only text is read."""
-        await self.pipeline.reply_fixed(chat_user(update), "not_text", self.deliver)
+        await self.pipeline.reply_fixed(chat_user(update), "alleen_tekst", self.deliver)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log first (type only, never message text), then tell the user without a traceback."""
         log.error("error while handling an update: %s", type(context.error).__name__, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             with contextlib.suppress(Exception):
-                await self.pipeline.reply_fixed(chat_user(update), "error", self.deliver)
+                await self.pipeline.reply_fixed(chat_user(update), "storing", self.deliver)
 
     async def retry_kept_messages(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Job: answer messages kept while Rasa was down, and resend relay messages Telegram refused."""

@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
-from bot import texts_overdracht as t
+from basis.taal import Language
 from bot.consulent import ConsulentWerk
-from bot.overdracht import Overdracht, zorgelijk
+from bot.overdracht import Overdracht, taal_van, zorgelijk
 from bot.rasa_client import RasaClient, RasaUnavailable
+from content import teksten as t
 from store.db import async_url
 from store.dossiers import Dossiers
 from store.meldingen import Concepten
@@ -55,7 +56,7 @@ class WachtrijDienst:
     async def is_consulent(self, user: ChatUser) -> bool:
         return await self.wachtrij.consulent(user.sender_id) is not None
 
-    async def voor_rasa(self, user: ChatUser, tekst: str, taal: t.Taal, deliver: Deliver) -> bool:
+    async def voor_rasa(self, user: ChatUser, tekst: str, taal: Language, deliver: Deliver) -> bool:
         """Handle what is not for Rasa; True when the message was taken."""
         commando = tekst.strip().split(" ")[0].lower().split("@")[0]
         if commando == "/mijngegevens":
@@ -78,7 +79,7 @@ class WachtrijDienst:
             return True
         return False
 
-    async def na_rasa(self, user: ChatUser, tekst: str, taal: t.Taal, replies: list[Reply],
+    async def na_rasa(self, user: ChatUser, tekst: str, taal: Language, replies: list[Reply],
                       deliver: Deliver) -> list[Reply]:
         """Replies to add after Rasa's: the crisis lines and a ticket on worrying signals, a ticket when the
         user asked for a person, an offer when the leerplichtambtenaar decides."""
@@ -108,7 +109,7 @@ class WachtrijDienst:
         for bericht, ticket in await self.wachtrij.niet_afgeleverd(self._clock.now() - OPNIEUW_NA):
             if bericht.van == "consulent":
                 naar = ChatUser(ticket.external_id, ticket.channel)
-                tekst = t.tekst("van_consulent", "nl", team=ticket.team, tekst=bericht.tekst)
+                tekst = t.tekst("van_consulent", taal_van(ticket), team=ticket.team, tekst=bericht.tekst)
             else:
                 houder = await self.wachtrij.houder(ticket)
                 if houder is None:
@@ -154,25 +155,17 @@ class WachtrijDienst:
         with contextlib.suppress(RasaUnavailable):
             await self._rasa.post_events(sender_id, [{"event": "resume"}])
 
-    async def _gegevens(self, user: ChatUser, taal: t.Taal) -> str:
+    async def _gegevens(self, user: ChatUser, taal: Language) -> str:
         tickets = await self.wachtrij.tickets_van(user.channel, user.sender_id)
         concept = await Concepten(self._sessions).ophalen(user.channel, user.sender_id, self._clock.now())
         berichten = sum([len(await self.wachtrij.berichten(tk.id)) for tk in tickets])
-        if taal == "en":
-            return (f"What is stored about you: your language setting; {len(tickets)} conversation(s) with a "
-                    f"consultant ({berichten} messages kept, deleted after the team's retention period); "
-                    f"{'a draft report' if concept else 'no draft report'}; and the chat with the assistant. "
-                    "/vergeetmij removes all of it.")
-        return (f"Wat er over jou bewaard is: je taalinstelling; {len(tickets)} gesprek(ken) met een consulent "
-                f"({berichten} berichten, verwijderd na de bewaartermijn van het team); "
-                f"{'een concept-melding' if concept else 'geen concept-melding'}; en het gesprek met de "
-                "assistent. /vergeetmij verwijdert dat allemaal.")
+        return t.tekst("mijn_gegevens", taal, gesprekken=len(tickets), berichten=berichten,
+                       concept=t.tekst("mijn_gegevens_concept" if concept else "mijn_gegevens_geen_concept", taal))
 
-    async def _vergeet(self, user: ChatUser, tekst: str, taal: t.Taal) -> Reply:
+    async def _vergeet(self, user: ChatUser, tekst: str, taal: Language) -> Reply:
         if "bevestig" not in tekst.lower():
-            knop = Button("Ja, verwijder alles" if taal == "nl" else "Yes, delete everything", "/vergeetmij bevestig")
-            return Reply("Weet je het zeker? Dit verwijdert je gesprekken en instellingen." if taal == "nl" else
-                         "Are you sure? This deletes your conversations and settings.", (knop,))
+            knop = Button(t.tekst("knop_vergeet_bevestig", taal), "/vergeetmij bevestig")
+            return Reply(t.tekst("vergeet_zeker", taal), (knop,))
         await self.wachtrij.vergeet(user.channel, user.sender_id)
         await Concepten(self._sessions).verwijderen(user.channel, user.sender_id)
         await Dossiers(self._sessions).vergeet(user.channel, user.sender_id)
@@ -182,9 +175,7 @@ class WachtrijDienst:
                                                         Account.external_id == user.sender_id))
             await session.commit()
         await self._vergeet_in_rasa(user.sender_id)
-        return Reply("Verwijderd. Meldingen die een school al aan het leerplichtteam gaf, blijft het team bewaren "
-                     "zolang zijn bewaartermijn loopt." if taal == "nl" else "Deleted. Reports a school already "
-                     "gave to the leerplicht team are kept by the team for its retention period.")
+        return Reply(t.tekst("vergeet_gedaan", taal))
 
     async def _vergeet_in_rasa(self, sender_id: str) -> None:
         """Rasa's tracker store keeps every event; its API cannot delete, so the rows go directly."""

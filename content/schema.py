@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.errors import BuitenGeldigheid, OnbekendeParameter
-from content.tekst import plaatshouders, vul_in
+from content.tekst import plaatshouders
 
 if TYPE_CHECKING:
     from content.kalender_schema import KalenderBestand
@@ -387,10 +387,6 @@ class RuleSet:
             return self._teksten[sleutel]
         except KeyError:
             raise OnbekendeParameter(sleutel) from None
-
-    def tekst(self, sleutel: str, taal: Literal["nl", "en"], rol: str = "ouder", **waarden: object) -> str:
-        """A text of the conversation in the user's language and role, every placeholder filled."""
-        return vul_in(self.gespreks_tekst(sleutel).voor(taal, rol), waarden)
 
     def bronnen(self) -> list[tuple[str, Bron, dt.date | None]]:
         """Every source in the rule content with where it is used and the last day that use is valid

@@ -16,10 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from basis.berichten import Button, ChatUser, Reply
 from basis.klok import Clock
+from basis.taal import Language as Taal
 from content.loader import default_rule_set
+from content.teksten import tekst
 from meldingen import samenvatting
 from meldingen.categorie import Categorie, bepaal
-from meldingen.teksten import Taal, knop, tekst
 from meldingen.velden import (
     PER_NAAM,
     correctie,
@@ -85,7 +86,7 @@ class MeldingGesprek:
             await self._concepten.bewaren(user.channel, user.sender_id, school[0].id, velden, HERVATTEN, True, now)
             return [self._hervat_vraag(velden, taal)]
         velden = uit_eerste_bericht(eerste_bericht)
-        replies = [Reply(tekst("start", taal))]
+        replies = [Reply(tekst("melding_start", taal))]
         return replies + await self._vraag_verder(user, school[0].id, velden, taal)
 
     async def antwoord(self, user: ChatUser, bericht: str, taal: Taal) -> tuple[list[Reply], bool]:
@@ -99,7 +100,7 @@ class MeldingGesprek:
         gevraagd, school_id = concept.gevraagd, concept.school_id
         if STOP.search(bericht):
             await self._concepten.verwijderen(user.channel, user.sender_id)
-            return [Reply(tekst("gestopt", taal))], True
+            return [Reply(tekst("melding_gestopt", taal))], True
         if gevraagd != HERVATTEN and bewust(concept.updated_at) < now - HERVAT_NA:
             velden["_vraag"] = gevraagd
             await self._concepten.bewaren(user.channel, user.sender_id, school_id, velden, HERVATTEN, True, now)
@@ -108,7 +109,7 @@ class MeldingGesprek:
             if JA.search(bericht):
                 return await self._vraag_verder(user, school_id, velden, taal, velden.pop("_vraag", None)), True
             await self._concepten.bewaren(user.channel, user.sender_id, school_id, velden, HERVATTEN, False, now)
-            return [Reply(tekst("gepauzeerd", taal))], False
+            return [Reply(tekst("melding_gepauzeerd", taal))], False
         veld = te_wijzigen(bericht)
         if veld is not None:
             return await self._vraag_verder(user, school_id, velden, taal, veld), True
@@ -147,9 +148,8 @@ class MeldingGesprek:
                 return await self._vraag_verder(user, school_id, velden, taal, gevraagd, aangepast=True)
             if VRAAGWOORD.search(bericht):
                 return None
-            hint = {"hint": f"Bedoel je {gelezen.details['suggesties']}? " if taal == "nl" else
-                    f"Did you mean {gelezen.details['suggesties']}? "} if gelezen.details.get("suggesties") else \
-                {"hint": ""}
+            hint = {"hint": tekst("gemeente_hint", taal, suggesties=gelezen.details["suggesties"])
+                    if gelezen.details.get("suggesties") else ""}
             await self._bewaar(user, school_id, velden, gevraagd)
             fout = Reply(tekst(gelezen.fout, taal, **{**gelezen.details, **hint}), self._knoppen(gevraagd, taal))
             return [fout, *self._besluit(velden)]
@@ -174,11 +174,11 @@ class MeldingGesprek:
         volgend = PER_NAAM[veld] if veld in PER_NAAM else volgende(velden)
         if volgend is None:
             await self._bewaar(user, school_id, velden, BEVESTIG)
-            knoppen = (Button(knop("versturen", taal), "versturen"), Button(knop("stop", taal), "stop"))
+            knoppen = (Button(tekst("knop_versturen", taal), "versturen"), Button(tekst("knop_stop", taal), "stop"))
             return [*replies, Reply(voor + samenvatting.tekst(velden, categorie, taal)),
-                    Reply(tekst("bevestig", taal), knoppen, self._data(categorie))]
+                    Reply(tekst("melding_bevestig", taal), knoppen, self._data(categorie))]
         await self._bewaar(user, school_id, velden, volgend.naam)
-        return [*replies, Reply(voor + tekst(f"vraag_{volgend.naam}", taal), self._knoppen(volgend.naam, taal),
+        return [*replies, Reply(voor + tekst(f"melding_vraag_{volgend.naam}", taal), self._knoppen(volgend.naam, taal),
                                 self._data(categorie))]
 
     def _categorie(self, velden: dict[str, Any]) -> Categorie | None:
@@ -212,11 +212,11 @@ class MeldingGesprek:
 
     @staticmethod
     def _knoppen(veld: str, taal: Taal) -> tuple[Button, ...]:
-        return tuple(Button(knop(k, taal), k) for k in PER_NAAM[veld].knoppen) if veld in PER_NAAM else ()
+        return tuple(Button(tekst(f"knop_{k}", taal), k) for k in PER_NAAM[veld].knoppen) if veld in PER_NAAM else ()
 
     def _hervat_vraag(self, velden: dict[str, Any], taal: Taal) -> Reply:
-        knoppen = (Button(knop("verder", taal), "verder"), Button(knop("stop", taal), "stop"))
-        return Reply(tekst("hervatten", taal, stand=samenvatting.stand(velden, taal)), knoppen)
+        knoppen = (Button(tekst("knop_verder", taal), "verder"), Button(tekst("knop_stop", taal), "stop"))
+        return Reply(tekst("melding_hervatten", taal, stand=samenvatting.stand(velden, taal)), knoppen)
 
     async def _bewaar(self, user: ChatUser, school_id: int, velden: dict[str, Any], gevraagd: str) -> None:
         await self._concepten.bewaren(user.channel, user.sender_id, school_id, velden, gevraagd, True,
@@ -245,7 +245,7 @@ class MeldingGesprek:
                 samenvatting={"reden": f"nieuwe melding ({categorie.soort})",
                               "besluit": BesluitData.van(categorie.besluit).als_json(),
                               "laatste": [samenvatting.tekst(velden, categorie, "nl")]})
-        replies = [Reply(tekst("opgeslagen", taal, referentie=melding.referentie, team=team.profiel.team,
+        replies = [Reply(tekst("melding_opgeslagen", taal, referentie=melding.referentie, team=team.profiel.team,
                                status=tekst("status_geregistreerd", taal)),
                          data={**self._data(categorie), "melding": melding.referentie})]
         if team.landelijk:

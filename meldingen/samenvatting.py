@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from basis.taal import Language as Taal
+from content import teksten as t
 from meldingen.categorie import Categorie
-from meldingen.teksten import Taal, knop, label
 from meldingen.velden import getal, weken_in
 from rules.besluit import datum_tekst
 from store.models import Melding
@@ -28,25 +29,26 @@ def weken(velden: Mapping[str, Any]) -> int:
 
 
 def _ja_nee(waarde: Any, taal: Taal) -> str:
-    return knop("ja" if waarde else "nee", taal)
+    return t.tekst("knop_ja" if waarde else "knop_nee", taal)
 
 
 def tekst(velden: Mapping[str, Any], categorie: Categorie | None, taal: Taal) -> str:
     """Every fact of the melding, one per line, as the school will find them in the DUO form."""
     regels = [
-        (label("leerling_naam", taal), velden["leerling_naam"]),
-        (label("geboortedatum", taal), datum_tekst(velden["geboortedatum"], taal)),
-        (label("woonplaats", taal), velden["woonplaats"]),
-        (label("leerjaar", taal), velden["leerjaar"]),
-        (label("categorie", taal), CATEGORIE_NAMEN[categorie.soort] if categorie else "?"),
-        (label("periode", taal), periode(velden["eerste_dag"], velden["laatste_dag"], taal)),
-        (label("uren", taal), getal(velden["uren"])),
-        (label("aaneengesloten", taal), _ja_nee(velden["aaneengesloten"], taal)),
-        (label("reden", taal), velden["reden"]),
-        (label("acties", taal), velden["acties"]),
-        (label("verzoek", taal), knop(velden["verzoek"], taal)),
-        (label("contact", taal), f"{velden['contact_naam']}, {velden['contact_telefoon']}, {velden['contact_email']}"),
-        (label("ouders_geinformeerd", taal), _ja_nee(velden["ouders_geinformeerd"], taal)),
+        (t.tekst("label_leerling_naam", taal), velden["leerling_naam"]),
+        (t.tekst("label_geboortedatum", taal), datum_tekst(velden["geboortedatum"], taal)),
+        (t.tekst("label_woonplaats", taal), velden["woonplaats"]),
+        (t.tekst("label_leerjaar", taal), velden["leerjaar"]),
+        (t.tekst("label_categorie", taal), CATEGORIE_NAMEN[categorie.soort] if categorie else "?"),
+        (t.tekst("label_periode", taal), periode(velden["eerste_dag"], velden["laatste_dag"], taal)),
+        (t.tekst("label_uren", taal), getal(velden["uren"])),
+        (t.tekst("label_aaneengesloten", taal), _ja_nee(velden["aaneengesloten"], taal)),
+        (t.tekst("label_reden", taal), velden["reden"]),
+        (t.tekst("label_acties", taal), velden["acties"]),
+        (t.tekst("label_verzoek", taal), t.tekst(f"knop_{velden['verzoek']}", taal)),
+        (t.tekst("label_contact", taal),
+         f"{velden['contact_naam']}, {velden['contact_telefoon']}, {velden['contact_email']}"),
+        (t.tekst("label_ouders_geinformeerd", taal), _ja_nee(velden["ouders_geinformeerd"], taal)),
     ]
     return "\n".join(f"{naam}: {waarde}" for naam, waarde in regels)
 
@@ -54,7 +56,7 @@ def tekst(velden: Mapping[str, Any], categorie: Categorie | None, taal: Taal) ->
 def stand(velden: Mapping[str, Any], taal: Taal) -> str:
     """How far a draft got, without repeating personal details: for the offer to continue."""
     ingevuld = sum(1 for k, v in velden.items() if not k.startswith("_") and v is not None and k != "categorie")
-    return f"{ingevuld} gegevens ingevuld" if taal == "nl" else f"{ingevuld} details filled in"
+    return t.tekst("melding_stand", taal, ingevuld=ingevuld)
 
 
 def regel(melding: Melding, taal: Taal) -> str:

@@ -1,0 +1,75 @@
+"""An English-speaking user in the hand-off hears the queue and the consulent's pick-up, relay and close in English,
+while the consulent reads Dutch; the language follows the user's messages to the ticket."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from basis.berichten import ChatUser
+from bot.consulent import ConsulentWerk
+from bot.overdracht import Overdracht
+from store.db import make_engine, make_session_factory, upgrade
+from store.scholen import Scholen
+from store.wachtrij import Wachtrij
+from tests.db.test_wachtrij import Klok, Omgeving
+
+OUDER = ChatUser("tg-en-1", "telegram")
+TEAM = "Team Leerplicht/Doorstroompunt"
+
+
+@pytest.fixture
+async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    sessions = make_session_factory(engine)
+    klok, wachtrij, hervat = Klok(), Wachtrij(sessions), []
+
+    async def hervatten(sender: str) -> None:
+        hervat.append(sender)
+
+    try:
+        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok),
+                       ConsulentWerk(wachtrij, klok, hervatten), hervat=hervat)
+    finally:
+        await engine.dispose()
+
+
+async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_english(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-901", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    replies = await omgeving.overdracht.start(OUDER, "en", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+                                              samenvatting={"vraag": "may my son go to Morocco for 12 days?"},
+                                              deliver=omgeving.deliver)
+    assert "In which municipality does the child live?" in replies[0].text
+    replies = await omgeving.overdracht.bericht(OUDER, "Zwolle", "en", omgeving.deliver)
+    assert replies[0].text.startswith(f"You are in the queue of {TEAM}: number 1"), replies
+    assert omgeving.laatste("tg-901").startswith("Nieuw ticket #")  # the consulent reads Dutch
+    ticket = await omgeving.wachtrij.open_ticket_van(OUDER.channel, OUDER.sender_id)
+    assert ticket is not None
+
+    gepakt = await omgeving.consulent("tg-901", f"/pak {ticket.id}")
+    assert f"Je hebt ticket #{ticket.id}" in gepakt
+    assert "Taal: Engels" in gepakt  # so the consulent knows to type English
+    assert omgeving.laatste(OUDER.sender_id) == (f"A consultant of {TEAM} has taken your conversation. The "
+                                                 "consultant reads everything you type now.")
+    await omgeving.consulent("tg-901", "Good afternoon, I will look at it with you.")
+    assert omgeving.laatste(OUDER.sender_id) == f"A consultant of {TEAM}: Good afternoon, I will look at it with you."
+    gesloten = await omgeving.consulent("tg-901", f"/sluit {ticket.id} beantwoord")
+    assert f"Ticket #{ticket.id} is gesloten (beantwoord)." in gesloten
+    assert omgeving.laatste(OUDER.sender_id) == ("The conversation with the consultant has ended. You are talking "
+                                                 "to the assistant again.")
+
+
+async def test_the_consulents_notices_follow_the_language_the_user_writes_now(omgeving: Omgeving) -> None:
+    await omgeving.wachtrij.consulent_toevoegen("tg-902", "Karim", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+                                    samenvatting={}, deliver=omgeving.deliver)
+    wachten = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
+    assert wachten[0].text.startswith("Je staat in de wachtrij")
+    bewaard = await omgeving.overdracht.bericht(OUDER, "Sorry, can we speak English?", "en", omgeving.deliver)
+    assert bewaard[0].text.startswith("Your message is kept")
+    ticket = await omgeving.wachtrij.open_ticket_van(OUDER.channel, OUDER.sender_id)
+    assert ticket is not None
+    await omgeving.consulent("tg-902", f"/pak {ticket.id}")
+    assert omgeving.laatste(OUDER.sender_id).startswith(f"A consultant of {TEAM} has taken your conversation.")
