@@ -175,7 +175,8 @@ async def seed(url: str) -> list[str]:
         sessions = make_session_factory(engine)
         scholen = Scholen(sessions)
         codes = [(await scholen.toevoegen("12AB", "Het Baken", "Zwolle", now))[1] for _ in range(120)]
-        await Wachtrij(sessions).consulent_toevoegen(f"tg-{CONSULENT_CHAT}", "Bench", ["ijssel-vecht"], now)
+        async with Wachtrij(sessions).werk() as w:
+            await w.consulenten.toevoegen(f"tg-{CONSULENT_CHAT}", "Bench", ["ijssel-vecht"], now)
     finally:
         await engine.dispose()
     return codes

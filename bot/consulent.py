@@ -5,15 +5,15 @@ transfer, close and reopen is written to the audit log."""
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Mapping
 
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
 from bot.overdracht import CONSULENT_TAAL, Hervat, profiel_van, taal_van
 from content import teksten as t
-from store.models_wachtrij import GESLOTEN, OPGEPAKT, Consulent, Ticket
+from store.models_wachtrij import Consulent, Ticket
 from store.scholen import bewust
-from store.wachtrij import Wachtrij
+from store.wachtrij import TicketStatus, Uitkomst, Wachtrij, Werk
 
 UITKOMSTEN = ("beantwoord", "doorverwezen", "melding_in_behandeling", "geen_actie_nodig", "niet_bereikbaar")
 TAAL = CONSULENT_TAAL  # the language of what consulenten read themselves
@@ -54,13 +54,7 @@ def _besluit_zin(b: dict[str, object]) -> str:
     return zin + (f" ({b['legal_basis']})" if b.get("legal_basis") else "")
 
 
-def _contact_zin(contact: str) -> str:
-    try:
-        c = json.loads(contact)
-    except ValueError:
-        return contact
-    if not isinstance(c, dict):
-        return contact
+def _contact_zin(c: Mapping[str, str]) -> str:
     soort = t.tekst(f"contact_soort_{c.get('soort')}", TAAL) if c.get("soort") in _CONTACT else ""
     return f"{soort} {c.get('waarde') or ''}".strip()
 
@@ -68,7 +62,7 @@ def _contact_zin(contact: str) -> str:
 def samenvatting_tekst(ticket: Ticket) -> str:
     """The hand-off summary, to read in ten seconds: who, what, facts, decision, risk, last messages — in words,
     never internal labels or empty values."""
-    s = json.loads(ticket.samenvatting or "{}")
+    s = ticket.samenvatting or {}
     rol = t.tekst(f"rol_{ticket.rol}", TAAL) if ticket.rol in _ROL else ticket.rol
     regels = [t.tekst("samenvatting_kop", TAAL, nummer=ticket.id, team=ticket.team, status=ticket.status,
                       urgent=t.tekst("urgent_punt", TAAL) if ticket.prioriteit else ""),
@@ -105,7 +99,8 @@ class ConsulentWerk:
     async def bericht(self, user: ChatUser, tekst: str, deliver: Deliver) -> list[Reply] | None:
         """The replies to a consulent's command or relayed message; None when the message is neither (a
         question to the assistant itself, with no ticket being worked on) and goes to Rasa."""
-        gevonden = await self._wachtrij.consulent(user.sender_id)
+        async with self._wachtrij.werk() as w:
+            gevonden = await w.consulenten.van_account(user.sender_id)
         if gevonden is None:
             return None
         consulent, teams = gevonden
@@ -120,15 +115,17 @@ class ConsulentWerk:
         if commando in ("/pak", "/info", "/overdragen", "/sluit", "/heropen"):
             if nummer is None:
                 return [Reply(_hulp())]
-            ticket = await self._wachtrij.ticket(nummer)
+            async with self._wachtrij.werk() as w:
+                ticket = await w.tickets.ticket(nummer)
             if ticket is None or ticket.team not in teams:
                 return [Reply(t.tekst("ticket_niet_in_team", TAAL, nummer=nummer))]
             if commando == "/pak":
                 return await self._pak(consulent, teams, ticket, deliver)
             if commando == "/info":
-                await self._audit(consulent, "bekeken", ticket.id)
-                await self._wachtrij.zet_actief_ticket(consulent.id, ticket.id if ticket.consulent_id ==
-                                                       consulent.id else consulent.actief_ticket_id)
+                async with self._wachtrij.werk() as w:
+                    await self._audit(w, consulent, "bekeken", ticket.id)
+                    await w.consulenten.zet_actief_ticket(consulent.id, ticket.id if ticket.consulent_id ==
+                                                          consulent.id else consulent.actief_ticket_id)
                 return [Reply(samenvatting_tekst(ticket) + await self._transcript(ticket))]
             if commando == "/overdragen":
                 return await self._overdragen(consulent, ticket, delen[1:], deliver)
@@ -141,8 +138,9 @@ class ConsulentWerk:
 
     async def _wachtrij_tonen(self, consulent: Consulent, teams: list[str]) -> list[Reply]:
         now = self._clock.now()
-        open_tickets = await self._wachtrij.wachtrij(teams)
-        await self._audit(consulent, "wachtrij_bekeken", None, f"{len(open_tickets)} open")
+        async with self._wachtrij.werk() as w:
+            open_tickets = await w.tickets.in_de_rij(teams)
+            await self._audit(w, consulent, "wachtrij_bekeken", None, f"{len(open_tickets)} open")
         if not open_tickets:
             return [Reply(t.tekst("wachtrij_leeg", TAAL))]
         regels = [t.tekst("wachtrij_regel", TAAL, nummer=tk.id, onderwerp=tk.onderwerp, team=tk.team,
@@ -152,21 +150,24 @@ class ConsulentWerk:
         return [Reply("\n".join(regels), knoppen)]
 
     async def _pak(self, consulent: Consulent, teams: list[str], ticket: Ticket, deliver: Deliver) -> list[Reply]:
-        gewonnen, actueel = await self._wachtrij.pak(ticket.id, consulent, teams, self._clock.now())
+        now = self._clock.now()
+        async with self._wachtrij.werk() as w:
+            gewonnen, actueel = await w.tickets.pak(ticket.id, consulent, teams, now)
+            if gewonnen and actueel is not None:
+                await self._audit(w, consulent, "opgepakt", ticket.id)
+                # Messages the user sent while waiting come with the summary, and count as delivered.
+                wachtend = [b for b in await w.tickets.berichten(actueel.id)
+                            if b.van == "gebruiker" and b.afgeleverd_at is None]
+                await w.tickets.afgeleverd([b.id for b in wachtend], now)
+            houder = await w.tickets.houder(actueel) if actueel is not None and not gewonnen else None
         if not gewonnen or actueel is None:
-            houder = await self._wachtrij.houder(actueel) if actueel is not None else None
             wie = houder.naam if houder is not None else t.tekst("niemand_gesloten", TAAL)
             return [Reply(t.tekst("al_opgepakt", TAAL, nummer=ticket.id, wie=wie))]
-        await self._audit(consulent, "opgepakt", ticket.id)
         profiel = profiel_van(actueel.team)
         gebruiker = ChatUser(actueel.external_id, actueel.channel)
         if actueel.melding_referentie is None:
             await deliver(gebruiker, [Reply(t.tekst("opgepakt", taal_van(actueel), team=profiel.team if profiel else
                                                     actueel.team))])
-        # Messages the user sent while waiting come with the summary, and count as delivered.
-        wachtend = [b for b in await self._wachtrij.berichten(actueel.id)
-                    if b.van == "gebruiker" and b.afgeleverd_at is None]
-        await self._wachtrij.afgeleverd([b.id for b in wachtend], self._clock.now())
         kept = "".join(f"\n[#{actueel.id}] {b.tekst}" for b in wachtend)
         sluiten = (Button(t.tekst("knop_sluit", TAAL, uitkomst="beantwoord"), f"/sluit {actueel.id} beantwoord"),
                    Button(t.tekst("knop_sluit", TAAL, uitkomst="doorverwezen"), f"/sluit {actueel.id} doorverwezen"))
@@ -175,7 +176,8 @@ class ConsulentWerk:
                       + samenvatting_tekst(actueel) + (f"{wachtend_kop}{kept}" if kept else ""), sluiten)]
 
     async def _transcript(self, ticket: Ticket) -> str:
-        berichten = await self._wachtrij.berichten(ticket.id)
+        async with self._wachtrij.werk() as w:
+            berichten = await w.tickets.berichten(ticket.id)
         return "".join(f"\n{b.van}: {b.tekst}" for b in berichten[-10:])
 
     async def _overdragen(self, consulent: Consulent, ticket: Ticket, doel: list[str],
@@ -185,19 +187,22 @@ class ConsulentWerk:
         naam = " ".join(doel)
         now = self._clock.now()
         if profiel_van(naam) is not None:
-            await self._wachtrij.overdragen(ticket.id, team=naam, now=now)
-            await self._audit(consulent, "overgedragen", ticket.id, f"naar team {naam}")
-            await self._wachtrij.zet_actief_ticket(consulent.id, None)
+            async with self._wachtrij.werk() as w:
+                await w.tickets.overdragen(ticket.id, team=naam, now=now)
+                await self._audit(w, consulent, "overgedragen", ticket.id, f"naar team {naam}")
+                await w.consulenten.zet_actief_ticket(consulent.id, None)
             return [Reply(t.tekst("overgedragen_aan_team", TAAL, nummer=ticket.id, team=naam))]
-        collega = next((c for c in await self._wachtrij.consulenten_van(ticket.team)
-                        if c.naam.lower() == naam.lower()), None)
+        async with self._wachtrij.werk() as w:
+            collegas = await w.consulenten.van_team(ticket.team) if ticket.team is not None else []
+        collega = next((c for c in collegas if c.naam.lower() == naam.lower()), None)
         if collega is None:
             return [Reply(t.tekst("overdragen_onbekend", TAAL, naam=naam))]
-        await self._wachtrij.overdragen(ticket.id, consulent_id=collega.id, now=now)
-        await self._wachtrij.zet_actief_ticket(collega.id, ticket.id)
-        await self._wachtrij.zet_actief_ticket(consulent.id, None)
-        await self._audit(consulent, "overgedragen", ticket.id, f"naar {collega.naam}")
-        bijgewerkt = await self._wachtrij.ticket(ticket.id)
+        async with self._wachtrij.werk() as w:
+            await w.tickets.overdragen(ticket.id, consulent_id=collega.id, now=now)
+            await w.consulenten.zet_actief_ticket(collega.id, ticket.id)
+            await w.consulenten.zet_actief_ticket(consulent.id, None)
+            await self._audit(w, consulent, "overgedragen", ticket.id, f"naar {collega.naam}")
+            bijgewerkt = await w.tickets.ticket(ticket.id)
         if bijgewerkt is not None:
             await deliver(ChatUser(collega.external_id, collega.channel, "consulent"),
                           [Reply(t.tekst("aan_je_overgedragen", TAAL, naam=consulent.naam, nummer=ticket.id) + "\n"
@@ -207,10 +212,12 @@ class ConsulentWerk:
     async def _sluit(self, consulent: Consulent, ticket: Ticket, rest: list[str], deliver: Deliver) -> list[Reply]:
         if not rest or rest[0] not in UITKOMSTEN:
             return [Reply(t.tekst("kies_uitkomst", TAAL, uitkomsten=", ".join(UITKOMSTEN), nummer=ticket.id))]
-        gesloten = await self._wachtrij.sluiten(ticket.id, rest[0], " ".join(rest[1:]), self._clock.now())
+        async with self._wachtrij.werk() as w:
+            gesloten = await w.tickets.sluiten(ticket.id, Uitkomst(rest[0]), " ".join(rest[1:]), self._clock.now())
+            if gesloten is not None:
+                await self._audit(w, consulent, "gesloten", ticket.id, rest[0])
         if gesloten is None:
             return [Reply(t.tekst("al_gesloten", TAAL, nummer=ticket.id))]
-        await self._audit(consulent, "gesloten", ticket.id, rest[0])
         if gesloten.melding_referentie is None:
             await deliver(ChatUser(gesloten.external_id, gesloten.channel),
                           [Reply(t.tekst("gesloten", taal_van(gesloten)))])
@@ -218,24 +225,31 @@ class ConsulentWerk:
         return [Reply(t.tekst("ticket_gesloten", TAAL, nummer=ticket.id, uitkomst=rest[0]))]
 
     async def _heropen(self, consulent: Consulent, ticket: Ticket) -> list[Reply]:
-        if ticket.status != GESLOTEN or await self._wachtrij.heropenen(ticket.id) is None:
+        async with self._wachtrij.werk() as w:
+            heropend = await w.tickets.heropenen(ticket.id) if ticket.status == TicketStatus.GESLOTEN else None
+            if heropend is not None:
+                await self._audit(w, consulent, "heropend", ticket.id)
+        if heropend is None:
             return [Reply(t.tekst("niet_gesloten", TAAL, nummer=ticket.id))]
-        await self._audit(consulent, "heropend", ticket.id)
         return [Reply(t.tekst("weer_in_wachtrij", TAAL, nummer=ticket.id))]
 
     async def _naar_gebruiker(self, consulent: Consulent, tekst: str, deliver: Deliver) -> list[Reply] | None:
-        ticket = await self._wachtrij.ticket(consulent.actief_ticket_id) if consulent.actief_ticket_id else None
-        if ticket is None or ticket.status != OPGEPAKT or ticket.consulent_id != consulent.id:
-            return None  # no conversation being worked on: a question for the assistant
         now = self._clock.now()
-        bericht = await self._wachtrij.bericht(ticket.id, "consulent", tekst, now)
+        async with self._wachtrij.werk() as w:
+            ticket = await w.tickets.ticket(consulent.actief_ticket_id) if consulent.actief_ticket_id else None
+            if ticket is None or ticket.status != TicketStatus.OPGEPAKT or ticket.consulent_id != consulent.id:
+                return None  # no conversation being worked on: a question for the assistant
+            bericht = await w.tickets.bericht(ticket.id, "consulent", tekst, now)
         profiel = profiel_van(ticket.team)
         await deliver(ChatUser(ticket.external_id, ticket.channel),
                       [Reply(t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
                                      tekst=tekst))])
-        await self._wachtrij.afgeleverd([bericht.id], now)
+        async with self._wachtrij.werk() as w:
+            await w.tickets.afgeleverd([bericht.id], now)
         return []
 
-    async def _audit(self, consulent: Consulent, actie: str, ticket_id: int | None, details: str = "") -> None:
-        await self._wachtrij.audit(f"consulent {consulent.naam} ({consulent.external_id})", actie, ticket_id,
-                                   self._clock.now(), details)
+    async def _audit(self, w: Werk, consulent: Consulent, actie: str, ticket_id: int | None,
+                     details: str = "") -> None:
+        """In the unit of work of the change it records: both are committed, or neither."""
+        await w.tickets.audit(f"consulent {consulent.naam} ({consulent.external_id})", actie, ticket_id,
+                              self._clock.now(), details)

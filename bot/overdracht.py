@@ -9,7 +9,6 @@ relayed once a consulent has it. The user sees "een consulent van <team>", never
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -23,9 +22,9 @@ from content.regio_schema import RegioProfiel
 from meldingen.velden import lees_email, lees_telefoon, lees_woonplaats
 from rules.besluit import datum_tekst
 from rules.regio import verantwoordelijk_team
-from store.models_wachtrij import OPGEPAKT, Ticket
+from store.models_wachtrij import Ticket
 from store.scholen import Scholen
-from store.wachtrij import Wachtrij
+from store.wachtrij import TicketStatus, Uitkomst, Wachtrij
 
 Hervat = Callable[[str], Awaitable[None]]  # gives a sender's conversation back to the assistant (Rasa)
 Taal = Language
@@ -40,7 +39,6 @@ GEVAAR = re.compile(
 THUIS = re.compile(r"(al|zit|zitten) (\w+ )?weken (\w+ )?thuis|weken niet (meer )?naar school|"
                    r"at home for weeks|hasn'?t been to school for weeks", re.I)
 STOP = re.compile(r"^\s*/?stop\b", re.I)
-ONBEKEND_TEAM = "?"
 STANDAARD_WACHT = dt.timedelta(minutes=15)
 
 
@@ -49,14 +47,14 @@ def zorgelijk(tekst: str, rol: str) -> bool:
     return bool(GEVAAR.search(tekst) or (rol == "ouder" and THUIS.search(tekst)))
 
 
-def profiel_van(team: str) -> RegioProfiel | None:
+def profiel_van(team: str | None) -> RegioProfiel | None:
     return next((p for p in default_rule_set().regios if p.id == team), None)
 
 
 def taal_van(ticket: Ticket) -> Language:
     """The user's language as the pipeline last saw it in their messages to the ticket (kept in its summary), for
     what the consulent side sends them: pick-up, relay and close."""
-    return "en" if json.loads(ticket.samenvatting or "{}").get("taal") == "en" else "nl"
+    return "en" if (ticket.samenvatting or {}).get("taal") == "en" else "nl"
 
 
 def binnen_kantoortijd(profiel: RegioProfiel, moment: dt.datetime) -> bool:
@@ -88,7 +86,8 @@ class Overdracht:
         self._wachtrij, self._scholen, self._clock, self._hervat = wachtrij, scholen, clock, hervat
 
     async def open_ticket(self, user: ChatUser) -> Ticket | None:
-        return await self._wachtrij.open_ticket_van(user.channel, user.sender_id)
+        async with self._wachtrij.werk() as w:
+            return await w.tickets.open_van(user.channel, user.sender_id)
 
     async def start(self, user: ChatUser, taal: Taal, *, onderwerp: str, reden: str, urgent: bool,
                     samenvatting: Mapping[str, Any], deliver: Deliver) -> list[Reply]:
@@ -97,17 +96,18 @@ class Overdracht:
         bestaand = await self.open_ticket(user)
         if bestaand is not None:
             return [Reply(t.tekst("al_in_wachtrij", taal, nummer=bestaand.id))]
-        team = ONBEKEND_TEAM
+        team: str | None = None  # not known yet: the user is asked for their municipality
         school = await self._scholen.school_van(user.channel, user.sender_id)
         van_school: dict[str, str] = {}
         if school is not None:
             team = verantwoordelijk_team(default_rule_set(), school[0].gemeente).profiel.id
             van_school = {"school": school[0].naam, "gemeente": school[0].gemeente}  # who asks, for the summary
-        ticket = await self._wachtrij.aanmaken(
-            team=team, channel=user.channel, external_id=user.sender_id, rol=user.role, onderwerp=onderwerp,
-            prioriteit=1 if urgent else 0,
-            samenvatting={**samenvatting, **van_school, "reden": reden, "risico": urgent, "taal": taal}, now=now)
-        if team == ONBEKEND_TEAM:
+        async with self._wachtrij.werk() as w:
+            ticket = await w.tickets.aanmaken(
+                team=team, channel=user.channel, external_id=user.sender_id, rol=user.role, onderwerp=onderwerp,
+                prioriteit=1 if urgent else 0,
+                samenvatting={**samenvatting, **van_school, "reden": reden, "risico": urgent, "taal": taal}, now=now)
+        if ticket.status == TicketStatus.GEMEENTE_GEVRAAGD:
             return [Reply(t.tekst("welke_gemeente", taal))]
         return await self._in_wachtrij(user, ticket, taal, deliver)
 
@@ -118,23 +118,26 @@ class Overdracht:
             return []
         now = self._clock.now()
         if STOP.search(tekst):
-            await self._wachtrij.sluiten(ticket.id, "gebruiker_gestopt", "", now)
+            async with self._wachtrij.werk() as w:
+                await w.tickets.sluiten(ticket.id, Uitkomst.GEBRUIKER_GESTOPT, "", now)
             await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", CONSULENT_TAAL, nummer=ticket.id),
                                           deliver)
             await self._hervat(user.sender_id)
             return [Reply(t.tekst("wachtrij_verlaten", taal))]
-        if ticket.team == ONBEKEND_TEAM:
+        if ticket.samenvatting.get("taal") != taal:  # the user now writes another language: the consulent side follows
+            async with self._wachtrij.werk() as w:
+                await w.tickets.zet_taal(ticket.id, taal)
+        if ticket.status == TicketStatus.GEMEENTE_GEVRAAGD:
             return await self._team_kiezen(user, ticket, tekst, taal, deliver)
-        samenvatting = json.loads(ticket.samenvatting or "{}")
-        if samenvatting.get("taal") != taal:  # the user now writes another language: the consulent side follows
-            await self._wachtrij.zet_samenvatting(ticket.id, {**samenvatting, "taal": taal})
-        if samenvatting.get("contact_gevraagd") and ticket.contact is None:
+        if ticket.status == TicketStatus.CONTACT_GEVRAAGD:
             return await self._contact(ticket, tekst, taal)
-        await self._wachtrij.bericht(ticket.id, "gebruiker", tekst, now)
-        if ticket.status == OPGEPAKT:
+        async with self._wachtrij.werk() as w:
+            await w.tickets.bericht(ticket.id, "gebruiker", tekst, now)
+            plaats = await w.tickets.plaats(ticket)
+        if ticket.status == TicketStatus.OPGEPAKT:
             await self._relay_naar_consulent(ticket, deliver)
             return []
-        return [Reply(t.tekst("bewaard", taal, plaats=await self._wachtrij.plaats(ticket)))]
+        return [Reply(t.tekst("bewaard", taal, plaats=plaats))]
 
     async def _team_kiezen(self, user: ChatUser, ticket: Ticket, tekst: str, taal: Taal,
                            deliver: Deliver) -> list[Reply]:
@@ -144,25 +147,32 @@ class Overdracht:
             return [Reply(t.tekst("overdracht_gemeente_onbekend", taal, hint=hint or "-"))]
         gemeente = str(gelezen.waarden["_"])
         team = verantwoordelijk_team(default_rule_set(), gemeente).profiel.id
-        ticket = await self._wachtrij.overdragen(ticket.id, team=team, now=self._clock.now()) or ticket
-        samenvatting = {**json.loads(ticket.samenvatting or "{}"), "gemeente": gemeente}
-        await self._wachtrij.zet_samenvatting(ticket.id, samenvatting)
+        async with self._wachtrij.werk() as w:
+            ticket = await w.tickets.gemeente_bekend(ticket.id, team, gemeente) or ticket
         return await self._in_wachtrij(user, ticket, taal, deliver)
 
     async def _in_wachtrij(self, user: ChatUser, ticket: Ticket, taal: Taal, deliver: Deliver) -> list[Reply]:
         """Tell the user their place and wait, or when the team opens; tell the team's consulenten."""
         profiel = profiel_van(ticket.team)
         now = self._clock.now()
-        if profiel is None or not await self._wachtrij.bemand(ticket.team):
-            await self._wachtrij.sluiten(ticket.id, "geen_consulent", "", now)
+        async with self._wachtrij.werk() as w:
+            bemand = profiel is not None and await w.consulenten.bemand(profiel.id)
+            if profiel is None or not bemand:
+                await w.tickets.sluiten(ticket.id, Uitkomst.GEEN_CONSULENT, "", now)
+            else:
+                if not binnen_kantoortijd(profiel, now):  # it waits while the user is asked how to be reached
+                    await w.tickets.contact_vragen(ticket.id)
+                plaats = await w.tickets.plaats(ticket)
+                gemiddeld = await w.tickets.gemiddelde_wachttijd(profiel.id, now)
+                consulenten = await w.consulenten.van_team(profiel.id)
+        if profiel is None or not bemand:
             await self._hervat(user.sender_id)  # nobody to wait for: the assistant goes on
             contact = profiel.contact if profiel is not None and profiel.contact is not None else None
             uitleg = (contact.en if taal == "en" else contact.nl) if contact else ""
             return [Reply(t.tekst("niemand", taal, uitleg=uitleg) + " " + t.tekst("weer_assistent", taal))]
-        plaats = await self._wachtrij.plaats(ticket)
         replies = []
         if binnen_kantoortijd(profiel, now):
-            gemiddeld = await self._wachtrij.gemiddelde_wachttijd(ticket.team, now) or STANDAARD_WACHT
+            gemiddeld = gemiddeld or STANDAARD_WACHT
             minuten = max(1, round(gemiddeld.total_seconds() / 60 * plaats))
             replies.append(Reply(t.tekst("in_wachtrij", taal, team=profiel.team, plaats=plaats, minuten=minuten)))
         else:
@@ -170,12 +180,10 @@ class Overdracht:
             wanneer = t.tekst("moment", taal, datum=datum_tekst(opening.date().isoformat(), taal),
                               tijd=opening.strftime("%H:%M"))
             replies.append(Reply(t.tekst("buiten_kantoortijd", taal, team=profiel.team, wanneer=wanneer)))
-            samenvatting = {**json.loads(ticket.samenvatting or "{}"), "contact_gevraagd": True}
-            await self._wachtrij.zet_samenvatting(ticket.id, samenvatting)
             replies.append(Reply(t.tekst("contact_vraag", taal), (
                 Button(t.tekst("knop_telegram", taal), "telegram"), Button(t.tekst("knop_telefoon", taal), "telefoon"),
                 Button(t.tekst("knop_email", taal), "e-mail"))))
-        for consulent in await self._wachtrij.consulenten_van(ticket.team):
+        for consulent in consulenten:
             melding = t.tekst("nieuw_ticket", CONSULENT_TAAL, nummer=ticket.id, onderwerp=ticket.onderwerp,
                               urgent=t.tekst("urgent_streep", CONSULENT_TAAL) if ticket.prioriteit else "")
             knoppen = (Button(t.tekst("knop_pak", CONSULENT_TAAL, nummer=ticket.id), f"/pak {ticket.id}"),
@@ -195,22 +203,27 @@ class Overdracht:
             contact = {"soort": "e-mail", "waarde": str(adres.waarden["_"])}
         else:
             return [Reply(t.tekst("contact_ongeldig", taal))]
-        await self._wachtrij.zet_contact(ticket.id, contact)
+        async with self._wachtrij.werk() as w:
+            await w.tickets.zet_contact(ticket.id, contact)
         return [Reply(t.tekst("contact_bewaard", taal))]
 
     async def _relay_naar_consulent(self, ticket: Ticket, deliver: Deliver) -> None:
-        houder = await self._wachtrij.houder(ticket)
+        async with self._wachtrij.werk() as w:
+            houder = await w.tickets.houder(ticket)
+            berichten = await w.tickets.berichten(ticket.id)
         if houder is None:
             return
-        open_berichten = [b for b in await self._wachtrij.berichten(ticket.id)
+        open_berichten = [b for b in berichten
                           if b.van == "gebruiker" and b.afgeleverd_at is None]
         if not open_berichten:
             return
         regels = [Reply(f"[#{ticket.id}] {b.tekst}") for b in open_berichten]
         await deliver(ChatUser(houder.external_id, houder.channel, "consulent"), regels)
-        await self._wachtrij.afgeleverd([b.id for b in open_berichten], self._clock.now())
+        async with self._wachtrij.werk() as w:
+            await w.tickets.afgeleverd([b.id for b in open_berichten], self._clock.now())
 
     async def _melden_aan_houder(self, ticket: Ticket, tekst: str, deliver: Deliver) -> None:
-        houder = await self._wachtrij.houder(ticket)
+        async with self._wachtrij.werk() as w:
+            houder = await w.tickets.houder(ticket)
         if houder is not None:
             await deliver(ChatUser(houder.external_id, houder.channel, "consulent"), [Reply(tekst)])

@@ -186,7 +186,8 @@ class MessagePipeline:
         """False when this Telegram update was handled before (delivered twice, e.g. across a restart)."""
         if self._wachtrij is None:
             return True
-        return await self._wachtrij.wachtrij.nieuwe_update(update_id, self._clock.now())
+        async with self._wachtrij.wachtrij.werk() as w:
+            return await w.updates.nieuw(update_id, self._clock.now())
 
     async def turn_state(self, user: ChatUser) -> dict[str, Any]:
         """What Rasa made of the conversation so far: for evaluation and hand-off summaries."""

@@ -9,9 +9,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from sqlalchemy import delete, text
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
@@ -20,11 +18,10 @@ from bot.consulent import ConsulentWerk
 from bot.overdracht import Overdracht, taal_van, zorgelijk
 from bot.rasa_client import RasaClient, RasaUnavailable
 from content import teksten as t
-from store.db import async_url
 from store.dossiers import Dossiers
 from store.meldingen import Concepten
-from store.models import Account, PendingMessage
 from store.scholen import Scholen
+from store.tracker import vergeet_gesprek
 from store.wachtrij import Wachtrij
 
 LAATSTE_BERICHTEN = 6
@@ -54,7 +51,8 @@ class WachtrijDienst:
         self.consulenten = ConsulentWerk(self.wachtrij, clock, self._hervat)
 
     async def is_consulent(self, user: ChatUser) -> bool:
-        return await self.wachtrij.consulent(user.sender_id) is not None
+        async with self.wachtrij.werk() as w:
+            return await w.consulenten.van_account(user.sender_id) is not None
 
     async def voor_rasa(self, user: ChatUser, tekst: str, taal: Language, deliver: Deliver) -> bool:
         """Handle what is not for Rasa; True when the message was taken."""
@@ -106,12 +104,14 @@ class WachtrijDienst:
     async def opnieuw_afleveren(self, deliver: Deliver) -> int:
         """Relay messages not marked delivered (Telegram failed after its retries): send them again."""
         aantal = 0
-        for bericht, ticket in await self.wachtrij.niet_afgeleverd(self._clock.now() - OPNIEUW_NA):
+        async with self.wachtrij.werk() as w:
+            onbezorgd = [(b, tk, await w.tickets.houder(tk)) for b, tk in
+                         await w.tickets.niet_afgeleverd(self._clock.now() - OPNIEUW_NA)]
+        for bericht, ticket, houder in onbezorgd:
             if bericht.van == "consulent":
                 naar = ChatUser(ticket.external_id, ticket.channel)
                 tekst = t.tekst("van_consulent", taal_van(ticket), team=ticket.team, tekst=bericht.tekst)
             else:
-                houder = await self.wachtrij.houder(ticket)
                 if houder is None:
                     continue
                 naar = ChatUser(houder.external_id, houder.channel, "consulent")
@@ -121,7 +121,8 @@ class WachtrijDienst:
             except Exception:  # any channel's send error: still undeliverable, the next run tries again
                 log.warning("relay message %d still not delivered", bericht.id)
                 continue
-            await self.wachtrij.afgeleverd([bericht.id], self._clock.now())
+            async with self.wachtrij.werk() as w:
+                await w.tickets.afgeleverd([bericht.id], self._clock.now())
             aantal += 1
         return aantal
 
@@ -156,9 +157,10 @@ class WachtrijDienst:
             await self._rasa.post_events(sender_id, [{"event": "resume"}])
 
     async def _gegevens(self, user: ChatUser, taal: Language) -> str:
-        tickets = await self.wachtrij.tickets_van(user.channel, user.sender_id)
+        async with self.wachtrij.werk() as w:
+            tickets = await w.tickets.van_afzender(user.channel, user.sender_id)
+            berichten = sum([len(await w.tickets.berichten(tk.id)) for tk in tickets])
         concept = await Concepten(self._sessions).ophalen(user.channel, user.sender_id, self._clock.now())
-        berichten = sum([len(await self.wachtrij.berichten(tk.id)) for tk in tickets])
         return t.tekst("mijn_gegevens", taal, gesprekken=len(tickets), berichten=berichten,
                        concept=t.tekst("mijn_gegevens_concept" if concept else "mijn_gegevens_geen_concept", taal))
 
@@ -166,26 +168,14 @@ class WachtrijDienst:
         if "bevestig" not in tekst.lower():
             knop = Button(t.tekst("knop_vergeet_bevestig", taal), "/vergeetmij bevestig")
             return Reply(t.tekst("vergeet_zeker", taal), (knop,))
-        await self.wachtrij.vergeet(user.channel, user.sender_id)
+        async with self.wachtrij.werk() as w:  # ticket transcripts, kept messages and the account
+            await w.bewaren.vergeet(user.channel, user.sender_id)
         await Concepten(self._sessions).verwijderen(user.channel, user.sender_id)
         await Dossiers(self._sessions).vergeet(user.channel, user.sender_id)
-        async with self._sessions() as session:
-            await session.execute(delete(PendingMessage).where(PendingMessage.sender_id == user.sender_id))
-            await session.execute(delete(Account).where(Account.channel == user.channel,
-                                                        Account.external_id == user.sender_id))
-            await session.commit()
         await self._vergeet_in_rasa(user.sender_id)
         return Reply(t.tekst("vergeet_gedaan", taal))
 
     async def _vergeet_in_rasa(self, sender_id: str) -> None:
-        """Rasa's tracker store keeps every event; its API cannot delete, so the rows go directly."""
-        if not self._tracker_url:
-            return
-        engine = create_async_engine(async_url(self._tracker_url))
-        try:
-            async with engine.begin() as connection:
-                await connection.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id})
-        except DBAPIError:
-            log.warning("could not delete a conversation from Rasa's tracker store")
-        finally:
-            await engine.dispose()
+        """Rasa's tracker store keeps every event; its API cannot delete, so the store deletes the rows."""
+        if self._tracker_url:
+            await vergeet_gesprek(self._tracker_url, sender_id)

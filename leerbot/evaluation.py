@@ -91,7 +91,8 @@ async def run_case(
         await Scholen(sessions).koppel(CHANNEL, user.sender_id, code, clock.now())
     dienst = WachtrijDienst(sessions, rasa, clock)
     if role == "consulent":  # a registered consulent, as the spec asks
-        await dienst.wachtrij.consulent_toevoegen(user.sender_id, "Evaluatie", ["landelijk"], clock.now())
+        async with dienst.wachtrij.werk() as w:
+            await w.consulenten.toevoegen(user.sender_id, "Evaluatie", ["landelijk"], clock.now())
     pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
                                meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,
                                dossiers=Dossiers(sessions))

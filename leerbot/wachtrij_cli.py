@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -15,7 +16,9 @@ from leerbot.meldingen_cli import _met_database
 from leerbot.settings import Settings
 from store.dossiers import Dossiers
 from store.meldingen import Meldingen
-from store.wachtrij import STANDAARD_BEWAARTERMIJN, Wachtrij
+from store.wachtrij import STANDAARD_BEWAARTERMIJN, Wachtrij, Werk
+
+T = TypeVar("T")
 
 
 def add_parsers(commands: Any) -> None:
@@ -43,6 +46,15 @@ def _teams() -> set[str]:
     return {profiel.id for profiel in default_rule_set().regios}
 
 
+def _in_werk(settings: Settings, doe: Callable[[Werk], Awaitable[T]]) -> T:
+    """One command, one unit of work on the app database."""
+    async def uitvoeren(sessions: async_sessionmaker[AsyncSession]) -> T:
+        async with Wachtrij(sessions).werk() as w:
+            return await doe(w)
+
+    return _met_database(settings, uitvoeren)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     now = clock_from_setting(settings.today).now()
     if args.command == "consulent":
@@ -53,27 +65,28 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                       file=sys.stderr)
                 return 2
             external_id = f"tg-{args.telegram_id}"
-            _met_database(settings, lambda s: Wachtrij(s).consulent_toevoegen(external_id, args.naam, args.team, now))
+            _in_werk(settings, lambda w: w.consulenten.toevoegen(external_id, args.naam, args.team, now))
             print(f"{args.naam} ({external_id}) works the queue of {', '.join(args.team)}")
             return 0
         if args.consulent_command == "list":
-            for consulent, teams in _met_database(settings, lambda s: Wachtrij(s).consulenten()):
+            for consulent, teams in _in_werk(settings, lambda w: w.consulenten.alle()):
                 print(f"{consulent.external_id}\t{consulent.naam}\t{', '.join(teams)}")
             return 0
-        weg = _met_database(settings, lambda s: Wachtrij(s).consulent_verwijderen(f"tg-{args.telegram_id}"))
+        weg = _in_werk(settings, lambda w: w.consulenten.verwijderen(f"tg-{args.telegram_id}"))
         print("removed" if weg else "no such consulent")
         return 0 if weg else 1
     if args.command == "audit":
-        for regel in _met_database(settings, lambda s: Wachtrij(s).audit_regels(args.ticket, args.wie)):
+        for regel in _in_werk(settings, lambda w: w.tickets.audit_regels(args.ticket, args.wie)):
             ticket = f"#{regel.ticket_id}" if regel.ticket_id else "-"
             print(f"{regel.at.isoformat(timespec='seconds')}\t{regel.wie}\t{regel.actie}\t{ticket}\t{regel.details}")
         return 0
     if args.command == "opschonen":
         async def opschonen(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int, int]:
-            wachtrij = Wachtrij(sessions)
-            termijnen = await wachtrij.bewaartermijnen()
+            async with Wachtrij(sessions).werk() as w:
+                termijnen = await w.bewaren.bewaartermijnen()
+                tickets = await w.bewaren.opschonen(now)
             meldingen = await Meldingen(sessions).opschonen(termijnen, STANDAARD_BEWAARTERMIJN, now)
-            return await wachtrij.opschonen(now), meldingen, await Dossiers(sessions).opschonen(now)
+            return tickets, meldingen, await Dossiers(sessions).opschonen(now)
 
         tickets, meldingen, dossiers = _met_database(settings, opschonen)
         print(f"{tickets} ticket transcript(s), {meldingen} finished melding(en) and {dossiers} ended "
@@ -82,6 +95,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.team not in _teams():
         print(f"unknown team {args.team}", file=sys.stderr)
         return 2
-    _met_database(settings, lambda s: Wachtrij(s).zet_bewaartermijn(args.team, args.dagen))
+    _in_werk(settings, lambda w: w.bewaren.zet_bewaartermijn(args.team, args.dagen))
     print(f"{args.team} keeps transcripts {args.dagen} days")
     return 0

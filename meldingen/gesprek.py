@@ -239,12 +239,13 @@ class MeldingGesprek:
             door=f"school {koppeling[0].brin}", now=now)
         await self._concepten.verwijderen(user.channel, user.sender_id)
         if self._wachtrij is not None:
-            await self._wachtrij.aanmaken(
-                team=team.profiel.id, channel=user.channel, external_id=user.sender_id, rol="school",
-                onderwerp="melding_doen", prioriteit=0, now=now, melding_referentie=melding.referentie,
-                samenvatting={"reden": f"nieuwe melding ({categorie.soort})",
-                              "besluit": BesluitData.van(categorie.besluit).als_json(),
-                              "laatste": [samenvatting.tekst(velden, categorie, "nl")]})
+            async with self._wachtrij.werk() as w:
+                await w.tickets.aanmaken(
+                    team=team.profiel.id, channel=user.channel, external_id=user.sender_id, rol="school",
+                    onderwerp="melding_doen", prioriteit=0, now=now, melding_referentie=melding.referentie,
+                    samenvatting={"reden": f"nieuwe melding ({categorie.soort})",
+                                  "besluit": BesluitData.van(categorie.besluit).als_json(),
+                                  "laatste": [samenvatting.tekst(velden, categorie, "nl")]})
         replies = [Reply(tekst("melding_opgeslagen", taal, referentie=melding.referentie, team=team.profiel.team,
                                status=tekst("status_geregistreerd", taal)),
                          data={**self._data(categorie), "melding": melding.referentie})]

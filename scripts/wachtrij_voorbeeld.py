@@ -56,7 +56,8 @@ async def main() -> None:
         engine = make_engine(url)
         sessions = make_session_factory(engine)
         wachtrij, klok = Wachtrij(sessions), Klok()
-        await wachtrij.consulent_toevoegen(PETRA.sender_id, "Petra", ["ijssel-vecht"], MOMENT)
+        async with wachtrij.werk() as w:
+            await w.consulenten.toevoegen(PETRA.sender_id, "Petra", ["ijssel-vecht"], MOMENT)
         overdracht = Overdracht(wachtrij, Scholen(sessions), klok)
 
         async def hervat(_: str) -> None:

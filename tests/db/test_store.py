@@ -91,8 +91,13 @@ async def test_sqlite_runs_in_wal_mode_and_many_concurrent_writers_all_succeed(t
             assert (await connection.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
         wachtrij = Wachtrij(make_session_factory(engine))
         now = dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone.utc)
-        nieuw = await asyncio.gather(*(wachtrij.nieuwe_update(n, now) for n in range(200)))
+
+        async def nieuwe_update(update_id: int) -> bool:
+            async with wachtrij.werk() as w:
+                return await w.updates.nieuw(update_id, now)
+
+        nieuw = await asyncio.gather(*(nieuwe_update(n) for n in range(200)))
         assert all(nieuw)
-        assert not any(await asyncio.gather(*(wachtrij.nieuwe_update(n, now) for n in range(0, 200, 10))))
+        assert not any(await asyncio.gather(*(nieuwe_update(n) for n in range(0, 200, 10))))
     finally:
         await engine.dispose()

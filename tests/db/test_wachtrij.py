@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
 from bot.overdracht import Overdracht, zorgelijk
 from store.db import make_engine, make_session_factory, upgrade
+from store.models_wachtrij import Ticket
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij
 
@@ -49,6 +49,14 @@ class Omgeving:
 
     def laatste(self, sender: str) -> str:
         return self.chats[sender][-1].text
+
+    async def consulent_erbij(self, sender: str, naam: str, teams: list[str], now: dt.datetime) -> None:
+        async with self.wachtrij.werk() as w:
+            await w.consulenten.toevoegen(sender, naam, teams, now)
+
+    async def open_ticket(self, user: ChatUser) -> Ticket | None:
+        async with self.wachtrij.werk() as w:
+            return await w.tickets.open_van(user.channel, user.sender_id)
 
     async def consulent(self, sender: str, tekst: str) -> str:
         antwoord = await self.werk.bericht(ChatUser(sender, "telegram", "consulent"), tekst, self.deliver)
@@ -84,13 +92,13 @@ async def in_de_rij(omgeving: Omgeving, user: ChatUser = OUDER, urgent: bool = F
     assert "In welke gemeente" in replies[0].text
     replies = await omgeving.overdracht.bericht(user, "Zwolle", "nl", omgeving.deliver)
     assert "wachtrij van Team Leerplicht/Doorstroompunt" in replies[0].text, replies
-    ticket = await omgeving.wachtrij.open_ticket_van(user.channel, user.sender_id)
+    ticket = await omgeving.open_ticket(user)
     assert ticket is not None
     return ticket.id
 
 
 async def test_a_user_is_queued_claimed_relayed_closed_and_handed_back(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
     assert "Nieuw ticket" in omgeving.laatste("tg-900")
     assert [b.payload for b in omgeving.chats["tg-900"][-1].buttons] == [f"/pak {nummer}", f"/info {nummer}"]
@@ -111,16 +119,17 @@ async def test_a_user_is_queued_claimed_relayed_closed_and_handed_back(omgeving:
     assert "gesloten" in await omgeving.consulent("tg-900", f"/sluit {nummer} beantwoord verlof uitgelegd")
     assert "weer met de assistent" in omgeving.laatste("tg-1")
     assert omgeving.hervat == ["tg-1"]
-    assert await omgeving.wachtrij.open_ticket_van("telegram", "tg-1") is None
-    berichten = [b.van for b in await omgeving.wachtrij.berichten(nummer)]
+    assert await omgeving.open_ticket(OUDER) is None
+    async with omgeving.wachtrij.werk() as w:
+        berichten = [b.van for b in await w.tickets.berichten(nummer)]
+        acties = [r.actie for r in await w.tickets.audit_regels(nummer)]
     assert berichten == ["gebruiker", "gebruiker", "consulent"]
-    acties = [r.actie for r in await omgeving.wachtrij.audit_regels(nummer)]
     assert acties == ["opgepakt", "gesloten"]
 
 
 async def test_exactly_one_consulent_wins_a_claim(omgeving: Omgeving) -> None:
     for sender, naam in (("tg-900", "Petra"), ("tg-901", "Karim")):
-        await omgeving.wachtrij.consulent_toevoegen(sender, naam, ["ijssel-vecht"], omgeving.klok.now())
+        await omgeving.consulent_erbij(sender, naam, ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
     antwoorden = await asyncio.gather(*(omgeving.consulent(s, f"/pak {nummer}") for s in ("tg-900", "tg-901") * 3))
     winnaars = [a for a in antwoorden if a.startswith("Je hebt ticket")]
@@ -129,8 +138,8 @@ async def test_exactly_one_consulent_wins_a_claim(omgeving: Omgeving) -> None:
 
 
 async def test_urgent_first_and_only_the_own_team_is_visible(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
-    await omgeving.wachtrij.consulent_toevoegen("tg-902", "Anna", ["nijmegen"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-902", "Anna", ["nijmegen"], omgeving.klok.now())
     gewoon = await in_de_rij(omgeving, ChatUser("tg-1", "telegram"))
     omgeving.klok.moment += dt.timedelta(minutes=5)
     urgent = await in_de_rij(omgeving, ChatUser("tg-2", "telegram"), urgent=True)
@@ -143,7 +152,7 @@ async def test_urgent_first_and_only_the_own_team_is_visible(omgeving: Omgeving)
 
 
 async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_details(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     omgeving.klok.moment = dt.datetime(2026, 11, 28, 20, 0, tzinfo=AMSTERDAM)  # Saturday evening
     await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
                                     samenvatting={}, deliver=omgeving.deliver)
@@ -154,9 +163,9 @@ async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_detai
     fout = await omgeving.overdracht.bericht(OUDER, "12345", "nl", omgeving.deliver)
     assert "geen geldig telefoonnummer" in fout[0].text
     assert "Genoteerd" in (await omgeving.overdracht.bericht(OUDER, "06 12345678", "nl", omgeving.deliver))[0].text
-    ticket = await omgeving.wachtrij.open_ticket_van("telegram", "tg-1")
+    ticket = await omgeving.open_ticket(OUDER)
     assert ticket is not None
-    assert json.loads(ticket.contact or "{}") == {"soort": "telefoon", "waarde": "06 12345678"}
+    assert ticket.contact == {"soort": "telefoon", "waarde": "06 12345678"}
 
 
 async def test_with_nobody_registered_the_user_is_told_where_to_go(omgeving: Omgeving) -> None:
@@ -165,12 +174,12 @@ async def test_with_nobody_registered_the_user_is_told_where_to_go(omgeving: Omg
     replies = await omgeving.overdracht.bericht(OUDER, "Utrecht", "nl", omgeving.deliver)
     assert "geen consulent" in replies[0].text
     assert "website van de gemeente" in replies[0].text  # the national profile's contact text
-    assert await omgeving.wachtrij.open_ticket_van("telegram", "tg-1") is None
+    assert await omgeving.open_ticket(OUDER) is None
 
 
 async def test_transfer_reopen_and_leaving_the_queue_are_audited(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht", "nijmegen"], omgeving.klok.now())
-    await omgeving.wachtrij.consulent_toevoegen("tg-901", "Karim", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht", "nijmegen"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-901", "Karim", ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
     await omgeving.consulent("tg-900", f"/info {nummer}")
     await omgeving.consulent("tg-900", f"/pak {nummer}")
@@ -182,30 +191,38 @@ async def test_transfer_reopen_and_leaving_the_queue_are_audited(omgeving: Omgev
     assert "Je bent uit de wachtrij" in (await omgeving.overdracht.bericht(OUDER, "/stop", "nl",
                                                                          omgeving.deliver))[0].text
     assert "weer in de wachtrij" in await omgeving.consulent("tg-900", f"/heropen {nummer}")
-    acties = [r.actie for r in await omgeving.wachtrij.audit_regels(nummer)]
+    async with omgeving.wachtrij.werk() as w:
+        acties = [r.actie for r in await w.tickets.audit_regels(nummer)]
     assert acties == ["bekeken", "opgepakt", "overgedragen", "overgedragen", "heropend"]
 
 
 async def test_retention_and_forgetting_remove_transcripts(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
     await omgeving.overdracht.bericht(OUDER, "mijn verhaal", "nl", omgeving.deliver)
     await omgeving.consulent("tg-900", f"/pak {nummer}")
     await omgeving.consulent("tg-900", f"/sluit {nummer} beantwoord")
-    await omgeving.wachtrij.zet_bewaartermijn("ijssel-vecht", 30)
-    assert await omgeving.wachtrij.opschonen(omgeving.klok.now() + dt.timedelta(days=29)) == 0
-    assert await omgeving.wachtrij.opschonen(omgeving.klok.now() + dt.timedelta(days=31)) == 1
-    assert await omgeving.wachtrij.berichten(nummer) == []
+    async with omgeving.wachtrij.werk() as w:
+        await w.bewaren.zet_bewaartermijn("ijssel-vecht", 30)
+    async with omgeving.wachtrij.werk() as w:
+        assert await w.bewaren.opschonen(omgeving.klok.now() + dt.timedelta(days=29)) == 0
+    async with omgeving.wachtrij.werk() as w:
+        assert await w.bewaren.opschonen(omgeving.klok.now() + dt.timedelta(days=31)) == 1
+        assert await w.tickets.berichten(nummer) == []
     tweede = await in_de_rij(omgeving)
     await omgeving.overdracht.bericht(OUDER, "nog iets", "nl", omgeving.deliver)
-    assert await omgeving.wachtrij.vergeet("telegram", "tg-1") == 2
-    assert await omgeving.wachtrij.berichten(tweede) == []
-    assert await omgeving.wachtrij.tickets_van("telegram", "tg-1") == []
+    async with omgeving.wachtrij.werk() as w:
+        assert await w.bewaren.vergeet("telegram", "tg-1") == 2
+    async with omgeving.wachtrij.werk() as w:
+        assert await w.tickets.berichten(tweede) == []
+        assert await w.tickets.van_afzender("telegram", "tg-1") == []
 
 
 async def test_a_telegram_update_is_handled_once(omgeving: Omgeving) -> None:
-    assert await omgeving.wachtrij.nieuwe_update(7001, omgeving.klok.now())
-    assert not await omgeving.wachtrij.nieuwe_update(7001, omgeving.klok.now())
+    async with omgeving.wachtrij.werk() as w:
+        assert await w.updates.nieuw(7001, omgeving.klok.now())
+    async with omgeving.wachtrij.werk() as w:
+        assert not await w.updates.nieuw(7001, omgeving.klok.now())
 
 
 @pytest.mark.parametrize(("tekst", "rol", "zorg"), [
@@ -229,11 +246,12 @@ async def test_one_hundred_concurrent_claims_over_separate_connections_have_one_
 
     upgrade(postgres_url)
     setup = make_engine(postgres_url)
-    wachtrij = Wachtrij(make_session_factory(setup))
-    consulenten = [await wachtrij.consulent_toevoegen(f"tg-{n}", f"C{n}", ["ijssel-vecht"], MAANDAG_10_UUR)
-                   for n in range(100)]
-    ticket = await wachtrij.aanmaken(team="ijssel-vecht", channel="telegram", external_id="tg-ouder", rol="ouder",
-                                     onderwerp="handoff_mens", prioriteit=0, samenvatting={}, now=MAANDAG_10_UUR)
+    async with Wachtrij(make_session_factory(setup)).werk() as w:
+        consulenten = [await w.consulenten.toevoegen(f"tg-{n}", f"C{n}", ["ijssel-vecht"], MAANDAG_10_UUR)
+                       for n in range(100)]
+        ticket = await w.tickets.aanmaken(team="ijssel-vecht", channel="telegram", external_id="tg-ouder",
+                                          rol="ouder", onderwerp="handoff_mens", prioriteit=0, samenvatting={},
+                                          now=MAANDAG_10_UUR)
     await setup.dispose()
     engine = create_async_engine(async_url(postgres_url), poolclass=NullPool)  # a new connection per session
     start = asyncio.Event()
@@ -241,7 +259,9 @@ async def test_one_hundred_concurrent_claims_over_separate_connections_have_one_
     async def claim(consulent_index: int) -> bool:
         eigen = Wachtrij(make_session_factory(engine))
         await start.wait()
-        gewonnen, _ = await eigen.pak(ticket.id, consulenten[consulent_index], ["ijssel-vecht"], MAANDAG_10_UUR)
+        async with eigen.werk() as w:
+            gewonnen, _ = await w.tickets.pak(ticket.id, consulenten[consulent_index], ["ijssel-vecht"],
+                                              MAANDAG_10_UUR)
         return gewonnen
 
     try:

@@ -37,7 +37,8 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
 
 
 async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_english(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-901", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    async with omgeving.wachtrij.werk() as w:
+        await w.consulenten.toevoegen("tg-901", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     replies = await omgeving.overdracht.start(OUDER, "en", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
                                               samenvatting={"vraag": "may my son go to Morocco for 12 days?"},
                                               deliver=omgeving.deliver)
@@ -45,7 +46,8 @@ async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_engl
     replies = await omgeving.overdracht.bericht(OUDER, "Zwolle", "en", omgeving.deliver)
     assert replies[0].text.startswith(f"You are in the queue of {TEAM}: number 1"), replies
     assert omgeving.laatste("tg-901").startswith("Nieuw ticket #")  # the consulent reads Dutch
-    ticket = await omgeving.wachtrij.open_ticket_van(OUDER.channel, OUDER.sender_id)
+    async with omgeving.wachtrij.werk() as w:
+        ticket = await w.tickets.open_van(OUDER.channel, OUDER.sender_id)
     assert ticket is not None
 
     gepakt = await omgeving.consulent("tg-901", f"/pak {ticket.id}")
@@ -62,14 +64,16 @@ async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_engl
 
 
 async def test_the_consulents_notices_follow_the_language_the_user_writes_now(omgeving: Omgeving) -> None:
-    await omgeving.wachtrij.consulent_toevoegen("tg-902", "Karim", ["ijssel-vecht"], omgeving.klok.now())
+    async with omgeving.wachtrij.werk() as w:
+        await w.consulenten.toevoegen("tg-902", "Karim", ["ijssel-vecht"], omgeving.klok.now())
     await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
                                     samenvatting={}, deliver=omgeving.deliver)
     wachten = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
     assert wachten[0].text.startswith("Je staat in de wachtrij")
     bewaard = await omgeving.overdracht.bericht(OUDER, "Sorry, can we speak English?", "en", omgeving.deliver)
     assert bewaard[0].text.startswith("Your message is kept")
-    ticket = await omgeving.wachtrij.open_ticket_van(OUDER.channel, OUDER.sender_id)
+    async with omgeving.wachtrij.werk() as w:
+        ticket = await w.tickets.open_van(OUDER.channel, OUDER.sender_id)
     assert ticket is not None
     await omgeving.consulent("tg-902", f"/pak {ticket.id}")
     assert omgeving.laatste(OUDER.sender_id).startswith(f"A consultant of {TEAM} has taken your conversation.")

@@ -53,7 +53,8 @@ async def speler(stack: Supervisor, stack_settings: Settings) -> AsyncIterator[A
             _, code = await Scholen(sessions).toevoegen(f"T{sender[-3:]}", "Testschool", "Utrecht", clock.now())
             await Scholen(sessions).koppel("gesprek", sender, code, clock.now())
         if rol == "consulent":
-            await dienst.wachtrij.consulent_toevoegen(sender, "Petra", ["ijssel-vecht"], clock.now())
+            async with dienst.wachtrij.werk() as w:
+                await w.consulenten.toevoegen(sender, "Petra", ["ijssel-vecht"], clock.now())
         dossiers = Dossiers(sessions)
         pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
                                    meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,

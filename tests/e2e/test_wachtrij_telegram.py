@@ -24,11 +24,11 @@ ZONDER_TEAM, STOPPER, CONSULENT_ZWOLLE = 300_006, 300_007, 300_008
 async def registreer(settings: Settings) -> None:
     engine = make_engine(settings.app_database_url)
     try:
-        wachtrij = Wachtrij(make_session_factory(engine))
         now = clock_from_setting(settings.today).now()
-        for chat, naam, team in ((PETRA, "Petra", "ijssel-vecht"), (KARIM, "Karim", "ijssel-vecht"),
-                                 (ANNA, "Anna", "nijmegen")):
-            await wachtrij.consulent_toevoegen(f"tg-{chat}", naam, [team], now)
+        async with Wachtrij(make_session_factory(engine)).werk() as w:
+            for chat, naam, team in ((PETRA, "Petra", "ijssel-vecht"), (KARIM, "Karim", "ijssel-vecht"),
+                                     (ANNA, "Anna", "nijmegen")):
+                await w.consulenten.toevoegen(f"tg-{chat}", naam, [team], now)
     finally:
         await engine.dispose()
 
@@ -111,13 +111,14 @@ async def test_handoff_race_relay_transfer_restart_close_and_the_bot_again(
 
     engine = make_engine(settings.app_database_url)
     try:
-        wachtrij = Wachtrij(make_session_factory(engine))
-        acties = [r.actie for r in await wachtrij.audit_regels(nummer)]
+        async with Wachtrij(make_session_factory(engine)).werk() as w:
+            acties = [r.actie for r in await w.tickets.audit_regels(nummer)]
+            berichten = await w.tickets.berichten(nummer)
         assert acties[:2] == ["opgepakt", "overgedragen"]
         assert acties[-1] == "gesloten"
-        transcript = [(b.van, b.tekst) for b in await wachtrij.berichten(nummer)]
+        transcript = [(b.van, b.tekst) for b in berichten]
         assert transcript.count(("gebruiker", "Bent u er nog?")) == 1
-        assert all(b.afgeleverd_at is not None for b in await wachtrij.berichten(nummer))
+        assert all(b.afgeleverd_at is not None for b in berichten)
     finally:
         await engine.dispose()
 
@@ -151,8 +152,8 @@ async def test_every_way_out_of_a_handoff_returns_the_user_to_the_assistant(
     engine = make_engine(settings.app_database_url)
     try:
         now = clock_from_setting(settings.today).now()
-        await Wachtrij(make_session_factory(engine)).consulent_toevoegen(
-            f"tg-{CONSULENT_ZWOLLE}", "Joke", ["ijssel-vecht"], now)
+        async with Wachtrij(make_session_factory(engine)).werk() as w:
+            await w.consulenten.toevoegen(f"tg-{CONSULENT_ZWOLLE}", "Joke", ["ijssel-vecht"], now)
     finally:
         await engine.dispose()
     async with draaiende_bot(settings) as fake:

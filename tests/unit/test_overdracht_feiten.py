@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from bot.consulent import samenvatting_tekst
 from bot.wachtrij_dienst import feiten_per_zaak
-from store.models_wachtrij import Ticket
+from store.models_wachtrij import Ticket, TicketStatus
 
 DOSSIER = {
     "zaken": [
@@ -31,8 +29,8 @@ def test_each_case_keeps_its_own_facts_in_the_users_words() -> None:
 
 
 def test_the_summary_shows_the_facts_per_case() -> None:
-    ticket = Ticket(id=7, team="ijssel-vecht", rol="ouder", onderwerp="bezwaar", status="open", prioriteit=0,
-                    samenvatting=json.dumps({"reden": "gevraagd", "feiten": feiten_per_zaak(DOSSIER)}))
+    ticket = Ticket(id=7, team="ijssel-vecht", rol="ouder", onderwerp="bezwaar", status=TicketStatus.WACHTEND,
+                    prioriteit=0, samenvatting={"reden": "gevraagd", "feiten": feiten_per_zaak(DOSSIER)})
     tekst = samenvatting_tekst(ticket)
     # In the consulent's words (issue 15, point 6), not internal labels: the topic as the topic buttons name it.
     assert "Feiten (Vakantie buiten de schoolvakanties): aantal schooldagen een week" in tekst
@@ -45,16 +43,16 @@ def test_the_summary_shows_the_facts_per_case() -> None:
 def test_the_summary_says_the_decision_and_the_contact_in_words_and_never_none() -> None:
     besluit = {"allowed": "conditional", "decider": "leerplichtambtenaar", "legal_basis": "art. 14 lid 3",
                "max_days": None, "must_report": None}
-    ticket = Ticket(id=8, team="ijssel-vecht", rol="school", onderwerp="handoff_mens", status="open", prioriteit=1,
-                    samenvatting=json.dumps({"reden": "zorgelijk", "besluit": besluit, "school": "De Wegwijzer",
-                                             "gemeente": "Zwolle"}),
-                    contact=json.dumps({"soort": "telefoon", "waarde": "06 12345678"}))
+    ticket = Ticket(id=8, team="ijssel-vecht", rol="school", onderwerp="handoff_mens", status=TicketStatus.WACHTEND,
+                    prioriteit=1, samenvatting={"reden": "zorgelijk", "besluit": besluit, "school": "De Wegwijzer",
+                                                "gemeente": "Zwolle"},
+                    contact={"soort": "telefoon", "waarde": "06 12345678"})
     tekst = samenvatting_tekst(ticket)
     assert "Wat de regels zeggen: hangt af van de beslisser of bewijs; de leerplichtambtenaar (art. 14 lid 3)" in tekst
     assert "Contact: telefoon 06 12345678" in tekst
     assert "Wie: school van De Wegwijzer, gemeente Zwolle" in tekst
     assert "None" not in tekst
     assert "{" not in tekst
-    leeg = Ticket(id=9, team="ijssel-vecht", rol="ouder", onderwerp="handoff_mens", status="open", prioriteit=0,
-                  samenvatting=json.dumps({"besluit": {"allowed": None, "decider": None}}))
+    leeg = Ticket(id=9, team="ijssel-vecht", rol="ouder", onderwerp="handoff_mens", status=TicketStatus.WACHTEND,
+                  prioriteit=0, samenvatting={"besluit": {"allowed": None, "decider": None}})
     assert "de regels beslissen hier niets zonder meer feiten" in samenvatting_tekst(leeg)
