@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
-from basis.berichten import Button, ChatUser, Deliver, Reply
+from basis.berichten import Button, ChatUser, Deliver, Reply, Role
 from basis.klok import Clock
 from bot.overdracht import CONSULENT_TAAL, Hervat, profiel_van, taal_van
 from content import teksten as t
+from rules.besluit_data import BesluitData
 from store.models_wachtrij import Consulent, Ticket
 from store.scholen import bewust
 from store.wachtrij import TicketStatus, Uitkomst, Wachtrij, Werk
@@ -30,9 +32,14 @@ def _wachttijd(ticket: Ticket, now: dt.datetime) -> str:
 
 
 # The rule decision in the consulent's words (the summary is read by a consulent, in the consulent's language).
-_TOEGESTAAN = ("true", "false", "conditional", "not_needed")
-_BESLISSER = ("schoolhoofd", "leerplichtambtenaar", "college_bw", "niemand", "geen_toestemming_nodig")
 _ROL = ("ouder", "school", "consulent")
+
+
+def _rol(rol: str) -> Role:
+    """A ticket's role as a role of the chat user it belongs to."""
+    return cast(Role, rol) if rol in _ROL else "ouder"
+
+
 _CONTACT = ("telegram", "telefoon", "e-mail")
 
 
@@ -42,16 +49,15 @@ def _onderwerp(label: str) -> str:
     return t.tekst(sleutel, TAAL) if sleutel in t.sleutels() else label.replace("_", " ")
 
 
-def _besluit_zin(b: dict[str, object]) -> str:
-    toegestaan, beslisser = str(b.get("allowed")).lower(), str(b.get("decider"))
-    delen = [t.tekst(f"toegestaan_{toegestaan}", TAAL) if toegestaan in _TOEGESTAAN else "",
-             t.tekst(f"besluit_door_{beslisser}", TAAL) if beslisser in _BESLISSER else ""]
-    if b.get("must_report") is not None:
-        delen.append(t.tekst("school_moet_melden" if b["must_report"] else "school_hoeft_niet_te_melden", TAAL))
-    if b.get("max_days"):
-        delen.append(t.tekst("ten_hoogste_dagen", TAAL, dagen=b["max_days"]))
+def _besluit_zin(b: BesluitData) -> str:
+    delen = [t.tekst(f"toegestaan_{b.allowed.value}", TAAL) if b.allowed else "",
+             t.tekst(f"besluit_door_{b.decider.value}", TAAL) if b.decider else ""]
+    if b.must_report is not None:
+        delen.append(t.tekst("school_moet_melden" if b.must_report else "school_hoeft_niet_te_melden", TAAL))
+    if b.max_days:
+        delen.append(t.tekst("ten_hoogste_dagen", TAAL, dagen=b.max_days))
     zin = "; ".join(d for d in delen if d) or t.tekst("regels_beslissen_niets", TAAL)
-    return zin + (f" ({b['legal_basis']})" if b.get("legal_basis") else "")
+    return zin + (f" ({b.legal_basis})" if b.legal_basis else "")
 
 
 def _contact_zin(c: Mapping[str, str]) -> str:
@@ -79,10 +85,13 @@ def samenvatting_tekst(ticket: Ticket) -> str:
         naam = t.tekst("samenvatting_over_leerling", TAAL) if zaak == "leerling" else _onderwerp(zaak)
         regels.append(t.tekst("samenvatting_feiten", TAAL, zaak=naam,
                               feiten=", ".join(f"{n.replace('_', ' ')} {w}" for n, w in feiten.items())))
-    if isinstance(s.get("besluit"), dict):
-        regels.append(t.tekst("samenvatting_besluit", TAAL, besluit=_besluit_zin(s["besluit"])))
+    if (besluit := BesluitData.lees(s.get("besluit"))) is not None:
+        regels.append(t.tekst("samenvatting_besluit", TAAL, besluit=_besluit_zin(besluit)))
     if s.get("risico"):
         regels.append(t.tekst("samenvatting_risico", TAAL))
+    signalen = [t.tekst(f"signaal_{n}", TAAL) for n in s.get("signalen") or () if n not in ("gevaar", "lang_thuis")]
+    if signalen:
+        regels.append(t.tekst("samenvatting_signalen", TAAL, signalen=", ".join(signalen)))
     if ticket.contact:
         regels.append(t.tekst("samenvatting_contact", TAAL, contact=_contact_zin(ticket.contact)))
     if ticket.melding_referentie:
@@ -221,7 +230,8 @@ class ConsulentWerk:
         if gesloten.melding_referentie is None:
             await deliver(ChatUser(gesloten.external_id, gesloten.channel),
                           [Reply(t.tekst("gesloten", taal_van(gesloten)))])
-            await self._hervat(gesloten.external_id)  # the assistant takes the conversation back
+            # The assistant takes the conversation back.
+            await self._hervat(ChatUser(gesloten.external_id, gesloten.channel, _rol(gesloten.rol)))
         return [Reply(t.tekst("ticket_gesloten", TAAL, nummer=ticket.id, uitkomst=rest[0]))]
 
     async def _heropen(self, consulent: Consulent, ticket: Ticket) -> list[Reply]:

@@ -26,7 +26,7 @@ from store.models_wachtrij import Ticket
 from store.scholen import Scholen
 from store.wachtrij import TicketStatus, Uitkomst, Wachtrij
 
-Hervat = Callable[[str], Awaitable[None]]  # gives a sender's conversation back to the assistant (Rasa)
+Hervat = Callable[[ChatUser], Awaitable[None]]  # gives a sender's conversation back to the assistant (bot/router.py)
 Taal = Language
 CONSULENT_TAAL: Language = "nl"  # consulenten are the municipality's staff and read Dutch
 
@@ -74,7 +74,7 @@ def volgende_opening(profiel: RegioProfiel, moment: dt.datetime) -> dt.datetime:
     return lokaal
 
 
-async def _niets(_: str) -> None:
+async def _niets(_: ChatUser) -> None:
     return None
 
 
@@ -89,7 +89,7 @@ class Overdracht:
         async with self._wachtrij.werk() as w:
             return await w.tickets.open_van(user.channel, user.sender_id)
 
-    async def start(self, user: ChatUser, taal: Taal, *, onderwerp: str, reden: str, urgent: bool,
+    async def start(self, user: ChatUser, taal: Taal, *, onderwerp: str, reden: str, prioriteit: int,
                     samenvatting: Mapping[str, Any], deliver: Deliver) -> list[Reply]:
         """Open a ticket; its team comes from the school's municipality, else the user is asked for it."""
         now = self._clock.now()
@@ -105,8 +105,9 @@ class Overdracht:
         async with self._wachtrij.werk() as w:
             ticket = await w.tickets.aanmaken(
                 team=team, channel=user.channel, external_id=user.sender_id, rol=user.role, onderwerp=onderwerp,
-                prioriteit=1 if urgent else 0,
-                samenvatting={**samenvatting, **van_school, "reden": reden, "risico": urgent, "taal": taal}, now=now)
+                prioriteit=prioriteit,
+                samenvatting={**samenvatting, **van_school, "reden": reden, "risico": reden == "zorgelijk",
+                              "taal": taal}, now=now)
         if ticket.status == TicketStatus.GEMEENTE_GEVRAAGD:
             return [Reply(t.tekst("welke_gemeente", taal))]
         return await self._in_wachtrij(user, ticket, taal, deliver)
@@ -122,7 +123,7 @@ class Overdracht:
                 await w.tickets.sluiten(ticket.id, Uitkomst.GEBRUIKER_GESTOPT, "", now)
             await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", CONSULENT_TAAL, nummer=ticket.id),
                                           deliver)
-            await self._hervat(user.sender_id)
+            await self._hervat(user)
             return [Reply(t.tekst("wachtrij_verlaten", taal))]
         if ticket.samenvatting.get("taal") != taal:  # the user now writes another language: the consulent side follows
             async with self._wachtrij.werk() as w:
@@ -166,7 +167,7 @@ class Overdracht:
                 gemiddeld = await w.tickets.gemiddelde_wachttijd(profiel.id, now)
                 consulenten = await w.consulenten.van_team(profiel.id)
         if profiel is None or not bemand:
-            await self._hervat(user.sender_id)  # nobody to wait for: the assistant goes on
+            await self._hervat(user)  # nobody to wait for: the assistant goes on
             contact = profiel.contact if profiel is not None and profiel.contact is not None else None
             uitleg = (contact.en if taal == "en" else contact.nl) if contact else ""
             return [Reply(t.tekst("niemand", taal, uitleg=uitleg) + " " + t.tekst("weer_assistent", taal))]

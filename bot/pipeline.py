@@ -23,8 +23,8 @@ from bot.language import detect_language, other_language
 from bot.messages import replies_from_rasa
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
+from bot.router import Router
 from content import teksten as t
-from rules.besluit_data import BesluitData
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.scholen import bewust
@@ -48,11 +48,6 @@ DOMAIN_SLOT_DEFAULTS = {"taal": "nl"}
 SLOW_NOTICE_EVERY_SECONDS = 600.0
 # How long a sender's role (linked school staff or not) is trusted before it is looked up again.
 ROLE_CACHE_SECONDS = 60.0
-
-
-def _topic(reply: Reply) -> str | None:
-    decision = BesluitData.lees(reply.data.get("decision"))
-    return decision.topic if decision else None
 
 
 class MessagePipeline:
@@ -84,6 +79,8 @@ class MessagePipeline:
         self._languages: dict[str, Language] = {}
         self._told_kept: set[str] = set()
         self._told_slow: dict[str, float] = {}  # sender → time.monotonic() of the last "slower" notice
+        self.router = Router(accounts, rasa, self._assistent, meldingen, wachtrij,
+                             rol_gewijzigd=lambda sender_id: self._rollen.pop(sender_id, None))
 
     async def handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
         """A typed message: checked, redacted, then sent to Rasa."""
@@ -105,45 +102,7 @@ class MessagePipeline:
         if had_number:
             await deliver(user, [Reply(t.tekst("geen_persoonsnummer", language))])
         user = await self._met_rol(user)
-        if other_language(clean) is not None:
-            # Rasa would guess an intent from words it was never trained on; say what we do understand. A
-            # consulent is never offered a consulent.
-            buttons = () if user.role == "consulent" else (
-                Button(t.tekst("knop_consulent_tweetalig", language), "/handoff_mens"),)
-            await deliver(user, [Reply(t.tekst("andere_taal", language), buttons)])
-            return
-        if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, clean, language, deliver):
-            return
-        if self._meldingen is not None and await self._melding_bericht(self._meldingen, user, clean, language,
-                                                                        deliver):
-            return
-        await self._dispatch(user, clean, language, deliver)
-
-    async def _melding_bericht(
-        self, meldingen: MeldingGesprek, user: ChatUser, text: str, language: Language, deliver: Deliver
-    ) -> bool:
-        """School commands and answers to an open melding draft; True when the message was taken."""
-        command, _, argument = text.strip().partition(" ")
-        command = command.lower().split("@")[0]
-        if command == "/koppel":
-            await deliver(user, await meldingen.koppel(user, argument, language))
-            self._rollen.pop(user.sender_id, None)
-            return True
-        if command == "/melding":
-            await deliver(user, await meldingen.starten(user, argument, language))
-            return True
-        if command == "/mijnmeldingen":
-            await deliver(user, await meldingen.mijn_meldingen(user, language))
-            return True
-        if command == "/intrekken":
-            await deliver(user, await meldingen.intrekken(user, argument, language))
-            return True
-        if user.role != "school" or not await meldingen.open(user):
-            return False  # only linked school staff can have a melding draft
-        replies, taken = await meldingen.antwoord(user, text, language)
-        if replies:
-            await deliver(user, replies)
-        return taken
+        await self.router.behandel(user, clean, language, deliver)
 
     async def _met_rol(self, user: ChatUser) -> ChatUser:
         """Registered consulenten and linked school staff get their role; looked up at most once a minute
@@ -162,17 +121,12 @@ class MessagePipeline:
         return dataclasses.replace(user, role=bewaard[0])
 
     async def handle_button(self, user: ChatUser, payload: str, deliver: Deliver) -> None:
-        """A pressed button: its payload goes to an open melding, else to Rasa as it is (payloads come from
-        our own responses)."""
+        """A pressed button: its payload goes the same way as typed text (the router knows it is a button:
+        only our own buttons may carry a Rasa payload)."""
         async with self._beurten.van(user.sender_id):
             language = self._languages.get(user.sender_id, "nl")
             user = await self._met_rol(user)
-            if self._wachtrij is not None and await self._wachtrij.voor_rasa(user, payload, language, deliver):
-                return
-            if self._meldingen is not None and not payload.startswith("/") and await self._melding_bericht(
-                    self._meldingen, user, payload, language, deliver):
-                return
-            await self._dispatch(user, payload, language, deliver)
+            await self.router.behandel(user, payload, language, deliver, knop=True)
 
     async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
         """One of the front end's own sentences, in the user's last language."""
@@ -227,11 +181,19 @@ class MessagePipeline:
                 self._told_kept.discard(user.sender_id)
         return answered
 
-    async def _dispatch(self, user: ChatUser, text: str, language: Language, deliver: Deliver) -> None:
-        """Send to Rasa and deliver its replies; the caller holds the sender's lock."""
+    async def _assistent(self, user: ChatUser, text: str, language: Language,
+                         deliver: Deliver) -> list[Reply] | None:
+        """The assistant's turn: Rasa's replies, or None when the message was kept (the user has been told);
+        the caller holds the sender's lock."""
+        if other_language(text) is not None and not text.startswith("/"):
+            # Rasa would guess an intent from words it was never trained on; say what we do understand. A
+            # consulent is never offered a consulent.
+            buttons = () if user.role == "consulent" else (
+                Button(t.tekst("knop_consulent_tweetalig", language), "/handoff_mens"),)
+            return [Reply(t.tekst("andere_taal", language), buttons)]
         if await self._pending.has_pending(user.sender_id):
             await self._keep(user, text, language, deliver)
-            return
+            return None
         call = asyncio.ensure_future(self._send(user, text, language, self._clock.today()))
         done, _ = await asyncio.wait({call}, timeout=self._slow_notice_seconds)
         told = self._told_slow.get(user.sender_id)
@@ -243,16 +205,8 @@ class MessagePipeline:
         except RasaUnavailable as exc:
             log.warning("Rasa unavailable (%s); message kept for %s", exc, user.channel)
             await self._keep(user, text, language, deliver)
-            return
-        replies = await self._met_dossier(user, replies_from_rasa(output))
-        if self._meldingen is not None and any(_topic(r) == "melding_doen" for r in replies):
-            # A school that wants to file: the melding conversation takes over (or says how to get linked).
-            replies += await self._meldingen.starten(user, text, language)
-        elif self._meldingen is not None and user.role == "school":
-            replies += await self._meldingen.na_vraag(user, language)
-        if self._wachtrij is not None:
-            replies += await self._wachtrij.na_rasa(user, text, language, replies, deliver)
-        await deliver(user, replies)
+            return None
+        return await self._met_dossier(user, replies_from_rasa(output))
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
         # Only the language is a slot Rasa uses (its responses are chosen by it); the role travels in the

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import Update
+from telegram import BotCommand, Update
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -30,17 +30,23 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from basis.berichten import ChatUser, Reply
+from basis.taal import Language
+from bot.commandos import COMMANDOS
 from bot.pipeline import MessagePipeline
 from bot.render import split_text, telegram_keyboard
+from content.teksten import tekst
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-START_TEXT = "hallo"
 SEND_BACKOFF_SECONDS = (0.5, 1.0, 2.0)
-# Commands the shared pipeline reads as text, so the terminal knows them too.
-PIPELINE_COMMANDS = ["koppel", "melding", "mijnmeldingen", "intrekken", "wachtrij", "pak", "info", "overdragen",
-                     "sluit", "heropen", "stop", "mijngegevens", "vergeetmij"]
+# Every command goes to the shared pipeline as text, where the router's registry (bot/commandos.py) routes it.
+PIPELINE_COMMANDS = [c.naam for c in COMMANDOS]
+
+
+def menu(taal: Language) -> list[BotCommand]:
+    """Telegram's command menu: the everyday commands everyone may use, described in `taal`."""
+    return [BotCommand(c.naam, tekst(c.hulp_sleutel, taal)) for c in COMMANDOS if c.in_menu and "ouder" in c.voor]
 
 
 def chat_user(update: Update) -> ChatUser:
@@ -88,10 +94,6 @@ class TelegramFrontEnd:
         if not await self.pipeline.nieuwe_update(update.update_id):
             log.info("update %d was handled before; skipped", update.update_id)
             raise ApplicationHandlerStop
-
-    async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/start and /help: the greeting, from Rasa like any other turn."""
-        await self.pipeline.handle_text(chat_user(update), START_TEXT, self.deliver)
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A typed message goes through the shared pipeline."""
@@ -170,7 +172,6 @@ def build_application(
     front.application = application
     # Before any handler: an update Telegram delivers a second time (after a restart) is dropped.
     application.add_handler(TypeHandler(Update, front.skip_duplicates), group=-1)
-    application.add_handler(CommandHandler(["start", "help"], front.on_start))
     application.add_handler(CommandHandler(PIPELINE_COMMANDS, front.on_text))
     application.add_handler(MessageHandler(filters.COMMAND, front.on_unknown_command))
     application.add_handler(CallbackQueryHandler(front.on_button))
@@ -210,6 +211,11 @@ async def _serve(
             raise RuntimeError("the application was built without an updater")
         await start_updates(application.updater)
         await application.start()
+        for taal in ("nl", "en"):
+            try:  # a missing menu is no reason not to serve
+                await application.bot.set_my_commands(menu(taal), language_code=None if taal == "nl" else taal)
+            except TelegramError:
+                log.warning("could not set the command menu (%s)", taal)
         try:
             await stop.wait()
         finally:

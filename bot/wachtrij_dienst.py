@@ -1,10 +1,9 @@
-"""The queue as the message pipeline sees it: what happens before a message goes to Rasa (consulent
-commands and relay, answers to an open ticket, privacy commands, worrying signals) and after Rasa answered
-(a hand-off asked for, or an offer of a consulent when the leerplichtambtenaar decides)."""
+"""The queue as the router sees it (bot/router.py): the hand-off and the consulent's work, the privacy
+commands, and what follows an answer of the assistant (a hand-off asked for or on worrying signals, or the offer
+of a consulent when the leerplichtambtenaar decides)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 from typing import Any
@@ -15,9 +14,12 @@ from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
 from basis.taal import Language
 from bot.consulent import ConsulentWerk
-from bot.overdracht import Overdracht, taal_van, zorgelijk
+from bot.overdracht import Hervat, Overdracht, _niets, profiel_van, taal_van, zorgelijk
 from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.urgentie import GEVAAR, Urgentie, urgentie
 from content import teksten as t
+from rules.besluit import Beslisser
+from rules.besluit_data import BesluitData
 from store.dossiers import Dossiers
 from store.meldingen import Concepten
 from store.scholen import Scholen
@@ -25,7 +27,6 @@ from store.tracker import vergeet_gesprek
 from store.wachtrij import Wachtrij
 
 LAATSTE_BERICHTEN = 6
-CONSULENT_COMMANDOS = frozenset({"/wachtrij", "/pak", "/info", "/overdragen", "/sluit", "/heropen"})
 OPNIEUW_NA = dt.timedelta(seconds=10)  # younger undelivered messages are still being sent
 log = logging.getLogger(__name__)
 
@@ -47,57 +48,38 @@ class WachtrijDienst:
         self.wachtrij = Wachtrij(sessions)
         self._sessions, self._rasa, self._clock = sessions, rasa, clock
         self._tracker_url = tracker_database_url
+        self._einde: Hervat = _niets
         self.overdracht = Overdracht(self.wachtrij, Scholen(sessions), clock, self._hervat)
         self.consulenten = ConsulentWerk(self.wachtrij, clock, self._hervat)
+
+    def bij_einde(self, einde: Hervat) -> None:
+        """Who is told that a user's hand-off ended (the router, which gives them back to the assistant)."""
+        self._einde = einde
 
     async def is_consulent(self, user: ChatUser) -> bool:
         async with self.wachtrij.werk() as w:
             return await w.consulenten.van_account(user.sender_id) is not None
 
-    async def voor_rasa(self, user: ChatUser, tekst: str, taal: Language, deliver: Deliver) -> bool:
-        """Handle what is not for Rasa; True when the message was taken."""
-        commando = tekst.strip().split(" ")[0].lower().split("@")[0]
-        if commando == "/mijngegevens":
-            await deliver(user, [Reply(await self._gegevens(user, taal))])
-            return True
-        if commando == "/vergeetmij":
-            await deliver(user, [await self._vergeet(user, tekst, taal)])
-            return True
-        if commando in CONSULENT_COMMANDOS and user.role != "consulent":
-            await deliver(user, [Reply(t.tekst("geen_consulent", taal))])
-            return True
-        if user.role == "consulent":
-            antwoord = await self.consulenten.bericht(user, tekst, deliver)
-            if antwoord is not None:
-                if antwoord:
-                    await deliver(user, antwoord)
-                return True
-        if await self.overdracht.open_ticket(user) is not None:
-            await deliver(user, await self.overdracht.bericht(user, tekst, taal, deliver))
-            return True
-        return False
-
     async def na_rasa(self, user: ChatUser, tekst: str, taal: Language, replies: list[Reply],
                       deliver: Deliver) -> list[Reply]:
-        """Replies to add after Rasa's: the crisis lines and a ticket on worrying signals, a ticket when the
-        user asked for a person, an offer when the leerplichtambtenaar decides."""
+        """Replies to add after Rasa's: the crisis lines and a ticket on danger, a ticket when the user asked
+        for a person (first in line when the conversation shows urgency), an offer when the leerplichtambtenaar
+        decides."""
         gevraagd = any(r.data.get("handoff") for r in replies)
         if user.role == "consulent":
             # A consulent is never offered a consulent, nor put in the queue they work themselves.
             return [Reply(t.tekst("zelf_consulent", taal))] if gevraagd else []
-        urgent = zorgelijk(tekst, user.role)
-        besluiten = [r.data["decision"] for r in replies if isinstance(r.data.get("decision"), dict)]
-        if urgent or gevraagd:
-            extra = [Reply(t.tekst("gevaar", taal), data={"handoff": True})] if urgent else []
-            onderwerp = str(besluiten[-1].get("topic")) if besluiten else "handoff_mens"
-            samenvatting = await self._samenvatting(user, besluiten[-1] if besluiten else None)
-            extra += await self.overdracht.start(user, taal, onderwerp=onderwerp, urgent=urgent,
-                                                 reden="zorgelijk" if urgent else "gevraagd",
+        gevaar = zorgelijk(tekst, user.role)
+        besluiten = [b for r in replies if (b := BesluitData.lees(r.data.get("decision"))) is not None]
+        if gevaar or gevraagd:
+            extra = [Reply(t.tekst("gevaar", taal), data={"handoff": True})] if gevaar else []
+            samenvatting, hoe_dringend = await self._samenvatting(user, tekst, besluiten[-1] if besluiten else None)
+            extra += await self.overdracht.start(user, taal, onderwerp=besluiten[-1].topic if besluiten else
+                                                 "handoff_mens", reden="zorgelijk" if gevaar else "gevraagd",
+                                                 prioriteit=GEVAAR if gevaar else hoe_dringend.prioriteit,
                                                  samenvatting=samenvatting, deliver=deliver)
-            if await self.overdracht.open_ticket(user) is not None:  # a ticket closed at once leaves Rasa on
-                await self._pauzeer(user.sender_id)
             return extra
-        if besluiten and besluiten[-1].get("decider") == "leerplichtambtenaar":
+        if besluiten and besluiten[-1].decider is Beslisser.LEERPLICHTAMBTENAAR:
             return [Reply(t.tekst("aanbod", taal), (Button(t.tekst("knop_aanbod", taal), "/handoff_mens"),))]
         return []
 
@@ -110,7 +92,9 @@ class WachtrijDienst:
         for bericht, ticket, houder in onbezorgd:
             if bericht.van == "consulent":
                 naar = ChatUser(ticket.external_id, ticket.channel)
-                tekst = t.tekst("van_consulent", taal_van(ticket), team=ticket.team, tekst=bericht.tekst)
+                profiel = profiel_van(ticket.team)
+                tekst = t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
+                                tekst=bericht.tekst)
             else:
                 if houder is None:
                     continue
@@ -126,37 +110,37 @@ class WachtrijDienst:
             aantal += 1
         return aantal
 
-    async def _samenvatting(self, user: ChatUser, besluit: dict[str, Any] | None) -> dict[str, Any]:
-        """What the consulent reads first: the question, the rule decision and the last messages."""
+    async def _samenvatting(self, user: ChatUser, tekst: str,
+                            besluit: BesluitData | None) -> tuple[dict[str, Any], Urgentie]:
+        """What the consulent reads first — the question, the rule decision, the facts, the last messages and the
+        urgency signals — and how pressing the conversation is."""
         try:
             state = await self._rasa.tracker_state(user.sender_id)
         except RasaUnavailable:
             state = {}
         laatste: list[str] = []
+        gezegd: list[str] = [tekst]
         vraag = ""
         for event in state.get("events") or []:
             if event.get("event") == "user" and event.get("text"):
                 laatste.append(f"gebruiker: {event['text']}")
+                gezegd.append(str(event["text"]))
                 intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or ""
                 if not intent.startswith(("affirm", "deny", "inform", "waarom", "greet", "handoff")):
                     vraag = str(event["text"])
             elif event.get("event") == "bot" and event.get("text"):
                 laatste.append(f"assistent: {str(event['text'])[:200]}")
-        slots = state.get("slots") or {}
+        besluit = besluit or BesluitData.lees((state.get("slots") or {}).get("laatste_besluit"))
         dossier = await Dossiers(self._sessions).lees(user.channel, user.sender_id, self._clock.now())
-        return {"vraag": vraag, "besluit": besluit or slots.get("laatste_besluit"),
-                "laatste": laatste[-LAATSTE_BERICHTEN:], "rol": user.role, "feiten": feiten_per_zaak(dossier)}
+        hoe_dringend = urgentie(gezegd, user.role, dossier, self._clock.today())
+        return {"vraag": vraag, "besluit": besluit.als_json() if besluit else None,
+                "laatste": laatste[-LAATSTE_BERICHTEN:], "rol": user.role, "feiten": feiten_per_zaak(dossier),
+                "signalen": list(hoe_dringend.signalen)}, hoe_dringend
 
-    async def _pauzeer(self, sender_id: str) -> None:
-        # Even if Rasa is down now, the pipeline routes the user's messages to the ticket.
-        with contextlib.suppress(RasaUnavailable):
-            await self._rasa.post_events(sender_id, [{"event": "pause"}])
+    async def _hervat(self, user: ChatUser) -> None:
+        await self._einde(user)
 
-    async def _hervat(self, sender_id: str) -> None:
-        with contextlib.suppress(RasaUnavailable):
-            await self._rasa.post_events(sender_id, [{"event": "resume"}])
-
-    async def _gegevens(self, user: ChatUser, taal: Language) -> str:
+    async def gegevens(self, user: ChatUser, taal: Language) -> str:
         async with self.wachtrij.werk() as w:
             tickets = await w.tickets.van_afzender(user.channel, user.sender_id)
             berichten = sum([len(await w.tickets.berichten(tk.id)) for tk in tickets])
@@ -164,7 +148,7 @@ class WachtrijDienst:
         return t.tekst("mijn_gegevens", taal, gesprekken=len(tickets), berichten=berichten,
                        concept=t.tekst("mijn_gegevens_concept" if concept else "mijn_gegevens_geen_concept", taal))
 
-    async def _vergeet(self, user: ChatUser, tekst: str, taal: Language) -> Reply:
+    async def vergeet(self, user: ChatUser, tekst: str, taal: Language) -> Reply:
         if "bevestig" not in tekst.lower():
             knop = Button(t.tekst("knop_vergeet_bevestig", taal), "/vergeetmij bevestig")
             return Reply(t.tekst("vergeet_zeker", taal), (knop,))

@@ -65,7 +65,7 @@ async def main() -> None:
 
         werk = ConsulentWerk(wachtrij, klok, hervat)
         await overdracht.start(OUDER, "nl", onderwerp="verlof_gewichtige_omstandigheden", reden="gevraagd",
-                               urgent=False, samenvatting={"vraag": gesprek[2].split(": ", 1)[1], "laatste": gesprek,
+                               prioriteit=0, samenvatting={"vraag": gesprek[2].split(": ", 1)[1], "laatste": gesprek,
                                                            "besluit": BesluitData.van(besluit).als_json(),
                                                            "rol": "ouder"},
                                deliver=deliver)

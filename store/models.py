@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -26,6 +27,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class Modus(str, Enum):
+    """Who answers a sender's next message (bot/router.py); one per account, changed only by the router."""
+
+    ASSISTENT = "assistent"  # the assistant (Rasa)
+    MELDING = "melding"  # the melding conversation waits for an answer to its question
+    OVERDRACHT = "overdracht"  # a ticket is open: waiting in the queue, or talking with a consulent
+    CONSULENT = "consulent"  # a registered consulent working the queue
+
+
 class Account(Base):
     """A person talking to the assistant on one channel, with the role the front end gives them."""
 
@@ -37,6 +47,8 @@ class Account(Base):
     external_id: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(20), default="ouder")
     language: Mapped[str] = mapped_column(String(2), default="nl")
+    # None until the router first decides it (accounts from before the router: read off their open ticket/draft).
+    modus: Mapped[str | None] = mapped_column(String(20), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
 

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from store.models import Account, PendingMessage
+from store.models import Account, Modus, PendingMessage
 
 
 class Accounts:
@@ -45,6 +45,23 @@ class Accounts:
                 update(Account)
                 .where(Account.channel == channel, Account.external_id == external_id)
                 .values(language=language)
+            )
+            await session.commit()
+
+    async def modus(self, channel: str, external_id: str) -> Modus | None:
+        """The sender's persisted mode; None when the router has not decided one yet."""
+        async with self._sessions() as session:
+            waarde = await session.scalar(
+                select(Account.modus).where(Account.channel == channel, Account.external_id == external_id))
+        return Modus(waarde) if waarde else None
+
+    async def zet_modus(self, channel: str, external_id: str, modus: Modus) -> None:
+        await self.get_or_create(channel, external_id)
+        async with self._sessions() as session:
+            await session.execute(
+                update(Account)
+                .where(Account.channel == channel, Account.external_id == external_id)
+                .values(modus=modus.value)
             )
             await session.commit()
 

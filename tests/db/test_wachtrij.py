@@ -72,8 +72,8 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
     wachtrij = Wachtrij(sessions)
     hervat: list[str] = []
 
-    async def hervatten(sender: str) -> None:
-        hervat.append(sender)
+    async def hervatten(user: ChatUser) -> None:
+        hervat.append(user.sender_id)
 
     try:
         yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok),
@@ -86,7 +86,8 @@ OUDER = ChatUser("tg-1", "telegram")
 
 
 async def in_de_rij(omgeving: Omgeving, user: ChatUser = OUDER, urgent: bool = False) -> int:
-    replies = await omgeving.overdracht.start(user, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=urgent,
+    replies = await omgeving.overdracht.start(user, "nl", onderwerp="handoff_mens", reden="gevraagd",
+                                              prioriteit=2 if urgent else 0,
                                               samenvatting={"vraag": "mag mijn zoon 12 dagen naar Marokko?"},
                                               deliver=omgeving.deliver)
     assert "In welke gemeente" in replies[0].text
@@ -154,7 +155,7 @@ async def test_urgent_first_and_only_the_own_team_is_visible(omgeving: Omgeving)
 async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_details(omgeving: Omgeving) -> None:
     await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     omgeving.klok.moment = dt.datetime(2026, 11, 28, 20, 0, tzinfo=AMSTERDAM)  # Saturday evening
-    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                     samenvatting={}, deliver=omgeving.deliver)
     replies = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
     assert "vanaf 30 november 2026 om 09:00" in replies[0].text
@@ -169,7 +170,7 @@ async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_detai
 
 
 async def test_with_nobody_registered_the_user_is_told_where_to_go(omgeving: Omgeving) -> None:
-    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                     samenvatting={}, deliver=omgeving.deliver)
     replies = await omgeving.overdracht.bericht(OUDER, "Utrecht", "nl", omgeving.deliver)
     assert "geen consulent" in replies[0].text

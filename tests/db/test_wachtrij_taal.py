@@ -26,8 +26,8 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
     sessions = make_session_factory(engine)
     klok, wachtrij, hervat = Klok(), Wachtrij(sessions), []
 
-    async def hervatten(sender: str) -> None:
-        hervat.append(sender)
+    async def hervatten(user: ChatUser) -> None:
+        hervat.append(user.sender_id)
 
     try:
         yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok),
@@ -39,7 +39,7 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
 async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_english(omgeving: Omgeving) -> None:
     async with omgeving.wachtrij.werk() as w:
         await w.consulenten.toevoegen("tg-901", "Petra", ["ijssel-vecht"], omgeving.klok.now())
-    replies = await omgeving.overdracht.start(OUDER, "en", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+    replies = await omgeving.overdracht.start(OUDER, "en", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                               samenvatting={"vraag": "may my son go to Morocco for 12 days?"},
                                               deliver=omgeving.deliver)
     assert "In which municipality does the child live?" in replies[0].text
@@ -66,7 +66,7 @@ async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_engl
 async def test_the_consulents_notices_follow_the_language_the_user_writes_now(omgeving: Omgeving) -> None:
     async with omgeving.wachtrij.werk() as w:
         await w.consulenten.toevoegen("tg-902", "Karim", ["ijssel-vecht"], omgeving.klok.now())
-    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", urgent=False,
+    await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                     samenvatting={}, deliver=omgeving.deliver)
     wachten = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
     assert wachten[0].text.startswith("Je staat in de wachtrij")

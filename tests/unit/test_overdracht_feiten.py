@@ -41,8 +41,8 @@ def test_the_summary_shows_the_facts_per_case() -> None:
 
 
 def test_the_summary_says_the_decision_and_the_contact_in_words_and_never_none() -> None:
-    besluit = {"allowed": "conditional", "decider": "leerplichtambtenaar", "legal_basis": "art. 14 lid 3",
-               "max_days": None, "must_report": None}
+    besluit = {"topic": "verlof_gewichtige_omstandigheden", "allowed": "conditional",
+               "decider": "leerplichtambtenaar", "legal_basis": "art. 14 lid 3", "max_days": None, "must_report": None}
     ticket = Ticket(id=8, team="ijssel-vecht", rol="school", onderwerp="handoff_mens", status=TicketStatus.WACHTEND,
                     prioriteit=1, samenvatting={"reden": "zorgelijk", "besluit": besluit, "school": "De Wegwijzer",
                                                 "gemeente": "Zwolle"},
@@ -54,5 +54,14 @@ def test_the_summary_says_the_decision_and_the_contact_in_words_and_never_none()
     assert "None" not in tekst
     assert "{" not in tekst
     leeg = Ticket(id=9, team="ijssel-vecht", rol="ouder", onderwerp="handoff_mens", status=TicketStatus.WACHTEND,
-                  prioriteit=0, samenvatting={"besluit": {"allowed": None, "decider": None}})
+                  prioriteit=0, samenvatting={"besluit": {"topic": "handoff_mens", "allowed": None, "decider": None}})
     assert "de regels beslissen hier niets zonder meer feiten" in samenvatting_tekst(leeg)
+
+
+def test_the_summary_names_the_urgency_signals_in_words() -> None:
+    ticket = Ticket(id=10, team="ijssel-vecht", rol="ouder", onderwerp="verlof_vakantie_13a",
+                    status=TicketStatus.WACHTEND, prioriteit=1,
+                    samenvatting={"reden": "gevraagd", "signalen": ["vertrek_binnenkort", "zorgen_thuis"]})
+    tekst = samenvatting_tekst(ticket)
+    assert "Spoed: vertrek binnen enkele dagen, zorgen over de thuissituatie" in tekst
+    assert "vertrek_binnenkort" not in tekst

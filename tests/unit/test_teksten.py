@@ -28,6 +28,9 @@ UITZONDERINGEN: dict[tuple[str, str], str] = {
                                              "{waarde} or none, filled by the same call",
     ("actions/opmaak.py", "f'vraag_{feit}'"): "the question for a missing fact, looked up only when the key exists",
     ("bot/consulent.py", "sleutel"): "a topic's button title, looked up only when the key exists",
+    ("bot/router.py", "c.hulp_sleutel"): "a command's description: every command's exists without placeholders "
+                                         "(tests/unit/test_commandos.py)",
+    ("bot/telegram_app.py", "c.hulp_sleutel"): "the same descriptions, for Telegram's command menu",
     ("actions/opmaak.py", "f'feit_{naam}_{waarde}'"): "a yes/no or choice fact's text, looked up only when the key "
                                                       "exists; these texts have no placeholders",
     ("meldingen/gesprek.py", "f'categorie_{categorie.soort}'"): "the four kinds of verzuim get the same values; only "
