@@ -26,18 +26,20 @@ class SystemClock:
 
 
 class FixedClock:
-    """A frozen date for tests and evaluation cases; the time of day still runs."""
+    """A frozen date for tests and evaluation cases; the time of day still runs unless it is frozen too (a test
+    of office hours)."""
 
-    def __init__(self, today: dt.date) -> None:
+    def __init__(self, today: dt.date, time_of_day: dt.time | None = None) -> None:
         self._today = today
+        self._time = time_of_day.replace(tzinfo=AMSTERDAM) if time_of_day is not None else None
 
     def today(self) -> dt.date:
         return self._today
 
     def now(self) -> dt.datetime:
-        tijd = dt.datetime.now(tz=AMSTERDAM).timetz()
+        tijd = self._time or dt.datetime.now(tz=AMSTERDAM).timetz()
         return dt.datetime.combine(self._today, tijd)
 
 
-def clock_from_setting(today: dt.date | None) -> Clock:
-    return FixedClock(today) if today is not None else SystemClock()
+def clock_from_setting(today: dt.date | None, time_of_day: dt.time | None = None) -> Clock:
+    return FixedClock(today, time_of_day) if today is not None else SystemClock()

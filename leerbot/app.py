@@ -33,7 +33,7 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     engine = make_engine(settings.app_database_url)
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
-    clock = clock_from_setting(settings.today)
+    clock = clock_from_setting(settings.today, settings.time_of_day)
     dienst = WachtrijDienst(sessions, rasa, clock, settings.tracker_database_url)
     try:
         yield MessagePipeline(

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
 
     # Freezes "today" (tests, evaluation); unset means the real date in the Netherlands.
     today: dt.date | None = None
+    # Freezes the time of day as well (with `today` only): tests of what happens outside office hours.
+    time_of_day: dt.time | None = None
     log_level: str = "INFO"
 
     # Plain properties, not cached: model_copy(update=...) copies a cached value along and would keep

@@ -17,7 +17,8 @@ from urllib.parse import parse_qs
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "Leerbot", "username": "leerbot_test_bot",
             "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 _JSON_FIELDS = {"chat_id", "reply_markup", "offset", "timeout", "limit", "allowed_updates", "message_id",
-                "show_alert", "disable_notification", "protect_content", "reply_parameters", "link_preview_options"}
+                "show_alert", "disable_notification", "protect_content", "reply_parameters", "link_preview_options",
+                "commands"}
 
 
 _UPDATE_IDS_LOCK = threading.Lock()
