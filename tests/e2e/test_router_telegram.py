@@ -4,6 +4,7 @@ Telegram Bot API, the real Rasa and action servers and the app database."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -14,6 +15,7 @@ from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
 from store.db import make_engine, make_session_factory, upgrade
 from store.wachtrij import Wachtrij
+from testkit.fake_telegram import FakeTelegram
 from tests.e2e.test_meldingen_telegram import draaiende_bot, zeg
 
 pytestmark = pytest.mark.e2e
@@ -39,8 +41,7 @@ async def test_commands_come_from_the_registry_and_a_typed_payload_changes_nothi
     upgrade(sqlite_url)
     await registreer_consulent(settings, CONSULENT, "ijssel-vecht")
     async with draaiende_bot(settings) as fake:
-        menu = fake.calls_of("setMyCommands")
-        assert menu, "the command menu was never set"
+        menu = await _menu(fake)
         assert {"start", "help", "stop", "vergeetmij"} <= {c["command"] for c in _commands(menu[0])}
         assert "pak" not in {c["command"] for c in _commands(menu[0])}
         # A user typing what looks like a Rasa payload gets a plain answer; the conversation is not wedged.
@@ -52,6 +53,15 @@ async def test_commands_come_from_the_registry_and_a_typed_payload_changes_nothi
         assert "/pak" in await zeg(fake, CONSULENT, "/help", "/sluit")
         assert "alleen voor geregistreerde" in await zeg(fake, OUDER, "/pak 1", "alleen voor geregistreerde")
         assert "niets om te stoppen" in await zeg(fake, OUDER, "/stop", "niets om te stoppen")
+
+
+async def _menu(fake: FakeTelegram) -> list[dict[str, Any]]:
+    """The setMyCommands calls, once the bot has made them (just after it starts polling)."""
+    for _ in range(200):
+        if calls := fake.calls_of("setMyCommands"):
+            return calls
+        await asyncio.sleep(0.05)
+    raise AssertionError("the command menu was never set")
 
 
 def _commands(call: dict[str, Any]) -> list[dict[str, str]]:
