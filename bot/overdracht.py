@@ -19,7 +19,9 @@ from basis.klok import AMSTERDAM, Clock
 from bot import texts_overdracht as t
 from content.loader import default_rule_set
 from content.regio_schema import RegioProfiel
-from meldingen.velden import lees_email, lees_telefoon, lees_woonplaats
+from invoer import antwoorden
+from invoer.contact import emailadres, telefoonnummer
+from meldingen.velden import lees_woonplaats
 from rules.regio import verantwoordelijk_team
 from store.models_wachtrij import OPGEPAKT, Ticket
 from store.scholen import Scholen
@@ -36,7 +38,6 @@ GEVAAR = re.compile(
     re.I)
 THUIS = re.compile(r"(al|zit|zitten) (\w+ )?weken (\w+ )?thuis|weken niet (meer )?naar school|"
                    r"at home for weeks|hasn'?t been to school for weeks", re.I)
-STOP = re.compile(r"^\s*/?stop\b", re.I)
 ONBEKEND_TEAM = "?"
 STANDAARD_WACHT = dt.timedelta(minutes=15)
 
@@ -108,7 +109,7 @@ class Overdracht:
         if ticket is None:
             return []
         now = self._clock.now()
-        if STOP.search(tekst):
+        if antwoorden.is_stop(tekst, alleen_stop=True):
             await self._wachtrij.sluiten(ticket.id, "gebruiker_gestopt", "", now)
             await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", "nl", nummer=ticket.id), deliver)
             await self._hervat(user.sender_id)
@@ -175,10 +176,10 @@ class Overdracht:
             contact = {"soort": "telegram"}
         elif keuze in ("telefoon", "e-mail", "email", "mail", "phone"):
             return [Reply(t.tekst("contact_" + ("telefoon" if keuze in ("telefoon", "phone") else "email"), taal))]
-        elif (nummer := lees_telefoon(tekst)).fout is None:
-            contact = {"soort": "telefoon", "waarde": str(nummer.waarden["_"])}
-        elif (adres := lees_email(tekst)).fout is None:
-            contact = {"soort": "e-mail", "waarde": str(adres.waarden["_"])}
+        elif (nummer := telefoonnummer(tekst)) is not None:
+            contact = {"soort": "telefoon", "waarde": nummer}
+        elif (adres := emailadres(tekst)) is not None:
+            contact = {"soort": "e-mail", "waarde": adres}
         else:
             return [Reply(t.tekst("contact_ongeldig", taal))]
         await self._wachtrij.zet_contact(ticket.id, contact)
