@@ -454,7 +454,7 @@ def weken_weg_sinds(tekst: str, peildatum: dt.date) -> tuple[int, str] | None:
         return None
     plek = match.start(1) if match.group(1) else match.start(2)
     gevonden = datums_in(tekst[plek:plek + 25], peildatum, "verleden")  # "sinds 7 september", "since September 21st"
-    datum = gevonden[0][1].datum if gevonden and gevonden[0][0].start() == 0 else None
+    datum = gevonden[0][1].datum if gevonden and gevonden[0][0] == 0 else None
     # Only a date of this school year: "sinds 20 maart" said on 2 March is no absence of eleven months.
     begin_schooljaar = dt.date(peildatum.year if peildatum.month >= 8 else peildatum.year - 1, 8, 1)
     if datum is None or not begin_schooljaar <= datum <= peildatum:

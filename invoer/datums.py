@@ -180,13 +180,24 @@ DATUM_PATROON = (r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.](?:\d{4}|\d{2}))?(?![\d])|\d{1,
                  + r"(?:,?\s+\d{4})?)")
 
 
-def datums_in(tekst: str, peildatum: dt.date, voorkeur: Voorkeur = "verleden") -> list[tuple[re.Match[str], Datum]]:
-    """Every date written out in a longer text ("sinds 7 september", "op 14-10"), in order."""
-    gevonden = []
-    for match in re.finditer(r"(?<![\w/-])" + DATUM_PATROON, tekst, re.I):
-        datum = lees_dag(match.group(0), peildatum, voorkeur)
+def _overal(patroon: re.Pattern[str], tekst: str) -> list[re.Match[str]]:
+    """Every match of `patroon` starting at each place in the text: a word before a date ("sinds 7") that looks
+    like a month may not hide the date that starts one word later."""
+    return [m for begin in range(len(tekst)) if (m := patroon.match(tekst, begin)) is not None]
+
+
+_DATUM_IN_TEKST = re.compile(r"(?<![\w/-])" + DATUM_PATROON, re.I)
+
+
+def datums_in(tekst: str, peildatum: dt.date, voorkeur: Voorkeur = "verleden") -> list[tuple[int, Datum]]:
+    """Every date written out in a longer text ("sinds 7 september", "op 14-10") with where it starts, in order."""
+    gevonden: list[tuple[int, Datum]] = []
+    tot = 0
+    for match in _overal(_DATUM_IN_TEKST, tekst):
+        datum = lees_dag(match.group(0), peildatum, voorkeur) if match.start() >= tot else None
         if datum is not None:
-            gevonden.append((match, datum))
+            gevonden.append((match.start(), datum))
+            tot = match.end()
     return gevonden
 
 
@@ -243,14 +254,15 @@ def _periode(begin_tekst: str, eind_tekst: str, peildatum: dt.date, voorkeur: Vo
     if not begin.jaar_gegeven and eind.jaar_gegeven and begin_datum > eind_datum:
         # "28 december t/m 8-1-2027": the first day is the nearest before the last
         begin_datum = _veilig(eind_datum.year - 1, begin_datum.month, begin_datum.day) or begin_datum
-    if not eind.jaar_gegeven:
-        # The last day without a year: in the first day's year, or the next one when the period crosses the turn
-        # of the year ("van 15 december t/m 3 januari"); an earlier day of the same month or a month between is
-        # an end before the start as typed ("van 20 t/m 2 november").
+    if not eind.jaar_gegeven and eind_datum < begin_datum:
+        # A last day without a year before the first: the nearest one after it, in the first day's year or the next
+        # when the period crosses the turn of the year ("van 15 december t/m 3 januari", "van 20 november tot 3
+        # december" typed in November); an earlier day of the same month, or a month between, is an end before the
+        # start as typed ("van 20 t/m 2 november").
         kandidaat = _veilig(begin_datum.year, eind_datum.month, eind_datum.day) or eind_datum
         if kandidaat < begin_datum and eind_datum.month < begin_datum.month:
             kandidaat = _veilig(begin_datum.year + 1, eind_datum.month, eind_datum.day) or kandidaat
-        eind_datum = kandidaat
+        eind_datum = kandidaat if kandidaat >= begin_datum else eind_datum
     return Periode(begin_datum, eind_datum, not (begin.jaar_gegeven and eind.jaar_gegeven))
 
 
@@ -263,7 +275,7 @@ _IN_TEKST = re.compile(
 def periode_in(tekst: str, peildatum: dt.date, voorkeur: Voorkeur = "toekomst") -> Periode | None:
     """The first period written out in a longer text ("wij willen van woensdag 2 tot en met vrijdag 11 september
     weg"), only when it runs forward."""
-    for match in _IN_TEKST.finditer(tekst):
+    for match in _overal(_IN_TEKST, tekst):
         if re.fullmatch(r"\s+(?:en|and)\s+", match.group("tot")) and not re.match(
                 r"(?:tussen|between)\b", match.group(0), re.I):
             continue  # "3 en 7 mei" is a period only after "tussen"
