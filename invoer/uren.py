@@ -29,7 +29,7 @@ def uren(tekst: str) -> float | None:
 
 def weken(tekst: str) -> float | None:
     """The first amount of weeks in the text ("3 weken", "drie lesweken", "2 wks")."""
-    return getal_of_woord(r"(?:les|school ?)?(?:weken|week|wkn|wk|weeks?)\b", tekst)
+    return getal_of_woord(r"(?:les|school ?)?(?:weken|week|wkn|wks|wk|weeks?)\b", tekst)
 
 
 def weekdagen(van: dt.date, tot_en_met: dt.date) -> int:

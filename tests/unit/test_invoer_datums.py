@@ -150,7 +150,8 @@ def test_a_period_says_whether_a_year_was_chosen() -> None:
 def test_an_end_before_the_start_is_read_as_typed_for_the_caller_to_refuse() -> None:
     for tekst in ("van 20 t/m 2 november", "20-11-2026 tot 3-11-2026", "van 20 november tot 2 november"):
         periode = lees_periode(tekst, NU)
-        assert periode is not None and not periode.loopt_vooruit, tekst
+        assert periode is not None, tekst
+        assert not periode.loopt_vooruit, tekst
 
 
 @pytest.mark.parametrize("tekst", [
@@ -188,7 +189,8 @@ def test_a_date_of_birth_needs_its_year() -> None:
 
 
 def test_a_date_without_a_year_says_so() -> None:
-    assert lees_dag("3 november", NU) is not None and lees_dag("3 november", NU).jaar_gegeven is False  # type: ignore[union-attr]
+    assert lees_dag("3 november", NU) is not None
+    assert lees_dag("3 november", NU).jaar_gegeven is False
     assert lees_dag("3 november 2026", NU).jaar_gegeven is True  # type: ignore[union-attr]
 
 
@@ -197,7 +199,9 @@ def test_every_month_name_is_known_in_both_languages() -> None:
         for nummer, naam in enumerate(MAANDNAMEN[taal], start=1):
             assert MAANDEN[naam.lower()] == nummer
             assert maand_van(naam) == nummer
-    assert maand_van("maar") is None and maand_van("dagen") is None and maand_van("weken") is None
+    assert maand_van("maar") is None
+    assert maand_van("dagen") is None
+    assert maand_van("weken") is None
 
 
 def test_a_day_next_to_a_school_holiday_comes_from_the_school_calendar() -> None:
@@ -208,5 +212,7 @@ def test_a_day_next_to_a_school_holiday_comes_from_the_school_calendar() -> None
     # The spring holiday differs per region: only with the region.
     assert rond_vakantie("na de voorjaarsvakantie", NU, kalenders) is None
     midden = rond_vakantie("after the spring break", NU, kalenders, Vakantieregio.MIDDEN)
-    assert midden is not None and midden.weekday() == 0 and midden.year == 2027
+    assert midden is not None
+    assert midden.weekday() == 0
+    assert midden.year == 2027
     assert rond_vakantie("na de vakantie", NU, kalenders) is None
