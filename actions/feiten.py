@@ -22,7 +22,15 @@ from actions.uren import (
     uren_te_laat,
     woorden_van_uren,
 )
-from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
+from content.woorden import (
+    buitenland_patroon,
+    diploma_patronen,
+    herken_feest,
+    noem_feest,
+    omstandigheid_patronen,
+    relaties,
+    schooltype_patronen,
+)
 from dossier.model import ZOALS_GEZEGD
 from invoer.datums import WEEKDAG_ERVOOR, datums_in, lees_dag, periode_in
 from invoer.getallen import TELWOORDEN, getal_of_woord
@@ -401,7 +409,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     gemeente = _entiteit(entities, "gemeente")
     if gemeente:
         feiten["woongemeente"] = gemeente
-    soort = next((naam for naam, patroon in _SCHOOLTYPE if patroon.search(tekst)), None)
+    # The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).
+    soort = next((naam for naam, patroon in schooltype_patronen() if patroon.search(tekst)), None)
     if soort:
         feiten["schooltype"] = soort
     if _OVERIG.search(tekst):
@@ -493,31 +502,11 @@ _TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|
                       r"geen behandeling|no treatment|geen contact", re.I)
 
 
-# The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).
-_SCHOOLTYPE = (
-    ("so", re.compile(r"speciaal (basis)?onderwijs|\b(vso|sbo|so-school)\b|special (needs )?school", re.I)),
-    ("mbo", re.compile(r"\bmbo\b|\broc\b|vavo|vocational", re.I)),
-    ("vo", re.compile(r"\b(vo|vmbo|havo|vwo|mavo|brugklas|middelbare school|voortgezet onderwijs|"
-                      r"secondary school|high school)\b", re.I)),
-    ("po", re.compile(r"basisschool|\bpo\b|groep [1-8]\b|primary school|primair onderwijs", re.I)),
-)
-
-
 EXTRACTORS: dict[str, Callable[[str, list[Mapping[str, Any]], dt.date], Feiten]] = {
     "vakantieverlof": vakantieverlof,
     "gewichtige_omstandigheden": gewichtig,
     "meldplicht": meldplicht,
 }
-
-
-_DIPLOMA = (
-    ("mbo1_entree", r"entree|mbo[- ]?1\b|mbo (niveau|level) 1"), ("mbo2", r"mbo[- ]?2\b|mbo (niveau|level) 2"),
-    ("mbo3", r"mbo[- ]?3\b|mbo (niveau|level) 3"), ("mbo4", r"mbo[- ]?4\b|mbo (niveau|level) 4"),
-    ("praktijkonderwijs", r"praktijkonderwijs|pro[- ]?diploma|pro certificaat"),
-    ("vso_arbeidsmarkt", r"(uitstroom)?profiel arbeidsmarkt|arbeidsmarktgericht|labour market (profile|track)"),
-    ("vso_dagbesteding", r"(uitstroom)?profiel dagbesteding|day[- ]care (profile|track)"),
-    ("vwo", r"\bvwo|gymnasium|atheneum"), ("havo", r"\bhavo"), ("vmbo", r"\bvmbo|mavo|\bkader|\bbasisberoeps"),
-)
 
 
 def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
@@ -554,8 +543,8 @@ def _behaald_diploma(tekst: str) -> str | None:
     if not behaald:
         return None
     afstanden = [(min(abs(m.start() - b) for b in behaald), volgorde, naam)
-                 for volgorde, (naam, patroon) in enumerate(_DIPLOMA)
-                 for m in re.finditer(patroon, tekst, flags=re.IGNORECASE)]
+                 for volgorde, (naam, patroon) in enumerate(diploma_patronen())
+                 for m in patroon.finditer(tekst)]
     return min(afstanden)[2] if afstanden else None
 
 

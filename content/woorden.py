@@ -1,6 +1,6 @@
 """The vocabulary the assistant recognises facts by (content/data/woorden/): feasts, kinship terms, events and
-places abroad, each in one YAML list read by the rules and the fact readers alike, so a word is recognised the
-same way everywhere."""
+places abroad, kinds of school and diplomas, each in one YAML list read by the rules and the fact readers alike, so
+a word is recognised the same way everywhere."""
 
 from __future__ import annotations
 
@@ -79,6 +79,31 @@ class Gebeurtenissen(BaseModel):
         return waarde
 
 
+def _geldige_patronen(waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    for naam, fragmenten in waarde.items():
+        for fragment in fragmenten:
+            try:
+                re.compile(fragment)
+            except re.error as exc:
+                raise ValueError(f"{naam}: {fragment!r} is no regular expression ({exc})") from exc
+    return waarde
+
+
+class Onderwijs(BaseModel):
+    """Kinds of school and diplomas, as regular-expression fragments, in the order they are tried."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bron: str
+    schooltypes: dict[str, tuple[str, ...]]
+    diplomas: dict[str, tuple[str, ...]]
+
+    @field_validator("schooltypes", "diplomas")
+    @classmethod
+    def _patronen_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        return _geldige_patronen(waarde)
+
+
 def _lees(model: type[_M], naam: str) -> _M:
     pad = WOORDEN_DIR / naam
     try:
@@ -108,6 +133,23 @@ def omstandigheid_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def buitenland_patroon() -> re.Pattern[str]:
     lijst = gebeurtenissen()
     return re.compile("|".join((*lijst.buitenland, *lijst.buitenland_plaatsen)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def onderwijs() -> Onderwijs:
+    return _lees(Onderwijs, "onderwijs.yaml")
+
+
+@lru_cache(maxsize=1)
+def schooltype_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per kind of school (po, vo, mbo, so), in the list's order, one case-insensitive pattern."""
+    return tuple((naam, re.compile("|".join(f), re.IGNORECASE)) for naam, f in onderwijs().schooltypes.items())
+
+
+@lru_cache(maxsize=1)
+def diploma_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per diploma, in the list's order, one case-insensitive pattern."""
+    return tuple((naam, re.compile("|".join(f), re.IGNORECASE)) for naam, f in onderwijs().diplomas.items())
 
 
 @lru_cache(maxsize=1)
