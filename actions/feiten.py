@@ -26,6 +26,7 @@ from content.woorden import (
     buitenland_patroon,
     diploma_patronen,
     herken_feest,
+    neef_nicht_via_patronen,
     noem_feest,
     omstandigheid_patronen,
     relaties,
@@ -191,16 +192,6 @@ def _leeftijd_binnen(tekst: str, laag: int, hoog: int) -> int | None:
 
 
 _BEKENDE_RELATIES = frozenset({*GRAAD_VAN_RELATIE, *NEEF_NICHT, *PLEEG})
-# Whose child a "neef" or "nicht" is decides the degree (3rd for a brother's or sister's child, 4th for an
-# uncle's or aunt's); said outright, it is a fact, otherwise the rule asks.
-_NEEF_VIA = (
-    ("broer_zus", re.compile(r"(kind|zoon|dochter) van (mijn |onze |m'n )?(broer|zus|zuster)|"
-                             r"(broer|zus|zuster)s? (zoon|dochter|kind)|nephew|niece", re.I)),
-    ("oom_tante", re.compile(r"(kind|zoon|dochter) van (mijn |onze |m'n )?(oom|tante)|(oom|tante)s? (zoon|dochter|"
-                             r"kind)|volle (neef|nicht)|cousin", re.I)),
-)
-
-
 def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
     """The relation by the name the rules use: the one the NLU tagged, else the first the text names."""
     kandidaat = (_entiteit(entities, "relatie") or "").lower()
@@ -219,7 +210,8 @@ def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
 
 
 def neef_nicht_via(tekst: str) -> str | None:
-    return next((via for via, patroon in _NEEF_VIA if patroon.search(tekst)), None)
+    """Whose child a neef or nicht is, when said outright (content/data/woorden/relaties.yaml)."""
+    return next((via for via, patroon in neef_nicht_via_patronen() if patroon.search(tekst)), None)
 
 
 def noemt_goedkoper(tekst: str) -> bool:
