@@ -99,6 +99,7 @@ def _jaar(tekst: str | None) -> int | None:
     return jaar + 2000 if jaar < 100 else jaar  # "3-11-26"
 
 
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # 2026-10-14, as a date picker writes it
 _CIJFERS = re.compile(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}|\d{2}))?")  # 3-11, 14/11/2026, 3.11.26
 _DAG_MAAND = re.compile(r"(\d{1,2})" + _RANGTELWOORD + r"(?:\s+|[-/.]\s*|\s+of\s+)(" + _MAANDWOORD + r")"
                         r"(?:,?\s*[-/ ]\s*'?(\d{4}|\d{2}))?")
@@ -117,7 +118,9 @@ def lees_dag(tekst: str, peildatum: dt.date, voorkeur: Voorkeur = "verleden") ->
     kaal = re.sub(r"^" + WEEKDAG_ERVOOR, "", kaal) if re.search(r"\d", kaal) else kaal
     if kaal in _RELATIEF:
         return Datum(peildatum + dt.timedelta(days=_RELATIEF[kaal]), True)
-    if (match := _CIJFERS.fullmatch(kaal)) is not None:
+    if (match := _ISO.fullmatch(kaal)) is not None:
+        dag, maand, jaar = int(match.group(3)), int(match.group(2)), int(match.group(1))
+    elif (match := _CIJFERS.fullmatch(kaal)) is not None:
         dag, maand, jaar = int(match.group(1)), int(match.group(2)), _jaar(match.group(3))
     elif (match := _DAG_MAAND.fullmatch(kaal)) is not None and maand_van(match.group(2)):
         dag, maand, jaar = int(match.group(1)), maand_van(match.group(2)) or 0, _jaar(match.group(3))

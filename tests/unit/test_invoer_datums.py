@@ -62,6 +62,7 @@ DATUMS = [
     ("14/10/2026", "verleden", D(2026, 10, 14)),
     ("14.10.2026", "verleden", D(2026, 10, 14)),
     ("3-11-26", "verleden", D(2026, 11, 3)),
+    ("2026-10-14", "verleden", D(2026, 10, 14)),
     ("3-11", "verleden", D(2026, 11, 3)),  # not November 2014
     ("14/12", "verleden", D(2025, 12, 14)),  # 14 December is still ahead: last year's
     ("14/11", "toekomst", D(2027, 11, 14)),  # 14 November has passed: next year's
