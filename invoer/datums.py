@@ -118,6 +118,7 @@ def lees_dag(tekst: str, peildatum: dt.date, voorkeur: Voorkeur = "verleden") ->
     kaal = re.sub(r"^" + WEEKDAG_ERVOOR, "", kaal) if re.search(r"\d", kaal) else kaal
     if kaal in _RELATIEF:
         return Datum(peildatum + dt.timedelta(days=_RELATIEF[kaal]), True)
+    jaar: int | None
     if (match := _ISO.fullmatch(kaal)) is not None:
         dag, maand, jaar = int(match.group(3)), int(match.group(2)), int(match.group(1))
     elif (match := _CIJFERS.fullmatch(kaal)) is not None:
