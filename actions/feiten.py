@@ -11,23 +11,33 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import dateparser
-
-from actions.geboorte import geboorte, leeftijd
-from actions.normalise import TELWOORDEN, parse_schooldagen
+from actions.geboorte import geboorte
+from actions.normalise import parse_schooldagen
 from actions.uren import (
     Feiten,
-    getal_of_woord,
     uren_apart,
     uren_in_dagen,
     uren_in_keren,
     uren_per_week_thuis,
     uren_te_laat,
-    weken,
     woorden_van_uren,
 )
-from content.woorden import buitenland_patroon, herken_feest, noem_feest, omstandigheid_patronen, relaties
+from content.woorden import (
+    buitenland_patroon,
+    diploma_patronen,
+    herken_feest,
+    neef_nicht_via_patronen,
+    noem_feest,
+    omstandigheid_patronen,
+    relaties,
+    schooltype_patronen,
+)
 from dossier.model import ZOALS_GEZEGD
+from invoer.datums import WEEKDAG_ERVOOR, datums_in, lees_dag, periode_in
+from invoer.getallen import TELWOORDEN, getal_of_woord
+from invoer.leeftijd import leeftijd
+from invoer.uren import totaal, weken
+from invoer.uren import weekdagen as weekdagen  # the leave action counts a period's weekdays through here
 from rules.gewichtig import GRAAD_VAN_RELATIE, NEEF_NICHT, PLEEG
 
 # Kinship terms, events and places abroad come from the vocabulary in content (content/data/woorden/).
@@ -182,16 +192,6 @@ def _leeftijd_binnen(tekst: str, laag: int, hoog: int) -> int | None:
 
 
 _BEKENDE_RELATIES = frozenset({*GRAAD_VAN_RELATIE, *NEEF_NICHT, *PLEEG})
-# Whose child a "neef" or "nicht" is decides the degree (3rd for a brother's or sister's child, 4th for an
-# uncle's or aunt's); said outright, it is a fact, otherwise the rule asks.
-_NEEF_VIA = (
-    ("broer_zus", re.compile(r"(kind|zoon|dochter) van (mijn |onze |m'n )?(broer|zus|zuster)|"
-                             r"(broer|zus|zuster)s? (zoon|dochter|kind)|nephew|niece", re.I)),
-    ("oom_tante", re.compile(r"(kind|zoon|dochter) van (mijn |onze |m'n )?(oom|tante)|(oom|tante)s? (zoon|dochter|"
-                             r"kind)|volle (neef|nicht)|cousin", re.I)),
-)
-
-
 def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
     """The relation by the name the rules use: the one the NLU tagged, else the first the text names."""
     kandidaat = (_entiteit(entities, "relatie") or "").lower()
@@ -210,7 +210,8 @@ def relatie(tekst: str, entities: list[Mapping[str, Any]]) -> str | None:
 
 
 def neef_nicht_via(tekst: str) -> str | None:
-    return next((via for via, patroon in _NEEF_VIA if patroon.search(tekst)), None)
+    """Whose child a neef or nicht is, when said outright (content/data/woorden/relaties.yaml)."""
+    return next((via for via, patroon in neef_nicht_via_patronen() if patroon.search(tekst)), None)
 
 
 def noemt_goedkoper(tekst: str) -> bool:
@@ -235,16 +236,13 @@ def omstandigheid(tekst: str) -> str | None:
     return None
 
 
-# A weekday named before a date ("tot en met vrijdag 11 september") is no part of the date.
-_WEEKDAG = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|" \
-           r"friday|saturday|sunday)\s+)?"
 # The school's first day of the school year, said outright ("de school begint op maandag 31 augustus", "school
 # here starts again monday 31 august").
 _EERSTE_SCHOOLDAG = re.compile(
     r"(?:school\w*|lessen|eerste schooldag)\s+(?:\w+\s+){0,4}?(?:begint|begint weer|start|starts|begins|opens|"
-    r"is|valt)\s+(?:again\s+|weer\s+)?(?:hier\s+|bij ons\s+|daar\s+|here\s+|for us\s+)?(?:op\s+|on\s+)?" + _WEEKDAG
-    + r"(\d{1,2}\s+(?:augustus|september|august|aug|sept?)\b|(?:august|september|aug|sept?)\s+\d{1,2})",
-    re.IGNORECASE)
+    r"is|valt)\s+(?:again\s+|weer\s+)?(?:hier\s+|bij ons\s+|daar\s+|here\s+|for us\s+)?(?:op\s+|on\s+)?"
+    + WEEKDAG_ERVOOR
+    + r"(\d{1,2}\s+(?:augustus|september|august|aug|sept?)\b|(?:august|september|aug|sept?)\s+\d{1,2})", re.IGNORECASE)
 
 
 def eerste_schooldag(tekst: str, peildatum: dt.date) -> dt.date | None:
@@ -252,31 +250,14 @@ def eerste_schooldag(tekst: str, peildatum: dt.date) -> dt.date | None:
     match = _EERSTE_SCHOOLDAG.search(tekst)
     if match is None:
         return None
-    instellingen = {"PREFER_DATES_FROM": "future", "DATE_ORDER": "DMY",
-                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
-    datum = dateparser.parse(match.group(1), languages=["nl", "en"], settings=instellingen)
-    return None if datum is None else datum.date()  # read as the periods are: the next such date
+    datum = lees_dag(match.group(1), peildatum, "toekomst")  # read as the periods are: the next such date
+    return None if datum is None else datum.datum
 
 
 def periode(tekst: str, peildatum: dt.date) -> tuple[dt.date, dt.date] | None:
-    """'van 3 t/m 14 maart', '3 tot en met 7 april', 'from 3 to 7 March' → first and last day."""
-    match = re.search(
-        r"(\d{1,2}(?:\s+[a-z]+)?(?:\s+\d{4})?)\s*(?:t/m|tm|tot en met|tot|-|to|until|till)\s*" + _WEEKDAG +
-        r"(\d{1,2}\s+[a-z]+(?:\s+\d{4})?)", tekst, flags=re.IGNORECASE)
-    if not match:
-        return None
-    instellingen = {"PREFER_DATES_FROM": "future", "DATE_ORDER": "DMY",
-                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
-    eind = dateparser.parse(match.group(2), languages=["nl", "en"], settings=instellingen)
-    begin_tekst = match.group(1)
-    if eind is not None and begin_tekst.strip().isdigit():
-        begin_tekst = f"{begin_tekst} {eind.strftime('%B')} {eind.year}"
-        begin = dateparser.parse(begin_tekst, languages=["en"], settings=instellingen)
-    else:
-        begin = dateparser.parse(begin_tekst, languages=["nl", "en"], settings=instellingen)
-    if begin is None or eind is None or eind.date() < begin.date():
-        return None
-    return begin.date(), eind.date()
+    """'van 3 t/m 14 maart', '3 tot en met 7 april', 'from 3 to 7 March' → first and last day, in the future."""
+    gevonden = periode_in(tekst, peildatum, "toekomst")
+    return None if gevonden is None else (gevonden.begin, gevonden.eind)
 
 
 def vakantieverlof(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
@@ -314,11 +295,6 @@ _SCHOOLVAKANTIE_GENOEMD = re.compile(
     r"\b((herfst|kerst|voorjaars|krokus|mei|zomer|paas|pinkster)vakantie|(autumn|christmas|spring|may|summer|easter|"
     r"half[- ]term|winter) (break|holidays?|vacation))\b[^.?!]{0,25}?\b(is|are|valt|vallen|loopt|lopen|duurt|"
     r"runs|begint|starts|zijn)\b[^.?!]{0,30}", re.I)
-
-
-def weekdagen(van: dt.date, tot_en_met: dt.date) -> int:
-    """Monday to Friday in the period: the most school days it can hold."""
-    return sum(1 for n in range((tot_en_met - van).days + 1) if (van + dt.timedelta(days=n)).weekday() < 5)
 
 
 def gewichtig(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
@@ -359,7 +335,6 @@ _MINDER_DAN = re.compile(
 _NIET_UREN = re.compile(r"\b(niet|geen|not|never|no)\s+(\w+\s+){0,2}?\d+(?:[.,]\d+)?\s*(uur|uren|hours?)\b", re.I)
 WEKEN_PER_MAAND = 4.3
 MELDPLICHT_DREMPEL_UREN = 16  # art. 21a lid 1; only to read "minder dan 16 uur", the rule has its own parameter
-_TOTAAL = re.compile(r"(?:dus|totaal|in totaal|samen|now|total(?: of)?)\s*(?:is het |op |nu )?(\d+(?:[.,]\d+)?)", re.I)
 _ERBIJ = re.compile(r"(?:nog|extra|another|more)\s+(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)(?:\s+(?:bij|erbij))?|"
                     r"(\d+(?:[.,]\d+)?)\s*(?:uur|u\b|hours?)\s+(?:erbij|bij|more|extra)", re.I)
 
@@ -391,11 +366,11 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     maanden = getal_of_woord(r"maanden\b|maand\b|months?\b", tekst)
     if aantal_weken is None and maanden is not None:
         aantal_weken = round(maanden * WEKEN_PER_MAAND)  # "over 3 maanden": the hours were spread, not in 4 weeks
-    totaal, erbij = _TOTAAL.search(tekst), _ERBIJ.search(tekst)
-    if totaal and re.search(r"\d", tekst[totaal.end():]):
-        totaal = None  # "samen 9 uur …, en nog eens 8 uur": a part before more hours, not the total worked out
-    if totaal:  # "er komen nog 4 uur bij, dus 18": the total the user worked out counts
-        aantal_uren, gerekend = float(totaal.group(1).replace(",", ".")), False
+    som, erbij = totaal(tekst), _ERBIJ.search(tekst)
+    if som and re.search(r"\d", tekst[som[1].end():]):
+        som = None  # "samen 9 uur …, en nog eens 8 uur": a part before more hours, not the total worked out
+    if som:  # "er komen nog 4 uur bij, dus 18": the total the user worked out counts
+        aantal_uren, gerekend = som[0], False
     elif erbij:  # "nog 4 uur erbij": added to the hours known before (the conversation does the sum)
         feiten["extra_uren"] = float((erbij.group(1) or erbij.group(2)).replace(",", "."))
         aantal_uren = None
@@ -426,7 +401,8 @@ def meldplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date
     gemeente = _entiteit(entities, "gemeente")
     if gemeente:
         feiten["woongemeente"] = gemeente
-    soort = next((naam for naam, patroon in _SCHOOLTYPE if patroon.search(tekst)), None)
+    # The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).
+    soort = next((naam for naam, patroon in schooltype_patronen() if patroon.search(tekst)), None)
     if soort:
         feiten["schooltype"] = soort
     if _OVERIG.search(tekst):
@@ -465,8 +441,7 @@ _NIET_OP_SCHOOL = (r"(?:afwezig|niet (?:meer )?(?:op|naar|in) school|"
                    r"niet (?:meer )?(?:gekomen|verschenen|geweest|gezien)|"
                    r"absent|not (?:been )?(?:at|in|to) school|not (?:come|shown up|turned up|attended|been seen)|"
                    r"(?:hasn'?t|has not|haven'?t) (?:been (?:in|at|to) school|come in|shown up|turned up|attended))")
-_SINDS_DATUM = (r"(?:sinds|since|vanaf)\s+(\d{1,2}(?:e|ste|de|st|nd|rd|th)?\s+[a-z]{3,9}|"
-                r"[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?)\b")
+_SINDS_DATUM = r"(?:sinds|since|vanaf)\s+(\S+(?:\s+\S+)?)"
 _WEG_SINDS = re.compile(_NIET_OP_SCHOOL + r"[^.?!;]{0,25}?" + _SINDS_DATUM + "|" + _SINDS_DATUM + r"[^.?!;]{0,40}?"
                         + _NIET_OP_SCHOOL, re.I)
 DAGEN_PER_WEEK = 7
@@ -478,14 +453,14 @@ def weken_weg_sinds(tekst: str, peildatum: dt.date) -> tuple[int, str] | None:
     match = _WEG_SINDS.search(tekst)
     if match is None:
         return None
-    instellingen = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"],
-                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
-    datum = dateparser.parse(match.group(1) or match.group(2), languages=["nl", "en"], settings=instellingen)
+    plek = match.start(1) if match.group(1) else match.start(2)
+    gevonden = datums_in(tekst[plek:plek + 25], peildatum, "verleden")  # "sinds 7 september", "since September 21st"
+    datum = gevonden[0][1].datum if gevonden and gevonden[0][0] == 0 else None
     # Only a date of this school year: "sinds 20 maart" said on 2 March is no absence of eleven months.
     begin_schooljaar = dt.date(peildatum.year if peildatum.month >= 8 else peildatum.year - 1, 8, 1)
-    if datum is None or not begin_schooljaar <= datum.date() <= peildatum:
+    if datum is None or not begin_schooljaar <= datum <= peildatum:
         return None
-    return (peildatum - datum.date()).days // DAGEN_PER_WEEK, match.group(0)
+    return (peildatum - datum).days // DAGEN_PER_WEEK, match.group(0)
 
 
 # One school day a week of some hours ("1 lesdag per week bij ons (8 uur)"): the hours of a week missed.
@@ -519,31 +494,11 @@ _TWIJFEL = re.compile(r"twijfel|klopt niet|kloppen niet|verdacht|niet echt ziek|
                       r"geen behandeling|no treatment|geen contact", re.I)
 
 
-# The kind of school, for the meldplicht before 2024 (art. 21 or 21a) and the RMC rule (WVO or WEB).
-_SCHOOLTYPE = (
-    ("so", re.compile(r"speciaal (basis)?onderwijs|\b(vso|sbo|so-school)\b|special (needs )?school", re.I)),
-    ("mbo", re.compile(r"\bmbo\b|\broc\b|vavo|vocational", re.I)),
-    ("vo", re.compile(r"\b(vo|vmbo|havo|vwo|mavo|brugklas|middelbare school|voortgezet onderwijs|"
-                      r"secondary school|high school)\b", re.I)),
-    ("po", re.compile(r"basisschool|\bpo\b|groep [1-8]\b|primary school|primair onderwijs", re.I)),
-)
-
-
 EXTRACTORS: dict[str, Callable[[str, list[Mapping[str, Any]], dt.date], Feiten]] = {
     "vakantieverlof": vakantieverlof,
     "gewichtige_omstandigheden": gewichtig,
     "meldplicht": meldplicht,
 }
-
-
-_DIPLOMA = (
-    ("mbo1_entree", r"entree|mbo[- ]?1\b|mbo (niveau|level) 1"), ("mbo2", r"mbo[- ]?2\b|mbo (niveau|level) 2"),
-    ("mbo3", r"mbo[- ]?3\b|mbo (niveau|level) 3"), ("mbo4", r"mbo[- ]?4\b|mbo (niveau|level) 4"),
-    ("praktijkonderwijs", r"praktijkonderwijs|pro[- ]?diploma|pro certificaat"),
-    ("vso_arbeidsmarkt", r"(uitstroom)?profiel arbeidsmarkt|arbeidsmarktgericht|labour market (profile|track)"),
-    ("vso_dagbesteding", r"(uitstroom)?profiel dagbesteding|day[- ]care (profile|track)"),
-    ("vwo", r"\bvwo|gymnasium|atheneum"), ("havo", r"\bhavo"), ("vmbo", r"\bvmbo|mavo|\bkader|\bbasisberoeps"),
-)
 
 
 def leerplicht(tekst: str, entities: list[Mapping[str, Any]], peildatum: dt.date) -> Feiten:
@@ -580,8 +535,8 @@ def _behaald_diploma(tekst: str) -> str | None:
     if not behaald:
         return None
     afstanden = [(min(abs(m.start() - b) for b in behaald), volgorde, naam)
-                 for volgorde, (naam, patroon) in enumerate(_DIPLOMA)
-                 for m in re.finditer(patroon, tekst, flags=re.IGNORECASE)]
+                 for volgorde, (naam, patroon) in enumerate(diploma_patronen())
+                 for m in patroon.finditer(tekst)]
     return min(afstanden)[2] if afstanden else None
 
 

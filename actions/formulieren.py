@@ -20,6 +20,7 @@ from actions.context import dossier, peildatum
 from actions.feiten import meldplicht as lees_meldplicht
 from actions.geboorte import geboorte
 from actions.uren import uren, weken
+from invoer.uren import plausibel
 
 ONDERWERP = "formulier_onderwerp"
 FORMULIER_SLOTS = ("verzuim_uren", "verzuim_weken", "geboortedatum")
@@ -59,7 +60,7 @@ class ValidateMeldplichtForm(FormValidationAction):
             aantal = uren(tekst)
         if aantal is None:
             aantal = _kaal_getal(tekst)
-        if aantal is None or not 0 <= aantal <= 400:
+        if aantal is None or not plausibel(aantal):
             dispatcher.utter_message(response="utter_verzuim_uren_onbekend")
             return {"verzuim_uren": None}
         gevonden: dict[str, Any] = {"verzuim_uren": aantal}
@@ -74,7 +75,7 @@ class ValidateMeldplichtForm(FormValidationAction):
         tekst = _tekst(tracker)
         gevonden: dict[str, Any] = {}
         gecorrigeerd = uren(tekst)
-        if gecorrigeerd is not None and 0 <= gecorrigeerd <= 400:
+        if gecorrigeerd is not None and plausibel(gecorrigeerd):
             gevonden["verzuim_uren"] = gecorrigeerd  # "nee, 12 uur": a correction of the hours
         aantal = weken(tekst)
         if aantal is None and gecorrigeerd is None:

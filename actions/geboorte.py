@@ -12,18 +12,12 @@ import datetime as dt
 import re
 from typing import Any
 
-import dateparser
-
-from actions.normalise import TELWOORDEN
 from dossier.model import ZOALS_GEZEGD
+from invoer.datums import MAAND_PATROON, MAANDEN, maandnaam
+from invoer.getallen import TELWOORDEN
+from invoer.leeftijd import geboortedatum, geboortedatum_als_antwoord, leeftijd
 
-_MAANDEN = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
-    "mrt": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7,
-    "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
-    "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_MAANDNAAM = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
+_MAANDNAAM = MAAND_PATROON[:-2]  # without its word end, for the patterns below that add their own
 _MAAND = "(" + _MAANDNAAM[3:] + r"\b"
 _GETALWOORDEN = {w: n for w, n in TELWOORDEN.items() if n > 1}  # "wordt een" is no age
 # "wordt 5", "turns 5", "wordt dan 5", "wordt in augustus 5", "turns 5 on 2 September": the age to be.
@@ -37,77 +31,25 @@ _DAG_MAAND = re.compile(r"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+" + _MAAND, re.
 _MAAND_DAG = re.compile(_MAAND + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _ALLEEN_MAAND = re.compile(r"\b" + _MAAND, re.I)
 _VOLGENDE_MAAND = re.compile(r"volgende maand|next month|komende maand", re.I)
-_GEBOREN = re.compile(r"(?:geboren|born|verjaardag|jarig)\D{0,12}(\d{1,2}[-/ ][a-z0-9]+[-/ ]\d{4})", re.I)
-# An age in digits, or in words after the person ("hij is zestien"; "een"/"one" is "a", not an age), with an
-# optional half ("16,5", "16½", "zestien en een half"): the whole years count. A number word before "jaar" alone
-# is too often a duration ("we gaan twee jaar naar Spanje").
-_JAREN = r"(\d{1,2}|" + "|".join(sorted((w for w, n in TELWOORDEN.items() if n > 1), key=len, reverse=True)) + r")"
-_HALF_JAAR = r"(?:[.,]5|½|\s+(?:en een half|and a half))?"
-_GEEN_GETAL_ERVOOR = r"(?<!\d[.,])"  # "16,5 jaar" is no age of 5
-# "3 jaar" is an age, but not in "al 3 jaar", "3 jaar geleden" or "haar 3 jaar niet gezien": those are times.
-_LEEFTIJD = re.compile(r"(?<!\bal )(?<!\bsinds )(?<!\bvoor )(?<!\bover )(?<!\bbinnen )(?<!\bfor )(?<!\bin )"
-                       + _GEEN_GETAL_ERVOOR + r"\b(\d{1,2})" + _HALF_JAAR
-                       + r"\s*(?:jaar|jr|jarige|years?(?: old)?|yo)\b"
-                       r"(?!\s+(?:geleden|lang|niet|nog|terug|getrouwd|married|ago|later|long|in\b))", re.I)
-_NIET_MEER = r"\b(?![.,]?\d|\s*(?:uur|u\b|dagen|weken|minuten|keer|hours|days|weeks|minutes|times))"
-_LEEFTIJD_NA_KIND = re.compile(
-    r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|\bhij|\bzij|\bze|\bhe|"
-    r"\bshe|\bik|\bi)\s+(?:van|of|is|aged|ben|am)\s+" + _JAREN + _NIET_MEER + "|"
-    r"\bi'?m\s+" + _JAREN + _NIET_MEER + "|"
-    # "is net 17", "just turned 16", "16 geworden", "en is zestien en een half": an age just reached, or said
-    # after "en is".
-    r"\b(?:is|ben|zijn|am|is)\s+(?:net|pas|inmiddels|just)\s+" + _JAREN + _NIET_MEER + "|"
-    r"\b(?:en|and)\s+(?:is|ben|am)\s+(?:nu\s+|now\s+)?" + _JAREN + _HALF_JAAR + _NIET_MEER + "|"
-    r"\b(?:hij|zij|ze|he|she)\s+is\s+(?:nu|now)\s+" + _JAREN + _NIET_MEER + r"|\b(?:she|he)'?s\s+" + _JAREN
-    + _NIET_MEER + "|"
-    r"\b(?:is|ben)\s+sinds\s+(?:vorige|afgelopen|deze)\s+(?:week|maand)\s+" + _JAREN + _NIET_MEER + "|"
-    r"\b(?:just\s+)?turned\s+" + _JAREN + _NIET_MEER + r"|\b" + _JAREN + r"\s+(?:jaar\s+)?geworden\b|"
-    # "onze zoon (16)", "my stepdaughter (17)": an age in brackets after the person; "en ben 17": the writer's own.
-    r"(?:zoon|dochter|kind|leerling|jongen|meisje|son|daughter|child|kid|boy|girl|pupil|student)\s*\((\d{1,2})\)|"
-    r"\bben\s+" + _JAREN + r"\b(?![.,]?\d|\s*(?:uur|dagen|weken|minuten|keer|jaar geleden))", re.I)
-
-
-def leeftijd(tekst: str) -> int | None:
-    """An age stated in the text ("15 jaar", "mijn zoon van 8", "she is 4", "hij is zeventien")."""
-    match = _LEEFTIJD.search(tekst) or _LEEFTIJD_NA_KIND.search(tekst)
-    if not match:
-        return None
-    getal = next(g for g in match.groups() if g).lower()
-    return int(getal) if getal.isdigit() else TELWOORDEN[getal]
-
-
-def geboortedatum(tekst: str) -> dt.date | None:
-    """A full date of birth written after "geboren", "born" or "jarig"."""
-    match = _GEBOREN.search(tekst)
-    if not match:
-        return None
-    datum = dateparser.parse(match.group(1), languages=["nl", "en"], settings={"DATE_ORDER": "DMY"})
-    return datum.date() if datum else None
-
-
 def _datum_in(venster: str, leeftijd_op: int, peildatum: dt.date,
               met_dag: bool) -> tuple[int | None, int, int, int] | None:
     """(day, month, start, end) named in a stretch of text, or with `met_dag` False (None, month, start, end); a
     number right after the month that is the age itself ("augustus 5") is no day."""
     if met_dag:
         if (match := _DAG_MAAND.search(venster)) is not None:
-            return int(match.group(1)), _MAANDEN[match.group(2).lower()], match.start(), match.end()
+            return int(match.group(1)), MAANDEN[match.group(2).lower()], match.start(), match.end()
         if (match := _MAAND_DAG.search(venster)) is not None and match.end() != leeftijd_op:
-            return int(match.group(2)), _MAANDEN[match.group(1).lower()], match.start(), match.end()
+            return int(match.group(2)), MAANDEN[match.group(1).lower()], match.start(), match.end()
         return None
     if (match := _VOLGENDE_MAAND.search(venster)) is not None:
         return None, peildatum.month % 12 + 1, match.start(), match.end()
     if (match := _ALLEEN_MAAND.search(venster)) is not None:
-        return None, _MAANDEN[match.group(1).lower()], match.start(), match.end()
+        return None, MAANDEN[match.group(1).lower()], match.start(), match.end()
     return None
 
 
-_NAMEN = {"nl": ("januari februari maart april mei juni juli augustus september oktober november december").split(),
-          "en": ("January February March April May June July August September October November December").split()}
-
-
 def _zoals_gezegd(jaren: int, dag: int | None, maand: int, engels: bool, volgende_maand: bool) -> str:
-    naam = _NAMEN["en" if engels else "nl"][maand - 1]
+    naam = maandnaam(maand, "en" if engels else "nl")
     if engels:
         return f"turns {jaren} next month" if volgende_maand else (
             f"turns {jaren} on {naam} {dag}" if dag else f"turns {jaren} in {naam}")
@@ -174,7 +116,7 @@ def _verjaardag_was(tekst: str, peildatum: dt.date) -> dict[str, Any]:
     # The birthday just past: in this month or before it, else last year's.
     jaar = peildatum.year if (maand, dag or 1) <= (peildatum.month, peildatum.day) else peildatum.year - 1
     engels = werd.group(0).lower().startswith("turned")
-    naam = _NAMEN["en" if engels else "nl"][maand - 1]
+    naam = maandnaam(maand, "en" if engels else "nl")
     wanneer = (f"on {naam} {dag}" if dag else f"in {naam}") if engels else (f"op {dag} {naam}" if dag else f"in {naam}")
     woorden = f"{'turned' if engels else 'werd'} {jaren} {wanneer}"  # as said, never a birth year they did not say
     return _geboren_in(jaar - jaren, maand, dag, woorden)
@@ -183,19 +125,16 @@ def _verjaardag_was(tekst: str, peildatum: dt.date) -> dict[str, Any]:
 def geboorte(tekst: str, peildatum: dt.date, *, antwoord: bool = False) -> dict[str, Any]:
     """The most precise of a date of birth, a month of birth and an age that the text gives. `antwoord` for a
     reply to "when was the child born?", where a bare number or a date without "geboren" also counts."""
-    genoemd = geboortedatum(tekst)
+    genoemd = geboortedatum(tekst, peildatum)
     if genoemd is not None:
         return {"geboortedatum": genoemd}
     komt = _verjaardag_komt(tekst, peildatum)
     if komt:
         return komt
-    if antwoord and re.search(r"\d{4}", tekst):
-        instellingen = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
-                        "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
-        datum = dateparser.parse(re.sub(r"^\D*?(?=\d)", "", tekst.strip()), languages=["nl", "en"],
-                                 settings=instellingen)
-        if datum is not None and peildatum.replace(year=peildatum.year - 30) <= datum.date() <= peildatum:
-            return {"geboortedatum": datum.date()}
+    if antwoord:
+        datum = geboortedatum_als_antwoord(tekst, peildatum)
+        if datum is not None and peildatum.replace(year=peildatum.year - 30) <= datum <= peildatum:
+            return {"geboortedatum": datum}
     jaren = leeftijd(tekst)
     woorden = re.findall(r"\w+", tekst.lower())
     # A short answer: "4", "hij is 4", "vier jaar"; never a number of another unit ("7 uur", "3 weken").

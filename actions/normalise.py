@@ -5,19 +5,13 @@ from __future__ import annotations
 import math
 import re
 
-# Number words, Dutch and English: the one table for every reader of amounts, ages and hours.
-TELWOORDEN = {
-    "een": 1, "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5,
-    "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
-    "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12, "dertien": 13, "thirteen": 13,
-    "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15, "zestien": 16, "sixteen": 16,
-    "zeventien": 17, "seventeen": 17, "achttien": 18, "eighteen": 18, "twintig": 20, "twenty": 20,
-}
+from invoer.getallen import TELWOORDEN as TELWOORDEN  # read here; the answer-quality measure takes them too
+from invoer.uren import SCHOOLDAGEN_PER_WEEK as SCHOOLDAGEN_PER_WEEK
+
 _GETALLEN = {**TELWOORDEN, "1": 1, "a": 1, "an": 1}
 _HALF = {"anderhalf": 1.5, "anderhalve": 1.5, "half": 0.5, "halve": 0.5}
 _WEEK = re.compile(r"^(week|weken|weekje|weeks?)$")
 _DAG = re.compile(r"^(dag|dagen|dagje|dagjes|schooldag|schooldagen|days?|schooldays?)$")
-SCHOOLDAGEN_PER_WEEK = 5
 
 
 def parse_schooldagen(tekst: str) -> int | None:

@@ -24,9 +24,10 @@ from actions.feiten import (
     vraagt_stoppen,
     vrijstelling_grond,
 )
-from actions.geboorte import leeftijd
-from actions.uren import uren, weken
 from content.woorden import herken_feest
+from invoer.antwoorden import ja_nee
+from invoer.leeftijd import leeftijd
+from invoer.uren import uren, weken
 
 # Events art. 14 is about; "goedkoper" or "familiebezoek" are reasons people give for a holiday.
 _GEBEURTENISSEN = frozenset({"bruiloft", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum",
@@ -281,8 +282,6 @@ def vervolg_zonder_eigen_onderwerp(label: str, tekst: str, open_onderwerp: str |
     return open_onderwerp in _VERVOLG_IN.get(label, frozenset()) and not _teken_van(label, tekst)
 
 
-_JA_NEE = re.compile(r"^\W*(ja|jawel|jazeker|nee|neen|yes|yep|yeah|no|nope|klopt|idd|inderdaad|precies|correct|"
-                     r"zeker)\b", re.I)
 MAX_WOORDEN_KORT_ANTWOORD = 6
 
 
@@ -290,7 +289,7 @@ def antwoord_op_open_zaak(label: str, tekst: str, open_onderwerp: str | None) ->
     """A short yes or no with a detail ("ja idd, vanaf september") answers the case that is open, whatever
     topic the classifier read into its few words; a question ("ja, en als we toch gaan?") may be a new one."""
     return (open_onderwerp is not None and open_onderwerp != label and "?" not in tekst
-            and len(tekst.split()) <= MAX_WOORDEN_KORT_ANTWOORD and bool(_JA_NEE.match(tekst)))
+            and len(tekst.split()) <= MAX_WOORDEN_KORT_ANTWOORD and ja_nee(tekst) is not None)
 
 
 def te_jong_voor_verlof(label: str, tekst: str) -> bool:

@@ -7,35 +7,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.normalise import SCHOOLDAGEN_PER_WEEK, TELWOORDEN
 from dossier.model import ZOALS_GEZEGD
+from invoer.getallen import TELWOORDEN, telling
+from invoer.uren import SCHOOLDAGEN_PER_WEEK, SOORT_UREN, UUR, totaal
+from invoer.uren import uren as uren  # the forms read hours through here
+from invoer.uren import weken as weken  # the forms read weeks with the hours
 
 Feiten = dict[str, Any]  # facts read from a message, by the rule model's field names
 
 
-def getal(patroon: str, tekst: str) -> float | None:
-    match = re.search(patroon, tekst, flags=re.IGNORECASE)
-    return float(match.group(1).replace(",", ".")) if match else None
-
-
-def getal_of_woord(eenheid: str, tekst: str) -> float | None:
-    waarde = getal(r"(\d+(?:[.,]\d+)?)\s*(?:" + eenheid + r")", tekst)
-    if waarde is not None:
-        return waarde
-    match = re.search(r"\b(" + "|".join(TELWOORDEN) + r")\s+(?:" + eenheid + r")", tekst, flags=re.IGNORECASE)
-    return float(TELWOORDEN[match.group(1).lower()]) if match else None
-
-
-# "11 unexcused hours", "14 ongeoorloofde uren": one word that says what kind of hours may stand between.
-_UUR = r"(?:uur\b|u\b|uren|lesuren|hours?|hrs?|school ?hours?)"
-_SOORT_UREN = r"(?:(?:unexcused|unauthori[sz]ed|ongeoorloofde?|gemiste|missed|lost|verzuimde|les|lesson|school)\s+)?"
-
-
-def uren(tekst: str) -> float | None:
-    return getal_of_woord(_SOORT_UREN + _UUR, tekst)
-
-
-_ALLE_UREN = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?|" + "|".join(TELWOORDEN) + r")\s*" + _SOORT_UREN + _UUR, re.I)
+_ALLE_UREN = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?|" + "|".join(TELWOORDEN) + r")\s*" + SOORT_UREN + UUR, re.I)
 _PER_WEEK_NA = re.compile(r"\s*(per|a|each|every|in de|elke|iedere)\s+week\b", re.I)
 # "toen de 16 uur vol was", "boven de 16 uur": the threshold, not hours missed; "waarvan 2 uur": a part.
 _NIET_GEMIST_VOOR = re.compile(r"\b(de|the|die|over de|boven de|above the|daarvan|waarvan|of which)\s*$", re.I)
@@ -44,7 +25,7 @@ _NIET_GEMIST_VOOR = re.compile(r"\b(de|the|die|over de|boven de|above the|daarva
 _EN = r"\s*(?:,|en\b|and\b|&)\s*"
 _BEDRAG = r"\d+(?:[.,]\d+)?"
 _REEKS_UREN = re.compile(r"(?<![\w.,])(" + _BEDRAG + r")(?=" + _EN + r"(?:" + _BEDRAG + _EN + r")*" + _BEDRAG + r"\s*"
-                         + _SOORT_UREN + _UUR + ")", re.I)
+                         + SOORT_UREN + UUR + ")", re.I)
 
 
 def uren_apart(tekst: str) -> tuple[list[float], float | None]:
@@ -61,10 +42,6 @@ def uren_apart(tekst: str) -> tuple[list[float], float | None]:
         elif not _NIET_GEMIST_VOOR.search(tekst[max(0, match.start() - 12):match.start()]):
             bedragen.append(waarde)
     return bedragen, per_week
-
-
-def weken(tekst: str) -> float | None:
-    return getal_of_woord(r"(?:les|school ?)?(?:weken|week|wkn|wk|weeks?)\b", tekst)
 
 
 _AANTAL = r"(\d+|" + "|".join(TELWOORDEN) + r")"
@@ -87,10 +64,6 @@ _UREN_PER_KEER = re.compile(
     + _WEEKDAGEN[1:], re.I)
 _LESSEN_VAN = re.compile(r"(\d+)\s*(?:lessen|lesuren|lessons|periods)\s+(?:van|of)\s+(\d+)\s*(?:min|minuten|minutes)",
                          re.I)
-
-
-def telling(woord: str) -> float:
-    return float(TELWOORDEN.get(woord.lower()) or woord)
 
 
 # "3 ochtenden van 4 lesuren en 1 middag van 3 uur": each count of day parts times its own hours, added up.
@@ -249,11 +222,6 @@ _KEER_MAAL_UUR = re.compile(r"\b" + _AANTAL + r"\s*(?:keer|maal|x|×|times)\s*" 
                             re.I)
 
 
-_SAMEN_UUR = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|altogether)\s+(?:is dat |that'?s |is )?"
-                        r"(?:ongeveer |zo'?n |about |around |roughly |circa |ca\.? )?(\d+(?:[.,]\d+)?)\s*"
-                        r"(?:uur|uren|hours?)\b", re.I)
-
-
 def uren_per_week_thuis(tekst: str) -> Feiten:
     """A five-year-old's hours at home per week, only as far as the text tells them: the hours of one time (a
     span of clock times, or "van 2 uur") times how often ("2 ochtendjes", the weekdays named). Where the counts
@@ -266,9 +234,9 @@ def uren_per_week_thuis(tekst: str) -> Feiten:
     if bovenop:  # hours on top of the five of the notice: those five plus the hours said, or lid 2 without a number
         erbij = uren(tekst[:bovenop.start()] + " " + tekst[bovenop.end():])
         return {"uren_per_week": 5 + erbij} if erbij is not None and erbij <= 35 else {"boven_kennisgeving": True}
-    samen = _SAMEN_UUR.search(tekst)
+    samen = totaal(tekst, eenheid_nodig=True)
     if samen:  # "elke maandag en dinsdag, dat is samen ongeveer 11 uur": the user's own total for the week
-        return {"uren_per_week": float(samen.group(1).replace(",", "."))}
+        return {"uren_per_week": samen[0]}
     maal = _KEER_MAAL_UUR.search(tekst)
     if maal:  # "dat is 2 keer 2 uur": the user's own sum
         return {"uren_per_week": telling(maal.group(1)) * telling(maal.group(2)),

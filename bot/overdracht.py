@@ -9,7 +9,6 @@ relayed once a consulent has it. The user sees "een consulent van <team>", never
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -19,7 +18,9 @@ from basis.taal import Language
 from content import teksten as t
 from content.loader import default_rule_set
 from content.regio_schema import RegioProfiel
-from meldingen.velden import lees_email, lees_telefoon, lees_woonplaats
+from invoer import antwoorden
+from invoer.contact import emailadres, telefoonnummer
+from meldingen.velden import lees_woonplaats
 from rules.besluit import datum_tekst
 from rules.regio import verantwoordelijk_team
 from store.models_wachtrij import Ticket
@@ -30,21 +31,7 @@ Hervat = Callable[[ChatUser], Awaitable[None]]  # gives a sender's conversation 
 Taal = Language
 CONSULENT_TAAL: Language = "nl"  # consulenten are the municipality's staff and read Dutch
 
-# Worrying signals: a child in danger or at home for weeks. Matched before Rasa sees the message.
-GEVAAR = re.compile(
-    r"zelfmoord|su[iï]cid|zelfdoding|dood (wil|willen)|(mezelf|zichzelf) (iets )?aan( te)? ?doen|"
-    r"zelfbeschadig|snijdt zich|self[- ]?harm|kill (myself|himself|herself)|mishandel|misbruik|abuse|"
-    r"geslagen|slaat (hem|haar|mij|ons|mijn)|huiselijk geweld|domestic violence|onveilig|unsafe|bedreigd",
-    re.I)
-THUIS = re.compile(r"(al|zit|zitten) (\w+ )?weken (\w+ )?thuis|weken niet (meer )?naar school|"
-                   r"at home for weeks|hasn'?t been to school for weeks", re.I)
-STOP = re.compile(r"^\s*/?stop\b", re.I)
 STANDAARD_WACHT = dt.timedelta(minutes=15)
-
-
-def zorgelijk(tekst: str, rol: str) -> bool:
-    """Danger for anyone; weeks at home only from a parent (a school reports that as langdurig verzuim)."""
-    return bool(GEVAAR.search(tekst) or (rol == "ouder" and THUIS.search(tekst)))
 
 
 def profiel_van(team: str | None) -> RegioProfiel | None:
@@ -118,7 +105,7 @@ class Overdracht:
         if ticket is None:
             return []
         now = self._clock.now()
-        if STOP.search(tekst):
+        if antwoorden.is_stop(tekst, alleen_stop=True):
             async with self._wachtrij.werk() as w:
                 await w.tickets.sluiten(ticket.id, Uitkomst.GEBRUIKER_GESTOPT, "", now)
             await self._melden_aan_houder(ticket, t.tekst("gebruiker_gestopt", CONSULENT_TAAL, nummer=ticket.id),
@@ -198,10 +185,10 @@ class Overdracht:
             contact = {"soort": "telegram"}
         elif keuze in ("telefoon", "e-mail", "email", "mail", "phone"):
             return [Reply(t.tekst("contact_telefoon" if keuze in ("telefoon", "phone") else "contact_email", taal))]
-        elif (nummer := lees_telefoon(tekst)).fout is None:
-            contact = {"soort": "telefoon", "waarde": str(nummer.waarden["_"])}
-        elif (adres := lees_email(tekst)).fout is None:
-            contact = {"soort": "e-mail", "waarde": str(adres.waarden["_"])}
+        elif (nummer := telefoonnummer(tekst)) is not None:
+            contact = {"soort": "telefoon", "waarde": nummer}
+        elif (adres := emailadres(tekst)) is not None:
+            contact = {"soort": "e-mail", "waarde": adres}
         else:
             return [Reply(t.tekst("contact_ongeldig", taal))]
         async with self._wachtrij.werk() as w:

@@ -42,6 +42,11 @@ def _vertrek_binnenkort(dossier: Mapping[str, Any], vandaag: dt.date) -> bool:
     return False
 
 
+def gevaar_in(tekst: str, rol: str) -> bool:
+    """Danger in one message: the crisis lines are shown and a ticket goes first in line at once."""
+    return urgentie([tekst], rol, {}, dt.date.min).gevaar
+
+
 def urgentie(teksten: Iterable[str], rol: str, dossier: Mapping[str, Any], vandaag: dt.date) -> Urgentie:
     """The signals in the user's messages and facts. Weeks at home is danger only from a parent: a school
     reports that as langdurig verzuim."""

@@ -14,9 +14,9 @@ from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
 from basis.taal import Language
 from bot.consulent import ConsulentWerk
-from bot.overdracht import Hervat, Overdracht, _niets, profiel_van, taal_van, zorgelijk
+from bot.overdracht import Hervat, Overdracht, _niets, profiel_van, taal_van
 from bot.rasa_client import RasaClient, RasaUnavailable
-from bot.urgentie import GEVAAR, Urgentie, urgentie
+from bot.urgentie import GEVAAR, Urgentie, gevaar_in, urgentie
 from content import teksten as t
 from rules.besluit import Beslisser
 from rules.besluit_data import BesluitData
@@ -69,7 +69,7 @@ class WachtrijDienst:
         if user.role == "consulent":
             # A consulent is never offered a consulent, nor put in the queue they work themselves.
             return [Reply(t.tekst("zelf_consulent", taal))] if gevraagd else []
-        gevaar = zorgelijk(tekst, user.role)
+        gevaar = gevaar_in(tekst, user.role)
         besluiten = [b for r in replies if (b := BesluitData.lees(r.data.get("decision"))) is not None]
         if gevaar or gevraagd:
             extra = [Reply(t.tekst("gevaar", taal), data={"handoff": True})] if gevaar else []

@@ -1,6 +1,6 @@
 """The vocabulary the assistant recognises facts by (content/data/woorden/): feasts, kinship terms, events and
-places abroad, each in one YAML list read by the rules and the fact readers alike, so a word is recognised the
-same way everywhere."""
+places abroad, kinds of school and diplomas, each in one YAML list read by the rules and the fact readers alike, so
+a word is recognised the same way everywhere."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ class Feestdagen(BaseModel):
     anders: dict[str, tuple[str, ...]] = {}  # named, but whether it is a religious duty depends on the family
 
 
+def _geldige_patronen(waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    for naam, fragmenten in waarde.items():
+        for fragment in fragmenten:
+            try:
+                re.compile(fragment)
+            except re.error as exc:
+                raise ValueError(f"{naam}: {fragment!r} is no regular expression ({exc})") from exc
+    return waarde
+
+
 class Relatie(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -45,7 +55,14 @@ class Relaties(BaseModel):
     bron: str
     graad: dict[str, Relatie]
     neef_nicht: tuple[str, ...]
+    # Whose child a neef or nicht is, as regular-expression fragments: it decides the degree.
+    neef_nicht_via: dict[Literal["broer_zus", "oom_tante"], tuple[str, ...]] = {}
     pleeg: dict[str, tuple[str, ...]]
+
+    @field_validator("neef_nicht_via")
+    @classmethod
+    def _via_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        return _geldige_patronen(waarde)
 
     def woorden(self) -> dict[str, str]:
         """Every word for a relation, lower case, to the name the rules use."""
@@ -79,6 +96,21 @@ class Gebeurtenissen(BaseModel):
         return waarde
 
 
+class Onderwijs(BaseModel):
+    """Kinds of school and diplomas, as regular-expression fragments, in the order they are tried."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bron: str
+    schooltypes: dict[str, tuple[str, ...]]
+    diplomas: dict[str, tuple[str, ...]]
+
+    @field_validator("schooltypes", "diplomas")
+    @classmethod
+    def _patronen_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        return _geldige_patronen(waarde)
+
+
 def _lees(model: type[_M], naam: str) -> _M:
     pad = WOORDEN_DIR / naam
     try:
@@ -90,6 +122,12 @@ def _lees(model: type[_M], naam: str) -> _M:
 @lru_cache(maxsize=1)
 def relaties() -> Relaties:
     return _lees(Relaties, "relaties.yaml")
+
+
+@lru_cache(maxsize=1)
+def neef_nicht_via_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per way a neef or nicht is related ("broer_zus", "oom_tante"), one case-insensitive pattern."""
+    return tuple((via, re.compile("|".join(f), re.IGNORECASE)) for via, f in relaties().neef_nicht_via.items())
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +146,23 @@ def omstandigheid_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def buitenland_patroon() -> re.Pattern[str]:
     lijst = gebeurtenissen()
     return re.compile("|".join((*lijst.buitenland, *lijst.buitenland_plaatsen)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def onderwijs() -> Onderwijs:
+    return _lees(Onderwijs, "onderwijs.yaml")
+
+
+@lru_cache(maxsize=1)
+def schooltype_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per kind of school (po, vo, mbo, so), in the list's order, one case-insensitive pattern."""
+    return tuple((naam, re.compile("|".join(f), re.IGNORECASE)) for naam, f in onderwijs().schooltypes.items())
+
+
+@lru_cache(maxsize=1)
+def diploma_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per diploma, in the list's order, one case-insensitive pattern."""
+    return tuple((naam, re.compile("|".join(f), re.IGNORECASE)) for naam, f in onderwijs().diplomas.items())
 
 
 @lru_cache(maxsize=1)

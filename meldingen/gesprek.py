@@ -19,6 +19,7 @@ from basis.klok import Clock
 from basis.taal import Language as Taal
 from content.loader import default_rule_set
 from content.teksten import tekst
+from invoer import antwoorden
 from meldingen import samenvatting
 from meldingen.categorie import Categorie, bepaal
 from meldingen.velden import (
@@ -39,8 +40,6 @@ from store.wachtrij import Wachtrij
 
 MELDING_DOEN = "melding_doen"  # the canonical label of filing a melding
 HERVAT_NA = dt.timedelta(minutes=30)  # a draft untouched this long is offered again, not answered into
-STOP = re.compile(r"^\s*(stop|stoppen|annuleer|annuleren|cancel|afbreken)\b", re.I)
-JA = re.compile(r"^\s*(ja|yes|verder|doorgaan|continue|versturen|verstuur|send|klopt|ok[eé]?)\b", re.I)
 # A question of the user's own halfway a draft goes to the assistant and the draft waits: a message of a few words
 # ending in a question mark (a name or a reason never does), or one that opens with a question word and is no
 # answer to the field asked.
@@ -98,7 +97,7 @@ class MeldingGesprek:
             return [], False
         velden: dict[str, Any] = json.loads(concept.velden)
         gevraagd, school_id = concept.gevraagd, concept.school_id
-        if STOP.search(bericht):
+        if antwoorden.is_stop(bericht):
             await self._concepten.verwijderen(user.channel, user.sender_id)
             return [Reply(tekst("melding_gestopt", taal))], True
         if gevraagd != HERVATTEN and bewust(concept.updated_at) < now - HERVAT_NA:
@@ -106,7 +105,7 @@ class MeldingGesprek:
             await self._concepten.bewaren(user.channel, user.sender_id, school_id, velden, HERVATTEN, True, now)
             return [self._hervat_vraag(velden, taal)], True
         if gevraagd == HERVATTEN:
-            if JA.search(bericht):
+            if antwoorden.gaat_door(bericht):
                 return await self._vraag_verder(user, school_id, velden, taal, velden.pop("_vraag", None)), True
             await self._concepten.bewaren(user.channel, user.sender_id, school_id, velden, HERVATTEN, False, now)
             return [Reply(tekst("melding_gepauzeerd", taal))], False
@@ -114,7 +113,7 @@ class MeldingGesprek:
         if veld is not None:
             return await self._vraag_verder(user, school_id, velden, taal, veld), True
         if gevraagd == BEVESTIG:
-            if JA.search(bericht):
+            if antwoorden.gaat_door(bericht):
                 return await self._opslaan(user, school_id, velden, taal), True
             gecorrigeerd = correctie(bericht, velden, default_rule_set(), self._clock.today())
             velden.update(gecorrigeerd)

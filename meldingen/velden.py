@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import dateparser
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
-from actions.feiten import weekdagen
-from actions.uren import uren as uren_in_tekst
-from actions.uren import weken as weken_in_tekst
 from content.schema import RuleSet
+from invoer import antwoorden, contact
+from invoer.datums import TOT
+from invoer.datums import lees_periode as periode_in_antwoord
+from invoer.leeftijd import geboortedatum_als_antwoord
+from invoer.leeftijd import leeftijd_op as leeftijd_op  # the conversation and the category take the age here
+from invoer.namen import naam_sleutel
+from invoer.uren import max_uren, plausibel, uren_in_periode, weekdagen
+from invoer.uren import per as per_eenheid
+from invoer.uren import uren as uren_in_tekst
+from invoer.uren import weken as weken_in_tekst
+from invoer.uren import weken_in as weken_in  # the summary and the category count weeks through velden
 from rules.errors import OngeldigeFeiten
-from rules.regio import naam_sleutel, vind_gemeente
+from rules.regio import vind_gemeente
 
 MIN_LEEFTIJD, MAX_LEEFTIJD = 4, 27  # leerplicht from 5 (4-year-olds go to school), RMC under 27 (WEB 9.2.1)
-MAX_UREN_PER_SCHOOLDAG = 8
 MAX_PERIODE_DAGEN = 366
 
 
@@ -50,30 +52,10 @@ def lees_naam(tekst: str, **_: Any) -> Gelezen:
     return Gelezen({"_": naam})
 
 
-_DAG_MAAND = re.compile(r"(\d{1,2})[-/.](\d{1,2})")  # "3-11", "14/11": day and month, no year
-
-
-def _datum(tekst: str, peildatum: dt.date, voorkeur: str = "past") -> dt.date | None:
-    kort = _DAG_MAAND.fullmatch(tekst.strip(" .,"))
-    if kort:  # dateparser reads "14-11" as November 2014; the nearest such day in the preferred direction
-        datum = _veilig(peildatum.year, int(kort.group(2)), int(kort.group(1)))
-        if datum is not None and voorkeur == "past" and datum > peildatum:
-            datum = _veilig(peildatum.year - 1, datum.month, datum.day)
-        return datum
-    instellingen = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": voorkeur,
-                    "RELATIVE_BASE": dt.datetime.combine(peildatum, dt.time())}
-    gevonden = dateparser.parse(tekst.strip(" .,"), languages=["nl", "en"], settings=instellingen)
-    return dt.date(gevonden.year, gevonden.month, gevonden.day) if gevonden else None
-
-
-def leeftijd_op(geboren: dt.date, peildatum: dt.date) -> int:
-    return peildatum.year - geboren.year - ((peildatum.month, peildatum.day) < (geboren.month, geboren.day))
-
-
 def lees_geboortedatum(tekst: str, peildatum: dt.date, **_: Any) -> Gelezen:
     if not re.search(r"\d{4}", tekst):
         return _fout("geboortedatum_onleesbaar")
-    geboren = _datum(re.sub(r"^\D*?(?=\d)", "", tekst.strip()), peildatum)
+    geboren = geboortedatum_als_antwoord(tekst, peildatum)
     if geboren is None:
         return _fout("geboortedatum_onleesbaar")
     if geboren > peildatum:
@@ -120,37 +102,13 @@ def lees_klas(tekst: str, **_: Any) -> Gelezen:
     return _fout("klas_onbekend")
 
 
-# The word between the first and the last day, as a whole word ("oktober" holds "to"), or a dash with spaces around
-# it, or a dash between two day numbers before a month ("2-20 november"); never the dashes inside "14-10-2026".
-_MAAND = r"(?:jan|feb|maa|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
-_TOT = (r"\s+(?:t/m|tm|tot en met|tot|until|till|to|through)\s+|(?<=\S)\s*t/m\s*(?=\S)|\s+[-–]\s+|"
-        r"(?<=\b\d)[-–](?=\d{1,2}\s+" + _MAAND + r")|(?<=\b\d\d)[-–](?=\d{1,2}\s+" + _MAAND + ")")
-_NU = re.compile(r"^(nu|vandaag|heden|today|now)$", re.I)
-_JAAR = re.compile(r"\b\d{4}\b")
-
-
 def lees_periode(tekst: str, peildatum: dt.date, **_: Any) -> Gelezen:
-    """'van 2 t/m 20 november', '3-11 tot 14-11', 'sinds 1 oktober' (until today): the first and last day."""
-    kaal = re.sub(r"^\s*(?:van|vanaf|from|since|sinds)\s+", "", tekst.strip(" .?!"), flags=re.I)
-    delen = re.split(_TOT, kaal, maxsplit=1, flags=re.I)
-    if len(delen) == 1:
-        if not re.match(r"^\s*(?:sinds|vanaf|since)\b", tekst, re.I):
-            return _fout("periode_onleesbaar")
-        delen = [delen[0], "vandaag"]
-    eind_tekst = delen[1].strip()
-    eind = peildatum if _NU.match(eind_tekst) else _datum(eind_tekst, peildatum)
-    begin_tekst = delen[0].strip()
-    if eind is not None and re.fullmatch(r"\d{1,2}", begin_tekst):  # "2 t/m 20 november": month of the end
-        begin: dt.date | None = _veilig(eind.year, eind.month, int(begin_tekst))
-    else:
-        begin = _datum(begin_tekst, peildatum)
-    if begin is None or eind is None:
+    """'van 2 t/m 20 november', '3-11 tot 14-11', 'sinds 1 oktober' (until today): the first and last day, in the
+    past (a melding is about absence that happened)."""
+    periode = periode_in_antwoord(tekst, peildatum, "verleden")
+    if periode is None:
         return _fout("periode_onleesbaar")
-    if eind < begin and not _JAAR.search(eind_tekst) and (eind.month, eind.day) >= (begin.month, begin.day):
-        # A last day without a year, later in the calendar than the first, lies after it ("van 20 november tot 3
-        # december" typed in November is this December, in the future, not last December); "van 20 t/m 2
-        # november" stays an end before the start.
-        eind = _veilig(eind.year + 1, eind.month, eind.day) or eind
+    begin, eind = periode.begin, periode.eind
     if begin > peildatum or eind > peildatum:
         return _fout("datum_toekomst")
     if eind < begin:
@@ -160,35 +118,20 @@ def lees_periode(tekst: str, peildatum: dt.date, **_: Any) -> Gelezen:
     return Gelezen({"eerste_dag": begin.isoformat(), "laatste_dag": eind.isoformat()})
 
 
-def _veilig(jaar: int, maand: int, dag: int) -> dt.date | None:
-    try:
-        return dt.date(jaar, maand, dag)
-    except ValueError:
-        return None
-
-
-def weken_in(van: dt.date, tot: dt.date) -> int:
-    """Weeks a period spans, counted from its weekdays (at least one)."""
-    return max(1, math.ceil(weekdagen(van, tot) / 5))
-
-
 def lees_uren(tekst: str, bekend: Mapping[str, Any], **_: Any) -> Gelezen:
     aantal = uren_in_tekst(tekst)
     if aantal is None and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", tekst):
         aantal = float(tekst.replace(",", "."))
     if aantal is None or aantal <= 0:
         return _fout("uren_onleesbaar")
-    per = re.search(r"per (dag|day|schooldag|week)|elke (dag|week)|every (day|week)|daily|weekly", tekst, re.I)
-    if per is not None:  # "3 uur per dag": times the school days (or weeks) of the period
-        if "eerste_dag" not in bekend:
-            return _fout("uren_onleesbaar")
-        dagen = weekdagen(dt.date.fromisoformat(bekend["eerste_dag"]), dt.date.fromisoformat(bekend["laatste_dag"]))
-        aantal *= math.ceil(dagen / 5) if re.search(r"week|weekly", per.group(0), re.I) else dagen
+    eenheid = per_eenheid(tekst)
+    if eenheid is not None and "eerste_dag" not in bekend:  # "3 uur per dag" needs the period's school days
+        return _fout("uren_onleesbaar")
     if "eerste_dag" in bekend and "laatste_dag" in bekend:
-        maximum = MAX_UREN_PER_SCHOOLDAG * weekdagen(dt.date.fromisoformat(bekend["eerste_dag"]),
-                                                     dt.date.fromisoformat(bekend["laatste_dag"]))
-        if aantal > maximum:
-            return _fout("uren_te_veel", uren=getal(aantal), maximum=maximum)
+        van, tot = dt.date.fromisoformat(bekend["eerste_dag"]), dt.date.fromisoformat(bekend["laatste_dag"])
+        aantal = uren_in_periode(aantal, eenheid, van, tot)
+        if not plausibel(aantal, weekdagen(van, tot)):
+            return _fout("uren_te_veel", uren=getal(aantal), maximum=max_uren(weekdagen(van, tot)))
     return Gelezen({"_": aantal})
 
 
@@ -197,16 +140,10 @@ def getal(waarde: float) -> str:
     return str(int(waarde)) if float(waarde) == int(waarde) else f"{waarde:.1f}".replace(".", ",")
 
 
-_JA = re.compile(r"^\s*(ja|jawel|yes|yep|klopt|zeker|j|y|aaneengesloten|continu|elke dag)\b", re.I)
-_NEE = re.compile(r"^\s*(nee|neen|no|nope|niet|n|losse|af en toe)\b", re.I)
-
-
 def lees_ja_nee(tekst: str, **_: Any) -> Gelezen:
-    if _JA.search(tekst):
-        return Gelezen({"_": True})
-    if _NEE.search(tekst):
-        return Gelezen({"_": False})
-    return _fout("ja_nee")
+    # The questions' own answers: "aaneengesloten" or "losse dagen", "niet"/"af en toe".
+    antwoord = antwoorden.ja_nee(tekst, extra_ja=r"aaneengesloten|continu|elke dag", extra_nee=r"niet|losse|af en toe")
+    return _fout("ja_nee") if antwoord is None else Gelezen({"_": antwoord})
 
 
 def lees_tekst(tekst: str, **_: Any) -> Gelezen:
@@ -236,24 +173,13 @@ def lees_verzoek(tekst: str, **_: Any) -> Gelezen:
 
 
 def lees_telefoon(tekst: str, **_: Any) -> Gelezen:
-    try:
-        nummer = phonenumbers.parse(tekst, "NL")
-    except phonenumbers.NumberParseException:
-        return _fout("telefoon_ongeldig")
-    if not phonenumbers.is_valid_number(nummer):
-        return _fout("telefoon_ongeldig")
-    vorm = (phonenumbers.PhoneNumberFormat.NATIONAL if nummer.country_code == 31
-            else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return Gelezen({"_": phonenumbers.format_number(nummer, vorm)})
+    nummer = contact.telefoonnummer(tekst)
+    return _fout("telefoon_ongeldig") if nummer is None else Gelezen({"_": nummer})
 
 
 def lees_email(tekst: str, **_: Any) -> Gelezen:
-    try:
-        # No DNS here (and a school's mail server says nothing about the address): syntax only.
-        resultaat = validate_email(tekst.strip(), check_deliverability=False)
-    except EmailNotValidError:
-        return _fout("email_ongeldig")
-    return Gelezen({"_": resultaat.normalized})
+    adres = contact.emailadres(tekst)
+    return _fout("email_ongeldig") if adres is None else Gelezen({"_": adres})
 
 
 Lezer = Callable[..., Gelezen]
@@ -309,12 +235,11 @@ WIJZIG_WOORDEN: tuple[tuple[str, str], ...] = (
     (r"contact", "contact_naam"), (r"ouders|parents", "ouders_geinformeerd"),
     (r"naam|name|leerling", "leerling_naam"),
 )
-_WIJZIG = re.compile(r"\b(wijzig|verander|aanpassen|pas .* aan|corrigeer|change|edit|fix)\b|klopt niet", re.I)
 
 
 def te_wijzigen(tekst: str) -> str | None:
     """The field a "wijzig …" message names, if it is one."""
-    if not _WIJZIG.search(tekst):
+    if not antwoorden.wil_wijzigen(tekst):
         return None
     return next((naam for patroon, naam in WIJZIG_WOORDEN if re.search(patroon, tekst, re.I)), None)
 
@@ -327,7 +252,7 @@ def correctie(tekst: str, bekend: Mapping[str, Any], rules: RuleSet, peildatum: 
         if gelezen.fout is None:
             aantal_weken = weken_in_tekst(tekst)  # "22 uur in 3 weken": weeks count until a period is given
             return {**gelezen.waarden, **({"_weken": aantal_weken} if aantal_weken else {})}
-    if "eerste_dag" in bekend and re.search(_TOT, tekst) and re.search(r"\d", tekst):
+    if "eerste_dag" in bekend and re.search(TOT, tekst, re.I) and re.search(r"\d", tekst):
         gelezen = lees(PER_NAAM["periode"], tekst, bekend, rules, peildatum)
         if gelezen.fout is None:
             return gelezen.waarden

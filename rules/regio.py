@@ -7,13 +7,12 @@ surrounding towns, not their younger pupils), so the pupil's age or school type 
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
 from content.regio_schema import Gemeente, RegioProfiel, Taak
 from content.schema import RuleSet
+from invoer.namen import naam_sleutel
 from rules.errors import OngeldigeFeiten
 
 
@@ -36,14 +35,6 @@ class Verantwoordelijk:
     @property
     def landelijk(self) -> bool:
         return self.profiel.landelijk
-
-
-def naam_sleutel(naam: str) -> str:
-    """Compare names without case, accents, 'gemeente' or a province suffix such as '(NH.)'."""
-    kaal = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
-    kaal = re.sub(r"\(.*?\)", " ", kaal)
-    kaal = re.sub(r"^\s*gemeente\s+", "", kaal)
-    return re.sub(r"[^a-z]+", " ", kaal).strip()
 
 
 def benodigde_taak(leeftijd: int | None, schooltype: Schooltype | None) -> Taak:

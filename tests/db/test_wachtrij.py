@@ -15,7 +15,8 @@ import pytest
 from basis.berichten import ChatUser, Reply
 from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
-from bot.overdracht import Overdracht, zorgelijk
+from bot.overdracht import Overdracht
+from bot.urgentie import gevaar_in
 from store.db import make_engine, make_session_factory, upgrade
 from store.models_wachtrij import Ticket
 from store.scholen import Scholen
@@ -234,7 +235,7 @@ async def test_a_telegram_update_is_handled_once(omgeving: Omgeving) -> None:
     ("mag mijn zoon vrij voor een bruiloft", "ouder", False),
 ])
 def test_worrying_signals(tekst: str, rol: str, zorg: bool) -> None:
-    assert zorgelijk(tekst, rol) is zorg
+    assert gevaar_in(tekst, rol) is zorg
 
 
 async def test_one_hundred_concurrent_claims_over_separate_connections_have_one_winner(postgres_url: str) -> None:

@@ -458,7 +458,7 @@ def test_leaving_school_asked_in_other_words(tekst: str, verwacht: dict[str, obj
 
 
 def test_an_age_in_brackets_or_said_of_oneself_is_read_and_days_are_not() -> None:
-    from actions.geboorte import leeftijd
+    from invoer.leeftijd import leeftijd
     assert leeftijd("leerling (13) uit 2 havo") == 13
     assert leeftijd("ik ben 5 dagen weg geweest") is None
 
@@ -505,7 +505,7 @@ def test_exemption_facts_in_more_words(tekst: str, naam: str, waarde: bool) -> N
     ("het verzuim is 16 in 4 weken", None),
 ])
 def test_ages_in_words_halves_and_other_shapes(tekst: str, jaren: int | None) -> None:
-    from actions.geboorte import leeftijd
+    from invoer.leeftijd import leeftijd
 
     assert leeftijd(tekst) == jaren
 

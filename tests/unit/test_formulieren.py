@@ -274,7 +274,7 @@ def test_every_question_of_the_13a_form_carries_the_decision_so_far() -> None:
                                              ("we hebben oma 3 jaar niet gezien", None), ("al 3 jaar in Zwolle", None),
                                              ("ze is 16 jaar en wil stoppen", 16)])
 def test_ages_after_a_pronoun(tekst: str, jaar: int | None) -> None:
-    from actions.geboorte import leeftijd
+    from invoer.leeftijd import leeftijd
 
     assert leeftijd(tekst) == jaar
 
