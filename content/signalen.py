@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from content.errors import ContentValidationError
+from content.woorden import geldige_patronen, per_naam
 
 PAD = Path(__file__).parent / "data" / "signalen.yaml"
 Signaal = Literal["gevaar", "lang_thuis", "vertrek_binnenkort", "ouders_onbereikbaar", "zorgen_thuis", "huisbezoek"]
@@ -26,13 +27,7 @@ class Signalen(BaseModel):
     @field_validator("signalen")
     @classmethod
     def _patronen_geldig(cls, waarde: dict[Signaal, tuple[str, ...]]) -> dict[Signaal, tuple[str, ...]]:
-        for naam, fragmenten in waarde.items():
-            for fragment in fragmenten:
-                try:
-                    re.compile(fragment)
-                except re.error as exc:
-                    raise ValueError(f"{naam}: {fragment!r} is no regular expression ({exc})") from exc
-        return waarde
+        return geldige_patronen(waarde)
 
 
 @lru_cache(maxsize=1)
@@ -46,5 +41,4 @@ def signalen() -> Signalen:
 @lru_cache(maxsize=1)
 def patronen() -> dict[Signaal, re.Pattern[str]]:
     """Per signal one case-insensitive pattern of all its fragments."""
-    return {naam: re.compile("|".join(f"(?:{f})" for f in fragmenten), re.IGNORECASE)
-            for naam, fragmenten in signalen().signalen.items()}
+    return dict(per_naam(signalen().signalen))

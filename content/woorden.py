@@ -17,6 +17,7 @@ from content.errors import ContentValidationError
 WOORDEN_DIR = Path(__file__).parent / "data" / "woorden"
 Soort = Literal["religieus", "niet_religieus"]
 _M = TypeVar("_M", bound=BaseModel)
+_K = TypeVar("_K", bound=str)
 
 
 class Feestdagen(BaseModel):
@@ -30,7 +31,8 @@ class Feestdagen(BaseModel):
     anders: dict[str, tuple[str, ...]] = {}  # named, but whether it is a religious duty depends on the family
 
 
-def _geldige_patronen(waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+def geldige_patronen(waarde: dict[_K, tuple[str, ...]]) -> dict[_K, tuple[str, ...]]:
+    """A validator: every fragment of every list is a regular expression."""
     for naam, fragmenten in waarde.items():
         for fragment in fragmenten:
             try:
@@ -62,7 +64,7 @@ class Relaties(BaseModel):
     @field_validator("neef_nicht_via")
     @classmethod
     def _via_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        return _geldige_patronen(waarde)
+        return geldige_patronen(waarde)
 
     def woorden(self) -> dict[str, str]:
         """Every word for a relation, lower case, to the name the rules use."""
@@ -87,13 +89,7 @@ class Gebeurtenissen(BaseModel):
     @field_validator("omstandigheden")
     @classmethod
     def _patronen_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        for naam, fragmenten in waarde.items():
-            for fragment in fragmenten:
-                try:
-                    re.compile(fragment)
-                except re.error as exc:
-                    raise ValueError(f"{naam}: {fragment!r} is no regular expression ({exc})") from exc
-        return waarde
+        return geldige_patronen(waarde)
 
 
 class Onderwijs(BaseModel):
@@ -108,7 +104,7 @@ class Onderwijs(BaseModel):
     @field_validator("schooltypes", "diplomas")
     @classmethod
     def _patronen_geldig(cls, waarde: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        return _geldige_patronen(waarde)
+        return geldige_patronen(waarde)
 
 
 def _lees(model: type[_M], naam: str) -> _M:
@@ -119,6 +115,12 @@ def _lees(model: type[_M], naam: str) -> _M:
         raise ContentValidationError(f"{pad.name}: {exc}") from exc
 
 
+def per_naam(lijsten: dict[_K, tuple[str, ...]]) -> tuple[tuple[_K, re.Pattern[str]], ...]:
+    """Per name, in the list's order, one case-insensitive pattern of all its fragments."""
+    return tuple((naam, re.compile("|".join(f"(?:{f})" for f in fragmenten), re.IGNORECASE))
+                 for naam, fragmenten in lijsten.items())
+
+
 @lru_cache(maxsize=1)
 def relaties() -> Relaties:
     return _lees(Relaties, "relaties.yaml")
@@ -127,7 +129,7 @@ def relaties() -> Relaties:
 @lru_cache(maxsize=1)
 def neef_nicht_via_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per way a neef or nicht is related ("broer_zus", "oom_tante"), one case-insensitive pattern."""
-    return tuple((via, re.compile("|".join(f), re.IGNORECASE)) for via, f in relaties().neef_nicht_via.items())
+    return per_naam(relaties().neef_nicht_via)
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +140,7 @@ def gebeurtenissen() -> Gebeurtenissen:
 @lru_cache(maxsize=1)
 def omstandigheid_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per event, in the list's order, one case-insensitive pattern of all its fragments."""
-    return tuple((naam, re.compile("|".join(fragmenten), re.IGNORECASE))
-                 for naam, fragmenten in gebeurtenissen().omstandigheden.items())
+    return per_naam(gebeurtenissen().omstandigheden)
 
 
 @lru_cache(maxsize=1)
@@ -156,13 +157,13 @@ def onderwijs() -> Onderwijs:
 @lru_cache(maxsize=1)
 def schooltype_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per kind of school (po, vo, mbo, so), in the list's order, one case-insensitive pattern."""
-    return tuple((naam, re.compile("|".join(f), re.IGNORECASE)) for naam, f in onderwijs().schooltypes.items())
+    return per_naam(onderwijs().schooltypes)
 
 
 @lru_cache(maxsize=1)
 def diploma_patronen() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per diploma, in the list's order, one case-insensitive pattern."""
-    return tuple((naam, re.compile("|".join(f), re.IGNORECASE)) for naam, f in onderwijs().diplomas.items())
+    return per_naam(onderwijs().diplomas)
 
 
 @lru_cache(maxsize=1)
