@@ -12,6 +12,7 @@ from basis.berichten import Button, ChatUser, Deliver, Reply, Role
 from basis.klok import Clock
 from bot.overdracht import CONSULENT_TAAL, Hervat, profiel_van, taal_van
 from content import teksten as t
+from content.schema import RuleSet
 from rules.besluit_data import BesluitData
 from store.models_wachtrij import Consulent, Ticket
 from store.scholen import bewust
@@ -102,8 +103,8 @@ def samenvatting_tekst(ticket: Ticket) -> str:
 
 
 class ConsulentWerk:
-    def __init__(self, wachtrij: Wachtrij, clock: Clock, hervat: Hervat) -> None:
-        self._wachtrij, self._clock, self._hervat = wachtrij, clock, hervat
+    def __init__(self, wachtrij: Wachtrij, clock: Clock, rules: RuleSet, hervat: Hervat) -> None:
+        self._wachtrij, self._clock, self._rules, self._hervat = wachtrij, clock, rules, hervat
 
     async def bericht(self, user: ChatUser, tekst: str, deliver: Deliver) -> list[Reply] | None:
         """The replies to a consulent's command or relayed message; None when the message is neither (a
@@ -172,7 +173,7 @@ class ConsulentWerk:
         if not gewonnen or actueel is None:
             wie = houder.naam if houder is not None else t.tekst("niemand_gesloten", TAAL)
             return [Reply(t.tekst("al_opgepakt", TAAL, nummer=ticket.id, wie=wie))]
-        profiel = profiel_van(actueel.team)
+        profiel = profiel_van(self._rules, actueel.team)
         gebruiker = ChatUser(actueel.external_id, actueel.channel)
         if actueel.melding_referentie is None:
             await deliver(gebruiker, [Reply(t.tekst("opgepakt", taal_van(actueel), team=profiel.team if profiel else
@@ -195,7 +196,7 @@ class ConsulentWerk:
             return [Reply(t.tekst("overdragen_naar_wie", TAAL))]
         naam = " ".join(doel)
         now = self._clock.now()
-        if profiel_van(naam) is not None:
+        if profiel_van(self._rules, naam) is not None:
             async with self._wachtrij.werk() as w:
                 await w.tickets.overdragen(ticket.id, team=naam, now=now)
                 await self._audit(w, consulent, "overgedragen", ticket.id, f"naar team {naam}")
@@ -250,7 +251,7 @@ class ConsulentWerk:
             if ticket is None or ticket.status != TicketStatus.OPGEPAKT or ticket.consulent_id != consulent.id:
                 return None  # no conversation being worked on: a question for the assistant
             bericht = await w.tickets.bericht(ticket.id, "consulent", tekst, now)
-        profiel = profiel_van(ticket.team)
+        profiel = profiel_van(self._rules, ticket.team)
         await deliver(ChatUser(ticket.external_id, ticket.channel),
                       [Reply(t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
                                      tekst=tekst))])

@@ -16,8 +16,8 @@ from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import AMSTERDAM, Clock
 from basis.taal import Language
 from content import teksten as t
-from content.loader import default_rule_set
 from content.regio_schema import RegioProfiel
+from content.schema import RuleSet
 from invoer import antwoorden
 from invoer.contact import emailadres, telefoonnummer
 from meldingen.velden import lees_woonplaats
@@ -34,8 +34,8 @@ CONSULENT_TAAL: Language = "nl"  # consulenten are the municipality's staff and 
 STANDAARD_WACHT = dt.timedelta(minutes=15)
 
 
-def profiel_van(team: str | None) -> RegioProfiel | None:
-    return next((p for p in default_rule_set().regios if p.id == team), None)
+def profiel_van(rules: RuleSet, team: str | None) -> RegioProfiel | None:
+    return next((p for p in rules.regios if p.id == team), None)
 
 
 def taal_van(ticket: Ticket) -> Language:
@@ -69,8 +69,10 @@ class Overdracht:
     """`hervat` is called whenever a ticket ends on the user's side (no consulent, /stop), so every way out of
     a hand-off returns the user to the assistant, as a consulent's /sluit does."""
 
-    def __init__(self, wachtrij: Wachtrij, scholen: Scholen, clock: Clock, hervat: Hervat = _niets) -> None:
+    def __init__(self, wachtrij: Wachtrij, scholen: Scholen, clock: Clock, rules: RuleSet,
+                 hervat: Hervat = _niets) -> None:
         self._wachtrij, self._scholen, self._clock, self._hervat = wachtrij, scholen, clock, hervat
+        self._rules = rules
 
     async def open_ticket(self, user: ChatUser) -> Ticket | None:
         async with self._wachtrij.werk() as w:
@@ -87,7 +89,7 @@ class Overdracht:
         school = await self._scholen.school_van(user.channel, user.sender_id)
         van_school: dict[str, str] = {}
         if school is not None:
-            team = verantwoordelijk_team(default_rule_set(), school[0].gemeente).profiel.id
+            team = verantwoordelijk_team(self._rules, school[0].gemeente).profiel.id
             van_school = {"school": school[0].naam, "gemeente": school[0].gemeente}  # who asks, for the summary
         async with self._wachtrij.werk() as w:
             ticket = await w.tickets.aanmaken(
@@ -129,19 +131,19 @@ class Overdracht:
 
     async def _team_kiezen(self, user: ChatUser, ticket: Ticket, tekst: str, taal: Taal,
                            deliver: Deliver) -> list[Reply]:
-        gelezen = lees_woonplaats(tekst, rules=default_rule_set())
+        gelezen = lees_woonplaats(tekst, rules=self._rules)
         if gelezen.fout is not None:
             hint = gelezen.details.get("suggesties")
             return [Reply(t.tekst("overdracht_gemeente_onbekend", taal, hint=hint or "-"))]
         gemeente = str(gelezen.waarden["_"])
-        team = verantwoordelijk_team(default_rule_set(), gemeente).profiel.id
+        team = verantwoordelijk_team(self._rules, gemeente).profiel.id
         async with self._wachtrij.werk() as w:
             ticket = await w.tickets.gemeente_bekend(ticket.id, team, gemeente) or ticket
         return await self._in_wachtrij(user, ticket, taal, deliver)
 
     async def _in_wachtrij(self, user: ChatUser, ticket: Ticket, taal: Taal, deliver: Deliver) -> list[Reply]:
         """Tell the user their place and wait, or when the team opens; tell the team's consulenten."""
-        profiel = profiel_van(ticket.team)
+        profiel = profiel_van(self._rules, ticket.team)
         now = self._clock.now()
         async with self._wachtrij.werk() as w:
             bemand = profiel is not None and await w.consulenten.bemand(profiel.id)

@@ -18,6 +18,7 @@ from bot.overdracht import Hervat, Overdracht, _niets, profiel_van, taal_van
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.urgentie import GEVAAR, Urgentie, gevaar_in, urgentie
 from content import teksten as t
+from content.schema import RuleSet
 from rules.besluit import Beslisser
 from rules.besluit_data import BesluitData
 from store.dossiers import Dossiers
@@ -43,14 +44,15 @@ def feiten_per_zaak(dossier: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 class WachtrijDienst:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], rasa: RasaClient, clock: Clock,
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], rasa: RasaClient, clock: Clock, rules: RuleSet,
                  tracker_database_url: str | None = None) -> None:
         self.wachtrij = Wachtrij(sessions)
         self._sessions, self._rasa, self._clock = sessions, rasa, clock
         self._tracker_url = tracker_database_url
         self._einde: Hervat = _niets
-        self.overdracht = Overdracht(self.wachtrij, Scholen(sessions), clock, self._hervat)
-        self.consulenten = ConsulentWerk(self.wachtrij, clock, self._hervat)
+        self._rules = rules
+        self.overdracht = Overdracht(self.wachtrij, Scholen(sessions), clock, rules, self._hervat)
+        self.consulenten = ConsulentWerk(self.wachtrij, clock, rules, self._hervat)
 
     def bij_einde(self, einde: Hervat) -> None:
         """Who is told that a user's hand-off ended (the router, which gives them back to the assistant)."""
@@ -92,7 +94,7 @@ class WachtrijDienst:
         for bericht, ticket, houder in onbezorgd:
             if bericht.van == "consulent":
                 naar = ChatUser(ticket.external_id, ticket.channel)
-                profiel = profiel_van(ticket.team)
+                profiel = profiel_van(self._rules, ticket.team)
                 tekst = t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
                                 tekst=bericht.tekst)
             else:

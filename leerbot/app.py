@@ -17,6 +17,7 @@ from bot.rasa_client import RasaClient
 from bot.telegram_app import build_application, run_polling, run_webhook
 from bot.terminal import TerminalChat
 from bot.wachtrij_dienst import WachtrijDienst
+from content.loader import default_rule_set
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes, check_ports_free
 from meldingen.gesprek import melding_gesprek
@@ -34,12 +35,14 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
     clock = clock_from_setting(settings.today, settings.time_of_day)
-    dienst = WachtrijDienst(sessions, rasa, clock, settings.tracker_database_url)
+    rules = default_rule_set()  # the rule content, read once here and handed to whoever uses it
+    dienst = WachtrijDienst(sessions, rasa, clock, rules, settings.tracker_database_url)
     try:
         yield MessagePipeline(
             rasa, Accounts(sessions), PendingQueue(sessions), clock,
             slow_notice_seconds=settings.slow_notice_seconds,
-            meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst, dossiers=Dossiers(sessions),
+            meldingen=melding_gesprek(sessions, clock, rules, dienst.wachtrij), wachtrij=dienst,
+            dossiers=Dossiers(sessions),
         )
     finally:
         await rasa.aclose()

@@ -29,6 +29,7 @@ from bot.intents import canonical_label, form_answered
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
+from content.loader import default_rule_set
 from leerbot.antwoordkwaliteit import meet
 from leerbot.eval_scoring import summarise
 from leerbot.settings import Settings
@@ -89,12 +90,13 @@ async def run_case(
     if role == "school":  # a linked school account, as the spec asks: linked the way a school links
         _, code = await Scholen(sessions).toevoegen(EVAL_BRIN, "Evaluatieschool", "Utrecht", clock.now())
         await Scholen(sessions).koppel(CHANNEL, user.sender_id, code, clock.now())
-    dienst = WachtrijDienst(sessions, rasa, clock)
+    dienst = WachtrijDienst(sessions, rasa, clock, default_rule_set())
     if role == "consulent":  # a registered consulent, as the spec asks
         async with dienst.wachtrij.werk() as w:
             await w.consulenten.toevoegen(user.sender_id, "Evaluatie", ["landelijk"], clock.now())
     pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
-                               meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,
+                               meldingen=melding_gesprek(sessions, clock, default_rule_set(), dienst.wachtrij),
+                               wachtrij=dienst,
                                dossiers=Dossiers(sessions))
     replies: list[Reply] = []
     latencies: list[float] = []

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from basis.berichten import Button, ChatUser, Reply
 from basis.klok import Clock
 from basis.taal import Language as Taal
-from content.loader import default_rule_set
+from content.schema import RuleSet
 from content.teksten import tekst
 from invoer import antwoorden
 from meldingen import samenvatting
@@ -49,9 +49,10 @@ BEVESTIG, HERVATTEN = "bevestig", "hervatten"
 
 
 class MeldingGesprek:
-    def __init__(self, scholen: Scholen, concepten: Concepten, meldingen: Meldingen, clock: Clock,
+    def __init__(self, scholen: Scholen, concepten: Concepten, meldingen: Meldingen, clock: Clock, rules: RuleSet,
                  wachtrij: Wachtrij | None = None) -> None:
         self._scholen, self._concepten, self._meldingen, self._clock = scholen, concepten, meldingen, clock
+        self._rules = rules
         self._wachtrij = wachtrij  # every new melding also joins the consulent queue of its team
 
     async def gekoppeld(self, user: ChatUser) -> bool:
@@ -115,7 +116,7 @@ class MeldingGesprek:
         if gevraagd == BEVESTIG:
             if antwoorden.gaat_door(bericht):
                 return await self._opslaan(user, school_id, velden, taal), True
-            gecorrigeerd = correctie(bericht, velden, default_rule_set(), self._clock.today())
+            gecorrigeerd = correctie(bericht, velden, self._rules, self._clock.today())
             velden.update(gecorrigeerd)
             return await self._vraag_verder(user, school_id, velden, taal, aangepast=bool(gecorrigeerd)), True
         antwoord = await self._lees_antwoord(user, school_id, velden, str(gevraagd), bericht, taal)
@@ -138,7 +139,7 @@ class MeldingGesprek:
         is no answer but a question of its own."""
         if bericht.rstrip().endswith("?") and len(bericht.split()) >= 3:
             return None
-        rules, peildatum = default_rule_set(), self._clock.today()
+        rules, peildatum = self._rules, self._clock.today()
         gelezen = lees(PER_NAAM[gevraagd], bericht, velden, rules, peildatum)
         if gelezen.fout is not None:
             gecorrigeerd = correctie(bericht, velden, rules, peildatum)
@@ -182,7 +183,7 @@ class MeldingGesprek:
 
     def _categorie(self, velden: dict[str, Any]) -> Categorie | None:
         velden["categorie"] = None
-        categorie = bepaal(velden, default_rule_set(), self._clock.today())
+        categorie = bepaal(velden, self._rules, self._clock.today())
         velden["categorie"] = categorie.soort if categorie else None
         return categorie
 
@@ -192,7 +193,7 @@ class MeldingGesprek:
                                weken=weken), data=self._data(categorie))]
         if categorie.termijn is not None:
             # The deadline and its warning are the rule's own cited texts.
-            rules = default_rule_set()
+            rules = self._rules
             replies.extend(Reply(reden.tekst(rules, taal)) for reden in categorie.termijn_redenen)
             replies.append(Reply(tekst("duo", taal)))
         return replies
@@ -222,7 +223,7 @@ class MeldingGesprek:
                                       self._clock.now())
 
     async def _opslaan(self, user: ChatUser, school_id: int, velden: dict[str, Any], taal: Taal) -> list[Reply]:
-        rules, peildatum, now = default_rule_set(), self._clock.today(), self._clock.now()
+        rules, peildatum, now = self._rules, self._clock.today(), self._clock.now()
         categorie = self._categorie(velden)
         koppeling = await self._scholen.school_van(user.channel, user.sender_id)
         if categorie is None or koppeling is None:  # unlinked meanwhile: the draft stays, nothing is filed
@@ -272,6 +273,6 @@ class MeldingGesprek:
         return [Reply(tekst("ingetrokken", taal, referentie=melding.referentie))]
 
 
-def melding_gesprek(sessions: async_sessionmaker[AsyncSession], clock: Clock,
+def melding_gesprek(sessions: async_sessionmaker[AsyncSession], clock: Clock, rules: RuleSet,
                     wachtrij: Wachtrij | None = None) -> MeldingGesprek:
-    return MeldingGesprek(Scholen(sessions), Concepten(sessions), Meldingen(sessions), clock, wachtrij)
+    return MeldingGesprek(Scholen(sessions), Concepten(sessions), Meldingen(sessions), clock, rules, wachtrij)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from basis.berichten import ChatUser, Reply
 from basis.klok import FixedClock
+from content.loader import default_rule_set
 from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen
@@ -46,7 +47,7 @@ async def main() -> None:
         upgrade(url)
         engine = make_engine(url)
         sessions = make_session_factory(engine)
-        gesprek = melding_gesprek(sessions, klok)
+        gesprek = melding_gesprek(sessions, klok, default_rule_set())
         for nummer, (titel, berichten) in enumerate(GESPREKKEN.items()):
             user = ChatUser(f"tg-{nummer}", "telegram")
             _, code = await Scholen(sessions).toevoegen(f"1{nummer}AB", "Het Baken", "Zwolle", klok.now())

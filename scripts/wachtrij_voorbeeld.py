@@ -58,12 +58,12 @@ async def main() -> None:
         wachtrij, klok = Wachtrij(sessions), Klok()
         async with wachtrij.werk() as w:
             await w.consulenten.toevoegen(PETRA.sender_id, "Petra", ["ijssel-vecht"], MOMENT)
-        overdracht = Overdracht(wachtrij, Scholen(sessions), klok)
+        overdracht = Overdracht(wachtrij, Scholen(sessions), klok, default_rule_set())
 
         async def hervat(_: str) -> None:
             return None
 
-        werk = ConsulentWerk(wachtrij, klok, hervat)
+        werk = ConsulentWerk(wachtrij, klok, default_rule_set(), hervat)
         await overdracht.start(OUDER, "nl", onderwerp="verlof_gewichtige_omstandigheden", reden="gevraagd",
                                prioriteit=0, samenvatting={"vraag": gesprek[2].split(": ", 1)[1], "laatste": gesprek,
                                                            "besluit": BesluitData.van(besluit).als_json(),

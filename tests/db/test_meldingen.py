@@ -11,6 +11,7 @@ import pytest
 
 from basis.berichten import ChatUser, Reply
 from basis.klok import AMSTERDAM
+from content.loader import default_rule_set
 from meldingen.gesprek import MeldingGesprek, melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
 from store.meldingen import Meldingen
@@ -48,7 +49,8 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
     sessions = make_session_factory(engine)
     klok = Klok()
     try:
-        yield Omgeving(database_url, klok, Scholen(sessions), Meldingen(sessions), melding_gesprek(sessions, klok))
+        yield Omgeving(database_url, klok, Scholen(sessions), Meldingen(sessions),
+                       melding_gesprek(sessions, klok, default_rule_set()))
     finally:
         await engine.dispose()
 
@@ -222,7 +224,7 @@ async def test_a_draft_survives_a_restart_and_is_offered_again(omgeving: Omgevin
     engine = make_engine(omgeving.url)
     try:
         omgeving.klok.moment += dt.timedelta(hours=3)
-        opnieuw = melding_gesprek(make_session_factory(engine), omgeving.klok)
+        opnieuw = melding_gesprek(make_session_factory(engine), omgeving.klok, default_rule_set())
         replies, _ = await opnieuw.antwoord(user, "hallo", "nl")
         assert "Wil je verdergaan" in teksten(replies)
         replies, _ = await opnieuw.antwoord(user, "verder", "nl")

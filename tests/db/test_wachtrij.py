@@ -17,6 +17,7 @@ from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
 from bot.overdracht import Overdracht
 from bot.urgentie import gevaar_in
+from content.loader import default_rule_set
 from store.db import make_engine, make_session_factory, upgrade
 from store.models_wachtrij import Ticket
 from store.scholen import Scholen
@@ -77,8 +78,8 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
         hervat.append(user.sender_id)
 
     try:
-        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok),
-                       ConsulentWerk(wachtrij, klok, hervatten), hervat=hervat)
+        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok, default_rule_set()),
+                       ConsulentWerk(wachtrij, klok, default_rule_set(), hervatten), hervat=hervat)
     finally:
         await engine.dispose()
 

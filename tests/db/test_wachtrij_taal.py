@@ -10,6 +10,7 @@ import pytest
 from basis.berichten import ChatUser
 from bot.consulent import ConsulentWerk
 from bot.overdracht import Overdracht
+from content.loader import default_rule_set
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij
@@ -30,8 +31,8 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
         hervat.append(user.sender_id)
 
     try:
-        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok),
-                       ConsulentWerk(wachtrij, klok, hervatten), hervat=hervat)
+        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok, default_rule_set()),
+                       ConsulentWerk(wachtrij, klok, default_rule_set(), hervatten), hervat=hervat)
     finally:
         await engine.dispose()
 

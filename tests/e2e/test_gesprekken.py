@@ -19,6 +19,7 @@ from basis.klok import FixedClock
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
+from content.loader import default_rule_set
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
 from meldingen.gesprek import melding_gesprek
@@ -48,7 +49,7 @@ async def speler(stack: Supervisor, stack_settings: Settings) -> AsyncIterator[A
 
     async def maak(peildatum: dt.date, rol: str, sender: str) -> Speler:
         clock = FixedClock(peildatum)
-        dienst = WachtrijDienst(sessions, rasa, clock)
+        dienst = WachtrijDienst(sessions, rasa, clock, default_rule_set())
         if rol == "school":
             _, code = await Scholen(sessions).toevoegen(f"T{sender[-3:]}", "Testschool", "Utrecht", clock.now())
             await Scholen(sessions).koppel("gesprek", sender, code, clock.now())
@@ -57,7 +58,8 @@ async def speler(stack: Supervisor, stack_settings: Settings) -> AsyncIterator[A
                 await w.consulenten.toevoegen(sender, "Petra", ["ijssel-vecht"], clock.now())
         dossiers = Dossiers(sessions)
         pipeline = MessagePipeline(rasa, Accounts(sessions), PendingQueue(sessions), clock,
-                                   meldingen=melding_gesprek(sessions, clock, dienst.wachtrij), wachtrij=dienst,
+                                   meldingen=melding_gesprek(sessions, clock, default_rule_set(), dienst.wachtrij),
+                                   wachtrij=dienst,
                                    dossiers=dossiers)
         return Speler(pipeline, dossiers, clock)
 
