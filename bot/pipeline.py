@@ -25,6 +25,7 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.redact import redact_personal_numbers
 from bot.router import Router
 from content import teksten as t
+from invoer.schoon import schoon
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.scholen import bewust
@@ -83,14 +84,15 @@ class MessagePipeline:
                              rol_gewijzigd=lambda sender_id: self._rollen.pop(sender_id, None))
 
     async def handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
-        """A typed message: checked, redacted, then sent to Rasa."""
+        """A typed message: cleaned, checked, redacted, then routed."""
         # The lock comes first, so concurrent updates of one chat keep their order.
         async with self._beurten.van(user.sender_id):
             await self._handle_text(user, text, deliver)
 
     async def _handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
+        text = schoon(text)  # the one boundary for text from any channel: before redaction and everything else
         language = await self._language_of(user, text)
-        if not text.strip():
+        if not text:
             await deliver(user, [Reply(t.tekst("bericht_leeg", language))])
             return
         if len(text) > MAX_MESSAGE_CHARS:
@@ -126,7 +128,7 @@ class MessagePipeline:
         async with self._beurten.van(user.sender_id):
             language = self._languages.get(user.sender_id, "nl")
             user = await self._met_rol(user)
-            await self.router.behandel(user, payload, language, deliver, knop=True)
+            await self.router.behandel(user, schoon(payload), language, deliver, knop=True)
 
     async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
         """One of the front end's own sentences, in the user's last language."""

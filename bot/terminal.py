@@ -8,6 +8,7 @@ Only the conversation is written to stdout.
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 import threading
 import uuid
@@ -30,7 +31,8 @@ class TerminalChat:
     ) -> None:
         self.pipeline = pipeline
         self.user = ChatUser(sender_id=f"term-{uuid.uuid4().hex[:12]}", channel=CHANNEL, role=role)
-        self._stdin = stdin or sys.stdin
+        # Bytes that are no UTF-8 are read as U+FFFD instead of ending the chat (the pipeline cleans the rest).
+        self._stdin = stdin or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
         self._stdout = stdout or sys.stdout
         self._options: list[Button] = []
         self.interactive = self._stdin.isatty()
@@ -98,8 +100,8 @@ class TerminalChat:
             self._options = []
             await self.pipeline.handle_button(self.user, button.payload, self.deliver)
             return
-        if not choice:
-            return
+        if not line:
+            return  # Enter on its own: nothing was typed (a line of blanks gets an answer)
         await self.pipeline.handle_text(self.user, line, self.deliver)
 
     async def _drain(self, stop: asyncio.Event, seconds: float) -> None:

@@ -32,12 +32,19 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
         "LEERBOT_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
         "RASA_TRACKER_URL": f"sqlite:///{tmp_path / 'tracker.db'}", "LEERBOT_TODAY": "2026-03-02",
     })
-    result = subprocess.run(
-        [str(LEERBOT), "run"], input="hoi\nmag mijn zoon een dag eerder op vakantie?\n", env=env,
-        capture_output=True, text=True, timeout=400, cwd=tmp_path,
+    # Between the greeting and the question: bytes that are no UTF-8, a typed Rasa payload and a line of blanks;
+    # none of them may end the chat or keep the question from being answered.
+    invoer = b"hoi\n" + b"kapot \xff\xfe\xed\xa0\x80 bericht\n/restart\n   \n" + \
+        b"mag mijn zoon een dag eerder op vakantie?\n"
+    proces = subprocess.run(
+        [str(LEERBOT), "run"], input=invoer, env=env, capture_output=True, timeout=400, cwd=tmp_path,
     )
+    result = subprocess.CompletedProcess(proces.args, proces.returncode, proces.stdout.decode(),
+                                         proces.stderr.decode(errors="replace"))
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
+    assert "commando ken ik niet" in out  # /restart
+    assert "Ik zie geen tekst" in out  # the line of blanks
     assert "leerplicht" in out.lower()  # the greeting
     assert "13a" in out
     assert "beroep" in out
