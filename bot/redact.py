@@ -1,4 +1,10 @@
-"""Remove personal numbers (BSN, onderwijsnummer) before text reaches Rasa, a log or a database."""
+"""Remove personal numbers (BSN, onderwijsnummer) before text reaches Rasa, a log or a database.
+
+A number counts in any grouping people type — "111222333", "111 222 333", "111.222.333", "1112-22-333",
+"111/222/333", "111,222,333", with doubled separators — once the sanitising boundary (invoer/schoon.py) has made
+every digit ASCII and every blank a space. Nine digits inside a longer number (a phone number, an IBAN) are not a
+personal number, unless a list separator (a comma, a semicolon or two characters) sets them apart.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +12,53 @@ import re
 
 from stdnum.nl import bsn, onderwijsnummer
 
-# Nine digits, optionally grouped with spaces, dots or dashes ("123 456 789", "1234.56.789"), that are
-# not part of a longer number such as a phone number ("+31 6 12345678") or an IBAN.
-_NEGEN_CIJFERS = re.compile(r"(?<!\d)(?<!\d[ .\-])(?:\d[ .\-]?){8}\d(?![ .\-]?\d)")
+# Digits joined by at most three separator characters ("1 - 2"): one written number, or a list of them.
+_GETAL = re.compile(r"\d(?:[ ./,;\-_]{0,3}\d)*")
+_GROEP = re.compile(r"\d+")
+# People write a number in at most five groups ("12 34 56 78 9"); nine short numbers in a row are a list.
+MAX_GROEPEN = 5
 PLACEHOLDER = "[nummer verwijderd]"
 
 
-def _is_persoonsnummer(kandidaat: str) -> bool:
-    """A number that passes the BSN or onderwijsnummer eleven-test (python-stdnum)."""
-    cijfers = re.sub(r"\D", "", kandidaat)
-    return bool(bsn.is_valid(cijfers) or onderwijsnummer.is_valid(cijfers))
+def _is_persoonsnummer(cijfers: str) -> bool:
+    """Nine digits that pass the BSN or onderwijsnummer eleven-test (python-stdnum)."""
+    return len(cijfers) == 9 and bool(bsn.is_valid(cijfers) or onderwijsnummer.is_valid(cijfers))
+
+
+def _lijstscheiding(tussen: str) -> bool:
+    return len(tussen) > 1 or tussen in (",", ";")
+
+
+def _in_getal(getal: str) -> list[tuple[int, int]]:
+    """The spans (within `getal`) of the personal numbers in one run of digits and separators."""
+    groepen = list(_GROEP.finditer(getal))
+    if len(re.sub(r"\D", "", getal)) == 9:
+        heel = len(groepen) <= MAX_GROEPEN and _is_persoonsnummer(re.sub(r"\D", "", getal))
+        return [(0, len(getal))] if heel else []
+    gevonden: list[tuple[int, int]] = []
+    for i in range(len(groepen)):
+        if gevonden and groepen[i].start() < gevonden[-1][1]:
+            continue  # inside a number found already: numbers do not overlap
+        cijfers = ""
+        for j in range(i, len(groepen)):
+            cijfers += groepen[j].group(0)
+            if len(cijfers) > 9 or j - i + 1 > MAX_GROEPEN:
+                break
+            voor = getal[groepen[i - 1].end():groepen[i].start()] if i else None
+            na = getal[groepen[j].end():groepen[j + 1].start()] if j + 1 < len(groepen) else None
+            los = (voor is None or _lijstscheiding(voor)) and (na is None or _lijstscheiding(na))
+            if len(cijfers) == 9 and los and _is_persoonsnummer(cijfers):
+                gevonden.append((groepen[i].start(), groepen[j].end()))
+                break
+    return gevonden
 
 
 def redact_personal_numbers(text: str) -> tuple[str, bool]:
     """The text with every BSN or onderwijsnummer replaced, and whether anything was replaced."""
-    gevonden = False
-
-    def vervang(match: re.Match[str]) -> str:
-        nonlocal gevonden
-        if not _is_persoonsnummer(match.group(0)):
-            return match.group(0)
-        gevonden = True
-        return PLACEHOLDER
-
-    return _NEGEN_CIJFERS.sub(vervang, text), gevonden
+    delen: list[str] = []
+    begin = 0
+    for getal in _GETAL.finditer(text):
+        for van, tot in _in_getal(getal.group(0)):
+            delen += [text[begin:getal.start() + van], PLACEHOLDER]
+            begin = getal.start() + tot
+    return "".join(delen) + text[begin:], bool(delen)

@@ -1,7 +1,7 @@
 """The one boundary where text enters from any channel, before redaction and everything else: whatever bytes a
 channel let through, what comes out can be encoded, stored and shown — no lone surrogates, no control
-characters, one form of each character (NFKC: full-width digits and letters, non-breaking spaces), no runs of
-blanks."""
+characters, one form of each character (NFKC: full-width digits and letters, non-breaking spaces; every digit
+ASCII), no runs of blanks."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def _leesbaar(teken: str) -> str:
         return VERVANGING
     if soort == "Cc":  # control characters; a newline stays, a tab is a blank
         return teken if teken == "\n" else " " if teken in "\t\r\v\f" else ""
+    if soort == "Nd" and not teken.isascii():  # Arabic-Indic, Devanagari… digits: a number is a number
+        return str(unicodedata.digit(teken))
     return teken
 
 

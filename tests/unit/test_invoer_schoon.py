@@ -18,6 +18,7 @@ from invoer.schoon import VERVANGING, schoon
     ("a\n\n\n\n\nb", "a\n\nb"),
     ("bel\x07 niet\x00", "bel niet"),
     ("１２３ ＡＢＣ", "123 ABC"),  # full-width forms
+    ("١٢٣ en १२", "123 en 12"),  # Arabic-Indic and Devanagari digits
     ("12\u00a0mei", "12 mei"),  # a non-breaking space
     ("   \n\t  ", ""),
     ("Gewone vraag over verlof?", "Gewone vraag over verlof?"),

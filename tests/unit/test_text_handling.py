@@ -30,7 +30,8 @@ def test_personal_numbers_are_redacted(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["bel me op 06-12345678", "+31 6 12345678", "geboren 12-03-2015", "16 uur in 4 weken",
-     "NL91ABNA0417164300", "postcode 1234 AB", "dossiernummer 123456789 (geen elfproef)"],
+     "NL91ABNA0417164300", "postcode 1234 AB", "dossiernummer 123456789 (geen elfproef)",
+     "uren per dag: 1, 2, 3, 4, 5, 6, 7, 8, 2", "van 1-11-2025 t/m 12-11-2025"],
 )
 def test_other_numbers_stay(text: str) -> None:
     clean, found = redact_personal_numbers(text)
