@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import phonenumbers
+from stdnum import iban
 from stdnum.nl import bsn, onderwijsnummer
 
 # Digits joined by at most three separator characters ("1 - 2"): one written number, or a list of them.
@@ -18,6 +20,10 @@ _GROEP = re.compile(r"\d+")
 # People write a number in at most five groups ("12 34 56 78 9"); nine short numbers in a row are a list.
 MAX_GROEPEN = 5
 PLACEHOLDER = "[nummer verwijderd]"
+TELEFOON = "[telefoonnummer verwijderd]"
+REKENING = "[rekeningnummer verwijderd]"
+# Two letters, two check digits, then letters and digits in groups of four (spaced or not); checked by its own test.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 
 
 def _is_persoonsnummer(cijfers: str) -> bool:
@@ -62,3 +68,24 @@ def redact_personal_numbers(text: str) -> tuple[str, bool]:
             delen += [text[begin:getal.start() + van], PLACEHOLDER]
             begin = getal.start() + tot
     return "".join(delen) + text[begin:], bool(delen)
+
+
+def redact_contact_details(text: str) -> tuple[str, bool]:
+    """The text with phone numbers and IBANs replaced, and whether anything was. Free text never needs them; the
+    hand-off asks for a phone number in a step of its own and keeps it in its own field (bot/router.py)."""
+    gevonden = False
+
+    def rekening(match: re.Match[str]) -> str:
+        nonlocal gevonden
+        if not iban.is_valid(match.group(0)):
+            return match.group(0)
+        gevonden = True
+        return REKENING
+
+    text = _IBAN.sub(rekening, text)
+    delen: list[str] = []
+    begin = 0
+    for nummer in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
+        delen += [text[begin:nummer.start], TELEFOON]
+        begin = nummer.end
+    return "".join(delen) + text[begin:], gevonden or bool(delen)

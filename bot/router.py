@@ -17,6 +17,7 @@ from basis.berichten import ChatUser, Deliver, Reply
 from basis.taal import Language
 from bot.commandos import CONSULENT, Commando, lees_commando, lijkt_commando, voor_rol
 from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.redact import redact_contact_details
 from content.teksten import tekst
 from rules.besluit_data import BesluitData
 from store.models import Modus
@@ -139,6 +140,9 @@ class Router:
         return False
 
     async def _naar_assistent(self, user: ChatUser, bericht: str, taal: Language, deliver: Deliver) -> None:
+        # The assistant never needs a phone number or IBAN, and Rasa's tracker would keep it: it gets a placeholder.
+        # (The hand-off and the melding ask for contact details in steps of their own.)
+        bericht, _ = redact_contact_details(bericht)
         replies = await self._assistent(user, bericht, taal, deliver)
         if replies is None:
             return  # kept until Rasa is back; the user has been told

@@ -35,6 +35,7 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
     # Between the greeting and the question: bytes that are no UTF-8, a typed Rasa payload and a line of blanks;
     # none of them may end the chat or keep the question from being answered.
     invoer = b"hoi\n" + b"kapot \xff\xfe\xed\xa0\x80 bericht\n/restart\n   \n" + \
+        b"bsn 111 222 333, bel 06-12345678 of iban NL91ABNA0417164300\n" + \
         b"mag mijn zoon een dag eerder op vakantie?\n"
     proces = subprocess.run(
         [str(LEERBOT), "run"], input=invoer, env=env, capture_output=True, timeout=400, cwd=tmp_path,
@@ -45,6 +46,13 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
     out = result.stdout
     assert "commando ken ik niet" in out  # /restart
     assert "Ik zie geen tekst" in out  # the line of blanks
+    # No personal number, phone number or IBAN in any database file the chat wrote.
+    bestanden = list(tmp_path.glob("*.db*"))
+    assert {"app.db", "tracker.db"} <= {b.name for b in bestanden}
+    for bestand in bestanden:
+        inhoud = bestand.read_bytes()
+        for nummer in (b"111 222 333", b"111222333", b"12345678", b"0417164300"):
+            assert nummer not in inhoud, f"{nummer!r} found in {bestand.name}"
     assert "leerplicht" in out.lower()  # the greeting
     assert "13a" in out
     assert "beroep" in out

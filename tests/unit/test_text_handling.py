@@ -10,7 +10,7 @@ from actions.normalise import parse_schooldagen
 from basis.berichten import Button, Reply
 from bot.language import detect_language
 from bot.messages import replies_from_rasa
-from bot.redact import PLACEHOLDER, redact_personal_numbers
+from bot.redact import PLACEHOLDER, REKENING, TELEFOON, redact_contact_details, redact_personal_numbers
 from bot.render import split_text, telegram_keyboard, terminal_lines
 
 
@@ -37,6 +37,23 @@ def test_other_numbers_stay(text: str) -> None:
     clean, found = redact_personal_numbers(text)
     assert not found
     assert clean == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bel me op 06-12345678", f"bel me op {TELEFOON}"),
+    ("of op +31 20 555 1234.", f"of op {TELEFOON}."),
+    ("mijn iban is NL91 ABNA 0417 1643 00 graag", f"mijn iban is {REKENING} graag"),
+    ("nl91abna0417164300", REKENING),
+    ("DE89 3704 0044 0532 0130 00", REKENING),
+])
+def test_phone_numbers_and_ibans_in_free_text_are_replaced(text: str, expected: str) -> None:
+    assert redact_contact_details(text) == (expected, True)
+
+
+@pytest.mark.parametrize("text", ["geboren 12-03-2015", "16 uur in 4 weken", "NL12ABNA0417164300 (geen geldige)",
+                                  "van 1-11-2025 t/m 12-11-2025", "om 14:30 uur", "postcode 1234 AB"])
+def test_other_text_keeps_its_numbers(text: str) -> None:
+    assert redact_contact_details(text) == (text, False)
 
 
 @pytest.mark.parametrize(
