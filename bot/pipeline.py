@@ -27,6 +27,7 @@ from bot.router import Router
 from content import teksten as t
 from invoer.schoon import schoon
 from store.dossiers import Dossiers
+from store.models import PendingMessage
 from store.repositories import Accounts, PendingQueue
 from store.scholen import bewust
 
@@ -38,10 +39,13 @@ log = logging.getLogger(__name__)
 
 
 MAX_MESSAGE_CHARS = 2000
-# A kept message Rasa takes but still cannot answer (e.g. the action server stays down) is given up
-# after this long, with an apology, so the retry loop always ends. Time, not a count of tries: a restart
-# of the action server under load can take longer than a fixed number of one-second retries.
+# A kept message Rasa takes but still cannot answer (e.g. the action server stays down) is tried again after
+# ever longer waits (1, 2, 4 … at most 30 s), and given up with an apology after MAX_TRIES tries or MAX_KEPT,
+# whichever comes first, so the sender's later messages are never held up for long. The waits add up to about
+# eight minutes: a restart of the action server under load fits well within them.
 MAX_KEPT = dt.timedelta(minutes=10)
+MAX_TRIES = 20
+LONGEST_WAIT_SECONDS = 30
 # The initial value of the `taal` slot in nlu/domain/core.yml.
 DOMAIN_SLOT_DEFAULTS = {"taal": "nl"}
 # A chat hears "slower than usual" at most once in this long: under sustained load a notice per turn would
@@ -49,6 +53,14 @@ DOMAIN_SLOT_DEFAULTS = {"taal": "nl"}
 SLOW_NOTICE_EVERY_SECONDS = 600.0
 # How long a sender's role (linked school staff or not) is trusted before it is looked up again.
 ROLE_CACHE_SECONDS = 60.0
+
+
+def volgende_poging(message: PendingMessage) -> dt.datetime:
+    """When a kept message may be tried (again): the waits before each of its tries so far and the next one (1, 2,
+    4 … seconds, at most LONGEST_WAIT_SECONDS each) after it was kept. Computed from the count of tries, so the
+    table needs no extra column."""
+    wacht = sum(min(2 ** poging, LONGEST_WAIT_SECONDS) for poging in range(message.attempts + 1))
+    return bewust(message.created_at) + dt.timedelta(seconds=wacht)
 
 
 class MessagePipeline:
@@ -159,7 +171,8 @@ class MessagePipeline:
         answered = 0
         blocked: set[str] = set()
         for message in await self._pending.oldest_first(channel):
-            if message.sender_id in blocked:
+            if message.sender_id in blocked or self._clock.now() < volgende_poging(message):
+                blocked.add(message.sender_id)  # a sender's messages are answered in order
                 continue
             user = ChatUser(message.sender_id, message.channel, message.role)  # type: ignore[arg-type]
             language: Language = "en" if message.language == "en" else "nl"
@@ -167,16 +180,17 @@ class MessagePipeline:
                 try:
                     output = await self._send(user, message.text, language, message.peildatum)
                 except RasaUnavailable:
-                    if self._clock.now() - bewust(message.created_at) < MAX_KEPT:
+                    if message.attempts + 1 < MAX_TRIES and self._clock.now() - bewust(message.created_at) < MAX_KEPT:
                         await self._pending.count_attempt(message.id)
                         blocked.add(user.sender_id)
                         continue
                     log.error("gave up on a kept message after %d attempts", message.attempts + 1)
                     await self._pending.remove(message.id)
-                    output = []
+                    replies = [Reply(t.tekst("storing", language))]
                 else:
                     await self._pending.remove(message.id)
-            replies = await self._met_dossier(user, replies_from_rasa(output)) or [Reply(t.tekst("storing", language))]
+                    replies = await self._met_dossier(user, replies_from_rasa(output)) or self._geen_antwoord(user,
+                                                                                                           language)
             await deliver(user, replies)
             answered += 1
             if not await self._pending.has_pending(user.sender_id):
@@ -208,7 +222,13 @@ class MessagePipeline:
             log.warning("Rasa unavailable (%s); message kept for %s", exc, user.channel)
             await self._keep(user, text, language, deliver)
             return None
-        return await self._met_dossier(user, replies_from_rasa(output))
+        return await self._met_dossier(user, replies_from_rasa(output)) or self._geen_antwoord(user, language)
+
+    @staticmethod
+    def _geen_antwoord(user: ChatUser, language: Language) -> list[Reply]:
+        """A turn Rasa took without a word to say: tell the user at once (rephrase, or a person)."""
+        buttons = () if user.role == "consulent" else (Button(t.tekst("knop_consulent", language), "/handoff_mens"),)
+        return [Reply(t.tekst("geen_antwoord", language), buttons)]
 
     async def _send(self, user: ChatUser, text: str, language: Language, peildatum: Any) -> list[dict[str, Any]]:
         # Only the language is a slot Rasa uses (its responses are chosen by it); the role travels in the

@@ -21,7 +21,11 @@ log = logging.getLogger(__name__)
 
 
 class RasaUnavailable(Exception):
-    """Raised when the Rasa server cannot be reached or fails to answer a message."""
+    """Raised when the Rasa server (or the action server behind it) cannot be reached or fails to answer.
+
+    Not raised for a turn that was taken and had nothing to say: that is an empty answer, which the pipeline
+    answers at once, never a message to keep and try again (a retried message that cannot be answered would
+    hold up every later message of its sender)."""
 
 
 # A server that refused a connection is left alone this long before it is tried again.
@@ -38,8 +42,10 @@ class _Server:
 class RasaClient:
     """One pooled HTTP client per Rasa server for the life of the front end (not one per message)."""
 
-    def __init__(self, base_urls: str | Sequence[str], auth_token: str, timeout_seconds: float) -> None:
+    def __init__(self, base_urls: str | Sequence[str], auth_token: str, timeout_seconds: float,
+                 action_health_url: str | None = None) -> None:
         self._token = auth_token
+        self._action_health_url = action_health_url
         urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
         self._servers = [
             _Server(httpx.AsyncClient(
@@ -63,9 +69,11 @@ class RasaClient:
         result = await self._request("POST", "/webhooks/rest/webhook", json=body)
         if not isinstance(result, list):
             raise RasaUnavailable("unexpected answer from the REST channel")
-        if not result:
-            # Every turn of our dialogue says something; silence means a failed action (server down).
-            raise RasaUnavailable("no reply (action server down?)")
+        if not result and not await self._actions_up():
+            # Rasa answers a turn whose custom action could not run with silence, so silence while the action
+            # server does not answer its health check means "down": keep the message. Silence from a working
+            # stack is a turn with nothing to say, returned as such.
+            raise RasaUnavailable("no reply and the action server does not answer")
         return result
 
     async def set_slots(self, sender_id: str, slots: dict[str, Any]) -> None:
@@ -106,6 +114,15 @@ class RasaClient:
             if response.status_code == 200 and bool(response.json().get("model_file")):
                 return True
         return False
+
+    async def _actions_up(self) -> bool:
+        if self._action_health_url is None:  # no action server known: silence can only mean a failure
+            return False
+        try:
+            response = await self._servers[0].http.get(self._action_health_url, timeout=3.0)
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200
 
     def _order(self) -> list[_Server]:
         """Servers to try: the least busy first (ties in turn), those that refused lately last."""

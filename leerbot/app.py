@@ -28,12 +28,17 @@ from store.repositories import Accounts, PendingQueue
 log = logging.getLogger(__name__)
 
 
+def rasa_client_for(settings: Settings) -> RasaClient:
+    return RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds,
+                      action_health_url=settings.action_health_url)
+
+
 @contextlib.asynccontextmanager
 async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     """The shared message path with its Rasa client and database, closed on the way out."""
     engine = make_engine(settings.app_database_url)
     sessions = make_session_factory(engine)
-    rasa = RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    rasa = rasa_client_for(settings)
     clock = clock_from_setting(settings.today, settings.time_of_day)
     rules = default_rule_set()  # the rule content, read once here and handed to whoever uses it
     dienst = WachtrijDienst(sessions, rasa, clock, rules, settings.tracker_database_url)

@@ -31,6 +31,7 @@ from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
 from content.loader import default_rule_set
 from leerbot.antwoordkwaliteit import meet
+from leerbot.app import rasa_client_for
 from leerbot.eval_scoring import summarise
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes
@@ -155,7 +156,7 @@ async def evaluate(
         await supervisor.start()
     upgrade(settings.app_database_url)
     engine = make_engine(settings.app_database_url)
-    rasa = RasaClient(settings.rasa_urls, settings.rasa_auth_token.get_secret_value(), settings.rasa_timeout_seconds)
+    rasa = rasa_client_for(settings)
     results = []
     try:
         sessions = make_session_factory(engine)

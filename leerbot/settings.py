@@ -105,3 +105,7 @@ class Settings(BaseSettings):
     @property
     def action_endpoint_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}/webhook"
+
+    @property
+    def action_health_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}/health"

@@ -166,7 +166,7 @@ def build_processes(settings: Settings) -> list[ManagedProcess]:
     actions = ManagedProcess(
         name="actions",
         argv=[sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
-        health_url=f"http://127.0.0.1:{settings.action_port}/health",
+        health_url=settings.action_health_url,
         env=base_env,
         cwd=settings.project_root,
         log_path=logs / f"actions-{settings.action_port}.log",
