@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import besluit_payload, beurt, dossier, dossier_bewaard, peildatum, rol, rule_set, taal
 from actions.feiten import EXTRACTORS
+from actions.onbegrepen import bij_onzin
 from actions.onderwerp import (
     antwoord_op_open_zaak,
     geen_religieuze_plicht,
@@ -158,6 +159,10 @@ class _Antwoord(Action, abc.ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        onzin = bij_onzin(dispatcher, tracker)
+        if onzin is not None:
+            # Rasa's rules for a form label wait for this slot; without it "not understood" would follow twice.
+            return [*onzin, SlotSet("feiten_nodig", False)] if self.label in FORMULIER_ONDERWERPEN else onzin
         gekozen, events = met_gekozen_onderwerp(tracker)
         return [*events, *beantwoord_vraag(self.label, dispatcher, gekozen)]
 

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.antwoord import beantwoord_vraag
+from actions.onbegrepen import bij_onzin
 from actions.vervolg import onderwerp_van_zin, vervolg_open_zaak
 
 # First match wins; the order puts the most specific places first.
@@ -41,6 +42,9 @@ class ActionBuitenLeerplicht(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        onzin = bij_onzin(dispatcher, tracker)  # SQL or a script tag is no question outside the leerplicht either
+        if onzin is not None:
+            return onzin
         vervolg = vervolg_open_zaak(dispatcher, tracker)  # "ja idd, vanaf september" answers the open case
         if vervolg is not None:
             return vervolg

@@ -10,20 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.antwoord import REGELS, beantwoord_vraag
+from actions.onbegrepen import bij_onzin, niet_begrepen
 from actions.onderwerp_keuze import kandidaten, vraag_onderwerp
 from actions.vervolg import onderwerp_van_zin, vervolg_open_zaak
-
-EERSTE = "utter_default"
-TWEEDE = "utter_default_consulent"
-
-
-def vorige_ook_niet_begrepen(tracker: Tracker) -> bool:
-    """Whether the user's message before this one was not understood either."""
-    gebruiker = [e for e in tracker.events if e.get("event") == "user"]
-    if len(gebruiker) < 2:
-        return False
-    vorige = (gebruiker[-2].get("parse_data") or {}).get("intent") or {}
-    return vorige.get("name") == "nlu_fallback"
 
 
 class ActionFallback(Action):
@@ -38,6 +27,9 @@ class ActionFallback(Action):
         # A follow-up in a conversation about a case ("waarom niet? ze is als een zus voor me", "het gaat om 2
         # ochtendjes van 2 uur") is often unclear on its own: it continues the case when it answers it or when
         # the classifier hesitated between that case's topic and another.
+        onzin = bij_onzin(dispatcher, tracker)  # code or markup continues no case and picks no topic
+        if onzin is not None:
+            return onzin
         vervolg = vervolg_open_zaak(dispatcher, tracker, kandidaten(tracker, REGELS))
         if vervolg is not None:
             return vervolg
@@ -48,6 +40,5 @@ class ActionFallback(Action):
         keuze = vraag_onderwerp(dispatcher, tracker, REGELS)
         if keuze is not None:
             return keuze
-        dispatcher.utter_message(response=TWEEDE if vorige_ook_niet_begrepen(tracker) else EERSTE)
-        return []
+        return niet_begrepen(dispatcher, tracker)
 

@@ -23,6 +23,7 @@ from actions.context import besluit_payload, beurt, dossier, peildatum, rule_set
 from actions.feiten import MAX_WOORDEN_GEZEGD, periode, weekdagen
 from actions.feiten import vakantieverlof as lees_vakantieverlof
 from actions.normalise import parse_schooldagen
+from actions.onbegrepen import bij_onzin
 from actions.onderwerp import verlof_uit_feiten
 from actions.onderwerp_keuze import met_gekozen_onderwerp
 from dossier.model import ZOALS_GEZEGD
@@ -93,6 +94,9 @@ class ActionVakantieverlofUitleg(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        onzin = bij_onzin(dispatcher, tracker)
+        if onzin is not None:  # no decision, and the form ends before it asks anything
+            return [SlotSet(KLAAR, True), *onzin]
         gekozen, events = met_gekozen_onderwerp(tracker)
         return [*events, *self._uitleg(dispatcher, gekozen)]
 

@@ -32,9 +32,11 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
         "LEERBOT_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
         "RASA_TRACKER_URL": f"sqlite:///{tmp_path / 'tracker.db'}", "LEERBOT_TODAY": "2026-03-02",
     })
-    # Between the greeting and the question: bytes that are no UTF-8, a typed Rasa payload and a line of blanks;
-    # none of them may end the chat or keep the question from being answered.
-    invoer = b"hoi\n" + b"kapot \xff\xfe\xed\xa0\x80 bericht\n/restart\n   \n" + \
+    # Between the greeting and the question: a script tag and typed JSON (junk: asked to rephrase, then offered a
+    # person, never a decision), bytes that are no UTF-8, a typed Rasa payload and a line of blanks; none of them
+    # may end the chat or keep the question from being answered.
+    invoer = b"hoi\n<script>alert('verlof')</script>\n{\"text\": \"/handoff_mens\"}\n" + \
+        b"kapot \xff\xfe\xed\xa0\x80 bericht\n/restart\n   \n" + \
         b"bsn 111 222 333, bel 06-12345678 of iban NL91ABNA0417164300\n" + \
         b"mag mijn zoon een dag eerder op vakantie?\n"
     proces = subprocess.run(
@@ -44,6 +46,8 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
                                          proces.stderr.decode(errors="replace"))
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
+    assert "dat begreep ik niet helemaal" in out  # the script tag
+    assert "Het lukt me nog steeds niet" in out  # the JSON right after it
     assert "commando ken ik niet" in out  # /restart
     assert "Ik zie geen tekst" in out  # the line of blanks
     # No personal number, phone number or IBAN in any database file the chat wrote.

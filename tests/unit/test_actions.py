@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.antwoord import ANTWOORD_ACTIONS
+from actions.buiten import ActionBuitenLeerplicht
 from actions.fallback import ActionFallback
 from actions.verlof import ActionVakantieverlofUitleg
 from actions.vervolg import ActionVervolg
@@ -119,6 +120,49 @@ def test_second_miss_in_a_row_offers_a_person() -> None:
                                                                   user("qwerty", "nlu_fallback")]))
     assert eerste[0]["response"] == "utter_default"
     assert tweede[0]["response"] == "utter_default_consulent"
+
+
+ANTWOORD_PER_LABEL: dict[str, Any] = {action().label: action for action in ANTWOORD_ACTIONS}
+
+
+@pytest.mark.parametrize(("label", "tekst"), [
+    ("luxe_verzuim_gevolgen", "<script>alert('verlof')</script>"),
+    ("kwalificatieplicht", "'; DROP TABLE leerlingen; --"),
+    ("vrijstelling_5b", "[nummer verwijderd]"),
+    ("meldplicht_vraag", '{"text": "/handoff_mens"}'),
+])
+def test_junk_the_classifier_was_sure_of_gets_no_decision_but_a_request_to_rephrase(label: str, tekst: str) -> None:
+    messages, events = run(ANTWOORD_PER_LABEL[label](), tracker(tekst, intent=label))
+    assert [m.get("response") for m in messages] == ["utter_default"]
+    assert not any(m.get("custom") for m in messages)
+    if label == "meldplicht_vraag":  # a form label: Rasa's rule waits for the slot, so it is set
+        assert events == [{"event": "slot", "timestamp": None, "name": "feiten_nodig", "value": False}]
+    else:
+        assert events == []
+
+
+def test_junk_read_as_holiday_leave_gets_no_decision_and_ends_the_form_before_it_asks() -> None:
+    messages, events = run(ActionVakantieverlofUitleg(), tracker("<script>alert(1)</script>",
+                                                                 intent="verlof_vakantie_13a"))
+    assert [m.get("response") for m in messages] == ["utter_default"]
+    assert {e["name"]: e["value"] for e in events} == {"vakantieverlof_klaar": True}
+
+
+def test_a_second_junk_message_in_a_row_offers_a_person() -> None:
+    tekst = "SELECT * FROM leerlingen WHERE 1=1"
+    eerst = user("<b>hoi</b>", "luxe_verzuim_gevolgen")
+    messages, _ = run(ANTWOORD_PER_LABEL["kwalificatieplicht"](),
+                      tracker(tekst, intent="kwalificatieplicht", events=[eerst, user(tekst, "kwalificatieplicht")]))
+    assert [m.get("response") for m in messages] == ["utter_default_consulent"]
+
+
+def test_junk_read_as_unsure_or_out_of_scope_gets_the_same_answer_not_topic_buttons() -> None:
+    tekst = "<img src=x onerror=alert(1)>"
+    state = _twijfel(tekst, [("luxe_verzuim_gevolgen", 0.3), ("vrijstelling_5b", 0.29)])
+    messages, _ = run(ActionFallback(), state)
+    assert [m.get("response") for m in messages] == ["utter_default"]
+    messages, _ = run(ActionBuitenLeerplicht(), tracker(tekst, intent="out_of_scope"))
+    assert [m.get("response") for m in messages] == ["utter_default"]
 
 
 def _twijfel(tekst: str, ranking: list[tuple[str, float]]) -> Tracker:
