@@ -15,6 +15,7 @@ from typing import Any
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import AMSTERDAM, Clock
 from basis.taal import Language
+from bot.redact import redact_contact_details, telefoonnummers_in
 from content import teksten as t
 from content.regio_schema import RegioProfiel
 from content.schema import RuleSet
@@ -121,13 +122,23 @@ class Overdracht:
             return await self._team_kiezen(user, ticket, tekst, taal, deliver)
         if ticket.status == TicketStatus.CONTACT_GEVRAAGD:
             return await self._contact(ticket, tekst, taal)
+        # Phone numbers and IBANs are not kept in the transcript: the last phone number typed becomes the ticket's
+        # contact (its own field, shown in the consulent's summary), so the consulent can still call.
+        kaal, gevonden = redact_contact_details(tekst)
+        nummers = telefoonnummers_in(tekst) if gevonden else []
         async with self._wachtrij.werk() as w:
-            await w.tickets.bericht(ticket.id, "gebruiker", tekst, now)
+            await w.tickets.bericht(ticket.id, "gebruiker", kaal, now)
+            if nummers:
+                await w.tickets.zet_contact(ticket.id, {"soort": "telefoon", "waarde": nummers[-1]})
             plaats = await w.tickets.plaats(ticket)
+        notitie = [Reply(t.tekst("telefoon_bij_vraag", taal))] if nummers else []
         if ticket.status == TicketStatus.OPGEPAKT:
             await self._relay_naar_consulent(ticket, deliver)
-            return []
-        return [Reply(t.tekst("bewaard", taal, plaats=plaats))]
+            if nummers:
+                await self._melden_aan_houder(ticket, t.tekst("contact_uit_bericht", CONSULENT_TAAL, nummer=ticket.id,
+                                                              telefoon=nummers[-1]), deliver)
+            return notitie
+        return [Reply(t.tekst("bewaard", taal, plaats=plaats)), *notitie]
 
     async def _team_kiezen(self, user: ChatUser, ticket: Ticket, tekst: str, taal: Taal,
                            deliver: Deliver) -> list[Reply]:

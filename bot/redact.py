@@ -14,6 +14,8 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, onderwijsnummer
 
+from invoer.contact import telefoonnummer
+
 # Digits joined by at most three separator characters ("1 - 2"): one written number, or a list of them.
 _GETAL = re.compile(r"\d(?:[ ./,;\-_]{0,3}\d)*")
 _GROEP = re.compile(r"\d+")
@@ -68,6 +70,13 @@ def redact_personal_numbers(text: str) -> tuple[str, bool]:
             delen += [text[begin:getal.start() + van], PLACEHOLDER]
             begin = getal.start() + tot
     return "".join(delen) + text[begin:], bool(delen)
+
+
+def telefoonnummers_in(text: str) -> list[str]:
+    """The valid phone numbers in free text, in their usual notation, in the order typed."""
+    gevonden = (telefoonnummer(m.raw_string) for m in
+                phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID))
+    return [nummer for nummer in gevonden if nummer is not None]
 
 
 def redact_contact_details(text: str) -> tuple[str, bool]:

@@ -130,6 +130,28 @@ async def test_a_user_is_queued_claimed_relayed_closed_and_handed_back(omgeving:
     assert acties == ["opgepakt", "gesloten"]
 
 
+async def test_a_phone_number_typed_to_the_queue_becomes_the_tickets_contact_not_part_of_the_transcript(
+    omgeving: Omgeving,
+) -> None:
+    await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
+    nummer = await in_de_rij(omgeving)
+    wachtend = await omgeving.overdracht.bericht(OUDER, "bel me op 06-12345678, iban NL91ABNA0417164300", "nl",
+                                                 omgeving.deliver)
+    assert "bewaard" in wachtend[0].text
+    assert "Je telefoonnummer staat nu bij je vraag" in wachtend[1].text
+    gepakt = await omgeving.consulent("tg-900", f"/pak {nummer}")
+    assert "Contact: telefoon 06 12345678" in gepakt  # the summary shows it from the ticket's own field
+    await omgeving.overdracht.bericht(OUDER, "of liever 0612345679 ?", "nl", omgeving.deliver)
+    assert omgeving.chats["tg-900"][-2].text == f"[#{nummer}] of liever [telefoonnummer verwijderd] ?"
+    assert omgeving.laatste("tg-900").endswith("(niet in het gesprek): 06 12345679")
+    async with omgeving.wachtrij.werk() as w:
+        berichten = [b.tekst for b in await w.tickets.berichten(nummer)]
+        ticket = await w.tickets.ticket(nummer)
+    assert berichten == ["bel me op [telefoonnummer verwijderd], iban [rekeningnummer verwijderd]",
+                         "of liever [telefoonnummer verwijderd] ?"]
+    assert ticket is not None and ticket.contact == {"soort": "telefoon", "waarde": "06 12345679"}
+
+
 async def test_exactly_one_consulent_wins_a_claim(omgeving: Omgeving) -> None:
     for sender, naam in (("tg-900", "Petra"), ("tg-901", "Karim")):
         await omgeving.consulent_erbij(sender, naam, ["ijssel-vecht"], omgeving.klok.now())

@@ -50,9 +50,10 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
     assert "Het lukt me nog steeds niet" in out  # the JSON right after it
     assert "commando ken ik niet" in out  # /restart
     assert "Ik zie geen tekst" in out  # the line of blanks
-    # No personal number, phone number or IBAN in any database file the chat wrote.
-    bestanden = list(tmp_path.glob("*.db*"))
+    # No personal number, phone number or IBAN in any file the chat wrote: databases and logs.
+    bestanden = [b for b in tmp_path.rglob("*") if b.is_file()]
     assert {"app.db", "tracker.db"} <= {b.name for b in bestanden}
+    assert any(b.suffix == ".log" for b in bestanden)
     for bestand in bestanden:
         inhoud = bestand.read_bytes()
         for nummer in (b"111 222 333", b"111222333", b"12345678", b"0417164300"):
