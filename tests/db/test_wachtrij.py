@@ -149,7 +149,8 @@ async def test_a_phone_number_typed_to_the_queue_becomes_the_tickets_contact_not
         ticket = await w.tickets.ticket(nummer)
     assert berichten == ["bel me op [telefoonnummer verwijderd], iban [rekeningnummer verwijderd]",
                          "of liever [telefoonnummer verwijderd] ?"]
-    assert ticket is not None and ticket.contact == {"soort": "telefoon", "waarde": "06 12345679"}
+    assert ticket is not None
+    assert ticket.contact == {"soort": "telefoon", "waarde": "06 12345679"}
 
 
 async def test_exactly_one_consulent_wins_a_claim(omgeving: Omgeving) -> None:
