@@ -99,11 +99,13 @@ class MessagePipeline:
         """A typed message: cleaned, checked, redacted, then routed."""
         # The lock comes first, so concurrent updates of one chat keep their order.
         async with self._beurten.van(user.sender_id):
-            await self._handle_text(user, text, deliver)
+            await self._handle(user, text, deliver, knop=False)
 
-    async def _handle_text(self, user: ChatUser, text: str, deliver: Deliver) -> None:
+    async def _handle(self, user: ChatUser, text: str, deliver: Deliver, *, knop: bool) -> None:
+        """Typed text and button payloads alike (a web client can send any payload): cleaned, checked, redacted,
+        then routed. A payload says nothing about the language, so a button keeps the last one."""
         text = schoon(text)  # the one boundary for text from any channel: before redaction and everything else
-        language = await self._language_of(user, text)
+        language = self._languages.get(user.sender_id, "nl") if knop else await self._language_of(user, text)
         if not text:
             await deliver(user, [Reply(t.tekst("bericht_leeg", language))])
             return
@@ -116,7 +118,7 @@ class MessagePipeline:
         if had_number:
             await deliver(user, [Reply(t.tekst("geen_persoonsnummer", language))])
         user = await self._met_rol(user)
-        await self.router.behandel(user, clean, language, deliver)
+        await self.router.behandel(user, clean, language, deliver, knop=knop)
 
     async def _met_rol(self, user: ChatUser) -> ChatUser:
         """Registered consulenten and linked school staff get their role; looked up at most once a minute
@@ -138,9 +140,7 @@ class MessagePipeline:
         """A pressed button: its payload goes the same way as typed text (the router knows it is a button:
         only our own buttons may carry a Rasa payload)."""
         async with self._beurten.van(user.sender_id):
-            language = self._languages.get(user.sender_id, "nl")
-            user = await self._met_rol(user)
-            await self.router.behandel(user, schoon(payload), language, deliver, knop=True)
+            await self._handle(user, payload, deliver, knop=True)
 
     async def reply_fixed(self, user: ChatUser, key: str, deliver: Deliver) -> None:
         """One of the front end's own sentences, in the user's last language."""

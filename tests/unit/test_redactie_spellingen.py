@@ -8,34 +8,7 @@ from hypothesis import strategies as st
 
 from bot.redact import PLACEHOLDER, redact_personal_numbers
 from invoer.schoon import schoon
-
-SCHEIDINGEN = [" ", "  ", ".", "-", "/", ",", "\u00a0", "_", " - ", ". "]
-CIJFERSOORTEN = ["0123456789", "٠١٢٣٤٥٦٧٨٩", "０１２３４５６７８９", "०१२३४५६७८९"]
-
-
-def _met_controlecijfer(acht: int) -> str | None:
-    """Eight digits completed to a number that passes the BSN eleven-test (sum(d_i * (9 - i)) - d_8 is a
-    multiple of 11); None when no last digit does."""
-    cijfers = [int(c) for c in str(acht)]
-    laatste = sum(d * (9 - i) for i, d in enumerate(cijfers)) % 11
-    return f"{acht}{laatste}" if laatste < 10 else None
-
-
-bsn = st.integers(10_000_000, 99_999_999).map(_met_controlecijfer).filter(lambda n: n is not None)
-
-
-@st.composite
-def gespeld(draw: st.DrawFn) -> tuple[str, str]:
-    """(the number as a person might type it, the number)."""
-    nummer = draw(bsn)
-    grenzen = sorted(draw(st.sets(st.integers(1, 8), max_size=4)))
-    assert nummer is not None
-    stukken = [nummer[a:b] for a, b in zip([0, *grenzen], [*grenzen, 9], strict=True)]
-    scheiding = draw(st.sampled_from(SCHEIDINGEN))
-    cijfers = draw(st.sampled_from(CIJFERSOORTEN))
-    tekst = scheiding.join(stukken).translate(str.maketrans("0123456789", cijfers))
-    return tekst, nummer
-
+from tests.strategieen import gespeld
 
 ZINNEN = ["{}", "bsn {}", "Het BSN van mijn dochter is {}, klopt dat?", "nummer: {}.", "({})", "{} en verder niets"]
 

@@ -8,13 +8,9 @@ endpoints; the pipeline, its client and the database are the real ones."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import threading
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -25,49 +21,7 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from content import teksten as t
 from store.db import make_engine, make_session_factory, upgrade
 from store.repositories import Accounts, PendingQueue
-
-ANTWOORD = [{"recipient_id": "x", "text": "Verlof voor vakantie vraag je aan bij de directeur (art. 13a)."}]
-
-
-class NepRasa:
-    """Answers the REST channel with ANTWOORD, or with silence for a text that contains "stil"; its action server
-    health check answers 200 only while `actions_up`."""
-
-    def __init__(self) -> None:
-        self.actions_up = True
-        self.berichten: list[str] = []
-        nep = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _json(self, status: int, body: Any) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self) -> None:
-                if self.path.startswith("/status"):
-                    self._json(200, {"model_file": "model.tar.gz"})
-                else:  # /health of the action server
-                    self._json(200 if nep.actions_up else 503, {"status": "ok" if nep.actions_up else "down"})
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"null")
-                if self.path.startswith("/webhooks/rest/webhook"):
-                    nep.berichten.append(body["message"])
-                    self._json(200, [] if "stil" in body["message"] else ANTWOORD)
-                else:  # tracker events (slots)
-                    self._json(200, {})
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.http.daemon_threads = True
-        threading.Thread(target=self.http.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
+from testkit.nep_rasa import ANTWOORD, NepRasa
 
 
 class Zetklok:
@@ -109,8 +63,7 @@ class Omgeving:
 def nep() -> Iterator[NepRasa]:
     server = NepRasa()
     yield server
-    server.http.shutdown()
-    server.http.server_close()
+    server.close()
 
 
 @pytest.fixture

@@ -1,0 +1,60 @@
+"""A small real HTTP server on loopback that answers like Rasa's REST channel, status and tracker endpoints and
+the action server's health check: for tests of the client and the pipeline where the real Rasa would only be
+slow, never for tests of what the assistant says."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+ANTWOORD = [{"recipient_id": "x", "text": "Verlof voor vakantie vraag je aan bij de directeur (art. 13a)."}]
+
+
+class NepRasa:
+    """Answers the REST channel with ANTWOORD, or with silence for a text that contains "stil"; its action server
+    health check answers 200 only while `actions_up`."""
+
+    def __init__(self) -> None:
+        self.actions_up = True
+        self.berichten: list[str] = []
+        self.ontvangen: list[bytes] = []  # every request body as it arrived: what Rasa's tracker store would keep
+        nep = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _json(self, status: int, body: Any) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                if self.path.startswith("/status"):
+                    self._json(200, {"model_file": "model.tar.gz"})
+                else:  # /health of the action server
+                    self._json(200 if nep.actions_up else 503, {"status": "ok" if nep.actions_up else "down"})
+
+            def do_POST(self) -> None:
+                ruw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                nep.ontvangen.append(ruw)
+                body = json.loads(ruw or b"null")
+                if self.path.startswith("/webhooks/rest/webhook"):
+                    nep.berichten.append(body["message"])
+                    self._json(200, [] if "stil" in body["message"] else ANTWOORD)
+                else:  # tracker events (slots)
+                    self._json(200, {})
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.http.daemon_threads = True
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
+
+    def close(self) -> None:
+        self.http.shutdown()
+        self.http.server_close()
