@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from basis.berichten import Button, ChatUser, Deliver, Reply
@@ -66,6 +67,14 @@ async def _niets(_: ChatUser) -> None:
     return None
 
 
+@dataclass(frozen=True)
+class OverdrachtBeurt:
+    """What a message to an open ticket gave: the user's replies, and whether the ticket is still open after it."""
+
+    replies: list[Reply]
+    open: bool
+
+
 class Overdracht:
     """`hervat` is called whenever a ticket ends on the user's side (no consulent, /stop), so every way out of
     a hand-off returns the user to the assistant, as a consulent's /sluit does."""
@@ -102,11 +111,19 @@ class Overdracht:
             return [Reply(t.tekst("welke_gemeente", taal))]
         return await self._in_wachtrij(user, ticket, taal, deliver)
 
-    async def bericht(self, user: ChatUser, tekst: str, taal: Taal, deliver: Deliver) -> list[Reply]:
-        """A message from a user with an open ticket: an answer the queue asked for, kept, or relayed."""
+    async def bericht(self, user: ChatUser, tekst: str, taal: Taal, deliver: Deliver) -> OverdrachtBeurt | None:
+        """A message from a user with an open ticket: an answer the queue asked for, kept, or relayed. None when
+        the user has no open ticket (closed meanwhile): the assistant answers instead."""
         ticket = await self.open_ticket(user)
         if ticket is None:
-            return []
+            return None
+        replies = await self._bericht(user, ticket, tekst, taal, deliver)
+        # Only leaving the queue or a team without consulenten closes the ticket: after a municipality was named.
+        gesloten = ticket.status == TicketStatus.GEMEENTE_GEVRAAGD or antwoorden.is_stop(tekst, alleen_stop=True)
+        return OverdrachtBeurt(replies, not gesloten or await self.open_ticket(user) is not None)
+
+    async def _bericht(self, user: ChatUser, ticket: Ticket, tekst: str, taal: Taal,
+                       deliver: Deliver) -> list[Reply]:
         now = self._clock.now()
         if antwoorden.is_stop(tekst, alleen_stop=True):
             async with self._wachtrij.werk() as w:

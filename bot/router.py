@@ -113,11 +113,13 @@ class Router:
         await self._naar_assistent(user, bericht, taal, deliver)
 
     async def _in_overdracht(self, user: ChatUser, bericht: str, taal: Language, deliver: Deliver) -> bool:
-        if self._wachtrij is None or await self._wachtrij.overdracht.open_ticket(user) is None:
+        beurt = None if self._wachtrij is None else await self._wachtrij.overdracht.bericht(user, bericht, taal,
+                                                                                              deliver)
+        if beurt is None:
             await self.terug_naar_assistent(user)  # closed meanwhile (retention, a consulent): the assistant again
             return False
-        await deliver(user, await self._wachtrij.overdracht.bericht(user, bericht, taal, deliver))
-        if await self._wachtrij.overdracht.open_ticket(user) is None:
+        await deliver(user, beurt.replies)
+        if not beurt.open:
             await self.terug_naar_assistent(user)
         return True
 

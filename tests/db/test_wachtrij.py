@@ -6,83 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections import defaultdict
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 
 import pytest
 
-from basis.berichten import ChatUser, Reply
+from basis.berichten import ChatUser
 from basis.klok import AMSTERDAM
-from bot.consulent import ConsulentWerk
-from bot.overdracht import Overdracht
 from bot.urgentie import gevaar_in
-from content.loader import default_rule_set
 from store.db import make_engine, make_session_factory, upgrade
-from store.models_wachtrij import Ticket
-from store.scholen import Scholen
 from store.wachtrij import Wachtrij
-
-MAANDAG_10_UUR = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
-
-
-class Klok:
-    def __init__(self) -> None:
-        self.moment = MAANDAG_10_UUR
-
-    def today(self) -> dt.date:
-        return self.moment.date()
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-
-@dataclass
-class Omgeving:
-    klok: Klok
-    wachtrij: Wachtrij
-    overdracht: Overdracht
-    werk: ConsulentWerk
-    chats: dict[str, list[Reply]] = field(default_factory=lambda: defaultdict(list))
-    hervat: list[str] = field(default_factory=list)
-
-    async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
-        self.chats[user.sender_id].extend(replies)
-
-    def laatste(self, sender: str) -> str:
-        return self.chats[sender][-1].text
-
-    async def consulent_erbij(self, sender: str, naam: str, teams: list[str], now: dt.datetime) -> None:
-        async with self.wachtrij.werk() as w:
-            await w.consulenten.toevoegen(sender, naam, teams, now)
-
-    async def open_ticket(self, user: ChatUser) -> Ticket | None:
-        async with self.wachtrij.werk() as w:
-            return await w.tickets.open_van(user.channel, user.sender_id)
-
-    async def consulent(self, sender: str, tekst: str) -> str:
-        antwoord = await self.werk.bericht(ChatUser(sender, "telegram", "consulent"), tekst, self.deliver)
-        return "\n".join(r.text for r in antwoord or [])
-
-
-@pytest.fixture
-async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
-    upgrade(database_url)
-    engine = make_engine(database_url)
-    sessions = make_session_factory(engine)
-    klok = Klok()
-    wachtrij = Wachtrij(sessions)
-    hervat: list[str] = []
-
-    async def hervatten(user: ChatUser) -> None:
-        hervat.append(user.sender_id)
-
-    try:
-        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok, default_rule_set()),
-                       ConsulentWerk(wachtrij, klok, default_rule_set(), hervatten), hervat=hervat)
-    finally:
-        await engine.dispose()
-
+from tests.db.omgeving import MAANDAG_10_UUR, Omgeving
 
 OUDER = ChatUser("tg-1", "telegram")
 
@@ -93,7 +25,7 @@ async def in_de_rij(omgeving: Omgeving, user: ChatUser = OUDER, urgent: bool = F
                                               samenvatting={"vraag": "mag mijn zoon 12 dagen naar Marokko?"},
                                               deliver=omgeving.deliver)
     assert "In welke gemeente" in replies[0].text
-    replies = await omgeving.overdracht.bericht(user, "Zwolle", "nl", omgeving.deliver)
+    replies = await omgeving.ouder(user, "Zwolle", "nl")
     assert "wachtrij van Team Leerplicht/Doorstroompunt" in replies[0].text, replies
     ticket = await omgeving.open_ticket(user)
     assert ticket is not None
@@ -105,14 +37,14 @@ async def test_a_user_is_queued_claimed_relayed_closed_and_handed_back(omgeving:
     nummer = await in_de_rij(omgeving)
     assert "Nieuw ticket" in omgeving.laatste("tg-900")
     assert [b.payload for b in omgeving.chats["tg-900"][-1].buttons] == [f"/pak {nummer}", f"/info {nummer}"]
-    bewaard = await omgeving.overdracht.bericht(OUDER, "het gaat om mijn oudste", "nl", omgeving.deliver)
+    bewaard = await omgeving.ouder(OUDER, "het gaat om mijn oudste", "nl")
     assert "bewaard" in bewaard[0].text
     assert f"#{nummer}" in await omgeving.consulent("tg-900", "/wachtrij")
     gepakt = await omgeving.consulent("tg-900", f"/pak {nummer}")
     assert "mag mijn zoon 12 dagen naar Marokko?" in gepakt  # the summary
     assert "het gaat om mijn oudste" in gepakt  # kept while waiting
     assert "Team Leerplicht/Doorstroompunt heeft je gesprek opgepakt" in omgeving.laatste("tg-1")
-    await omgeving.overdracht.bericht(OUDER, "hallo?", "nl", omgeving.deliver)
+    await omgeving.ouder(OUDER, "hallo?", "nl")
     assert omgeving.laatste("tg-900") == f"[#{nummer}] hallo?"
     await omgeving.consulent("tg-900", "Goedemiddag, ik kijk met u mee.")
     assert omgeving.laatste("tg-1") == ("Een consulent van Team Leerplicht/Doorstroompunt: Goedemiddag, ik kijk met "
@@ -135,13 +67,12 @@ async def test_a_phone_number_typed_to_the_queue_becomes_the_tickets_contact_not
 ) -> None:
     await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
-    wachtend = await omgeving.overdracht.bericht(OUDER, "bel me op 06-12345678, iban NL91ABNA0417164300", "nl",
-                                                 omgeving.deliver)
+    wachtend = await omgeving.ouder(OUDER, "bel me op 06-12345678, iban NL91ABNA0417164300", "nl")
     assert "bewaard" in wachtend[0].text
     assert "Je telefoonnummer staat nu bij je vraag" in wachtend[1].text
     gepakt = await omgeving.consulent("tg-900", f"/pak {nummer}")
     assert "Contact: telefoon 06 12345678" in gepakt  # the summary shows it from the ticket's own field
-    await omgeving.overdracht.bericht(OUDER, "of liever 0612345679 ?", "nl", omgeving.deliver)
+    await omgeving.ouder(OUDER, "of liever 0612345679 ?", "nl")
     assert omgeving.chats["tg-900"][-2].text == f"[#{nummer}] of liever [telefoonnummer verwijderd] ?"
     assert omgeving.laatste("tg-900").endswith("(niet in het gesprek): 06 12345679")
     async with omgeving.wachtrij.werk() as w:
@@ -182,13 +113,13 @@ async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_detai
     omgeving.klok.moment = dt.datetime(2026, 11, 28, 20, 0, tzinfo=AMSTERDAM)  # Saturday evening
     await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                     samenvatting={}, deliver=omgeving.deliver)
-    replies = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
+    replies = await omgeving.ouder(OUDER, "Zwolle", "nl")
     assert "vanaf 30 november 2026 om 09:00" in replies[0].text
     assert "Telegram, per telefoon of per e-mail" in replies[1].text
-    assert "Op welk nummer" in (await omgeving.overdracht.bericht(OUDER, "telefoon", "nl", omgeving.deliver))[0].text
-    fout = await omgeving.overdracht.bericht(OUDER, "12345", "nl", omgeving.deliver)
+    assert "Op welk nummer" in (await omgeving.ouder(OUDER, "telefoon", "nl"))[0].text
+    fout = await omgeving.ouder(OUDER, "12345", "nl")
     assert "geen geldig telefoonnummer" in fout[0].text
-    assert "Genoteerd" in (await omgeving.overdracht.bericht(OUDER, "06 12345678", "nl", omgeving.deliver))[0].text
+    assert "Genoteerd" in (await omgeving.ouder(OUDER, "06 12345678", "nl"))[0].text
     ticket = await omgeving.open_ticket(OUDER)
     assert ticket is not None
     assert ticket.contact == {"soort": "telefoon", "waarde": "06 12345678"}
@@ -197,7 +128,7 @@ async def test_outside_office_hours_the_user_hears_when_and_leaves_contact_detai
 async def test_with_nobody_registered_the_user_is_told_where_to_go(omgeving: Omgeving) -> None:
     await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                     samenvatting={}, deliver=omgeving.deliver)
-    replies = await omgeving.overdracht.bericht(OUDER, "Utrecht", "nl", omgeving.deliver)
+    replies = await omgeving.ouder(OUDER, "Utrecht", "nl")
     assert "geen consulent" in replies[0].text
     assert "website van de gemeente" in replies[0].text  # the national profile's contact text
     assert await omgeving.open_ticket(OUDER) is None
@@ -214,8 +145,7 @@ async def test_transfer_reopen_and_leaving_the_queue_are_audited(omgeving: Omgev
     await omgeving.consulent("tg-901", "Ik neem het over.")
     assert omgeving.laatste("tg-1").endswith("Ik neem het over.")
     assert "wachtrij van nijmegen" in await omgeving.consulent("tg-901", f"/overdragen {nummer} nijmegen")
-    assert "Je bent uit de wachtrij" in (await omgeving.overdracht.bericht(OUDER, "/stop", "nl",
-                                                                         omgeving.deliver))[0].text
+    assert "Je bent uit de wachtrij" in (await omgeving.ouder(OUDER, "/stop", "nl"))[0].text
     assert "weer in de wachtrij" in await omgeving.consulent("tg-900", f"/heropen {nummer}")
     async with omgeving.wachtrij.werk() as w:
         acties = [r.actie for r in await w.tickets.audit_regels(nummer)]
@@ -225,7 +155,7 @@ async def test_transfer_reopen_and_leaving_the_queue_are_audited(omgeving: Omgev
 async def test_retention_and_forgetting_remove_transcripts(omgeving: Omgeving) -> None:
     await omgeving.consulent_erbij("tg-900", "Petra", ["ijssel-vecht"], omgeving.klok.now())
     nummer = await in_de_rij(omgeving)
-    await omgeving.overdracht.bericht(OUDER, "mijn verhaal", "nl", omgeving.deliver)
+    await omgeving.ouder(OUDER, "mijn verhaal", "nl")
     await omgeving.consulent("tg-900", f"/pak {nummer}")
     await omgeving.consulent("tg-900", f"/sluit {nummer} beantwoord")
     async with omgeving.wachtrij.werk() as w:
@@ -236,7 +166,7 @@ async def test_retention_and_forgetting_remove_transcripts(omgeving: Omgeving) -
         assert await w.bewaren.opschonen(omgeving.klok.now() + dt.timedelta(days=31)) == 1
         assert await w.tickets.berichten(nummer) == []
     tweede = await in_de_rij(omgeving)
-    await omgeving.overdracht.bericht(OUDER, "nog iets", "nl", omgeving.deliver)
+    await omgeving.ouder(OUDER, "nog iets", "nl")
     async with omgeving.wachtrij.werk() as w:
         assert await w.bewaren.vergeet("telegram", "tg-1") == 2
     async with omgeving.wachtrij.werk() as w:

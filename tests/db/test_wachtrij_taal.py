@@ -3,38 +3,11 @@ while the consulent reads Dutch; the language follows the user's messages to the
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from basis.berichten import ChatUser
-from bot.consulent import ConsulentWerk
-from bot.overdracht import Overdracht
-from content.loader import default_rule_set
-from store.db import make_engine, make_session_factory, upgrade
-from store.scholen import Scholen
-from store.wachtrij import Wachtrij
-from tests.db.test_wachtrij import Klok, Omgeving
+from tests.db.omgeving import Omgeving
 
 OUDER = ChatUser("tg-en-1", "telegram")
 TEAM = "Team Leerplicht/Doorstroompunt"
-
-
-@pytest.fixture
-async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
-    upgrade(database_url)
-    engine = make_engine(database_url)
-    sessions = make_session_factory(engine)
-    klok, wachtrij, hervat = Klok(), Wachtrij(sessions), []
-
-    async def hervatten(user: ChatUser) -> None:
-        hervat.append(user.sender_id)
-
-    try:
-        yield Omgeving(klok, wachtrij, Overdracht(wachtrij, Scholen(sessions), klok, default_rule_set()),
-                       ConsulentWerk(wachtrij, klok, default_rule_set(), hervatten), hervat=hervat)
-    finally:
-        await engine.dispose()
 
 
 async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_english(omgeving: Omgeving) -> None:
@@ -44,7 +17,7 @@ async def test_an_english_user_gets_the_queue_and_the_consulents_notices_in_engl
                                               samenvatting={"vraag": "may my son go to Morocco for 12 days?"},
                                               deliver=omgeving.deliver)
     assert "In which municipality does the child live?" in replies[0].text
-    replies = await omgeving.overdracht.bericht(OUDER, "Zwolle", "en", omgeving.deliver)
+    replies = await omgeving.ouder(OUDER, "Zwolle", "en")
     assert replies[0].text.startswith(f"You are in the queue of {TEAM}: number 1"), replies
     assert omgeving.laatste("tg-901").startswith("Nieuw ticket #")  # the consulent reads Dutch
     async with omgeving.wachtrij.werk() as w:
@@ -69,9 +42,9 @@ async def test_the_consulents_notices_follow_the_language_the_user_writes_now(om
         await w.consulenten.toevoegen("tg-902", "Karim", ["ijssel-vecht"], omgeving.klok.now())
     await omgeving.overdracht.start(OUDER, "nl", onderwerp="handoff_mens", reden="gevraagd", prioriteit=0,
                                     samenvatting={}, deliver=omgeving.deliver)
-    wachten = await omgeving.overdracht.bericht(OUDER, "Zwolle", "nl", omgeving.deliver)
+    wachten = await omgeving.ouder(OUDER, "Zwolle", "nl")
     assert wachten[0].text.startswith("Je staat in de wachtrij")
-    bewaard = await omgeving.overdracht.bericht(OUDER, "Sorry, can we speak English?", "en", omgeving.deliver)
+    bewaard = await omgeving.ouder(OUDER, "Sorry, can we speak English?", "en")
     assert bewaard[0].text.startswith("Your message is kept")
     async with omgeving.wachtrij.werk() as w:
         ticket = await w.tickets.open_van(OUDER.channel, OUDER.sender_id)

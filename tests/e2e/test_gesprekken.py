@@ -17,9 +17,9 @@ import yaml
 from basis.berichten import ChatUser, Reply
 from basis.klok import FixedClock
 from bot.pipeline import MessagePipeline
-from bot.rasa_client import RasaClient
 from bot.wachtrij_dienst import WachtrijDienst
 from content.loader import default_rule_set
+from leerbot.app import rasa_client_for
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor
 from meldingen.gesprek import melding_gesprek
@@ -45,7 +45,7 @@ class Speler:
 async def speler(stack: Supervisor, stack_settings: Settings) -> AsyncIterator[Any]:
     engine = make_engine(stack_settings.app_database_url)
     sessions = make_session_factory(engine)
-    rasa = RasaClient(stack_settings.rasa_urls, stack_settings.rasa_auth_token.get_secret_value(), 30.0)
+    rasa = rasa_client_for(stack_settings)
 
     async def maak(peildatum: dt.date, rol: str, sender: str) -> Speler:
         clock = FixedClock(peildatum)
