@@ -2,8 +2,9 @@
 nothing but the placeholders redaction left. A classifier trained on questions still ranks some topic first for
 such text (a `<script>` tag read as luxe verzuim), so it gets the "not understood" answer, never a decision.
 
-Prose that merely contains a bit of code ("mijn zoon schreef <b>nee</b> in zijn agenda, moet ik dat melden?")
-is still a question: text counts as junk only when little prose is left once the code is taken out.
+Prose that contains code or markup ("mijn zoon schreef <b>nee</b> in zijn agenda, moet ik dat melden?", an
+export pasted above a question) is still a question: text counts as junk only when hardly any prose is left once
+the code is taken out.
 """
 
 from __future__ import annotations
@@ -26,26 +27,39 @@ _CODE = re.compile(
     r"|\b(?:alert|eval|exec|print|console\.log|system|require|import)\s*\(",  # calls
     re.I | re.S,
 )
-# Punctuation of code rather than of sentences.
-_CODETEKENS = frozenset("(){}[];=<>$'\"`/\\|&*")
+# Markdown a message may carry when pasted: a link, inline code, emphasis.
+_OPMAAK = (
+    (re.compile(r"\[([^\[\]]{1,100})\]\([^()\s]{0,200}\)"), r"\1"),
+    (re.compile(r"`([^`]{0,100})`"), r"\1"),
+    (re.compile(r"(\*{1,2}|_{1,2})([^\s*_][^*_]{0,100}?)\1"), r"\2"),
+)
+# Once code was found, these are no prose either: paths and addresses, and the words of a SQL statement.
+_GEEN_PROZA = re.compile(r"\S*[/\\]\S*|\b(?:select|from|where|like|union|insert|into|values|update|set|delete|drop|"
+                         r"table|alter|truncate|exec|and|or|not|null|order|by|limit)\b", re.I)
 _WOORD = re.compile(r"[^\W\d_]{2,}")
-# Less prose than this, once code is taken out, and the message is junk.
+# Less prose than this, once code is taken out, and the message is junk; with more, the prose is the question (a
+# pasted export with "melden of niet?" under it) and the assistant reads it.
 MIN_WOORDEN = 3
 
 
 def is_onzin(tekst: str) -> bool:
     """Whether a message is mostly code, markup, injection or JSON, or only the placeholders of redaction."""
-    zonder_plaatshouders = _PLAATSHOUDER.sub(" ", tekst)
+    zonder_plaatshouders = _zonder_opmaak(_PLAATSHOUDER.sub(" ", tekst))
     if zonder_plaatshouders != tekst and not any(teken.isalnum() for teken in zonder_plaatshouders):
         return True
     if _is_json(zonder_plaatshouders):
         return True
-    code = _CODE.findall(zonder_plaatshouders)
-    if not code:
+    if not _CODE.search(zonder_plaatshouders):
         return False
-    proza = _CODE.sub(" ", zonder_plaatshouders)
-    code_tekens = sum(len(stuk) for stuk in code) + sum(teken in _CODETEKENS for teken in proza)
-    return len(_WOORD.findall(proza)) < MIN_WOORDEN or code_tekens * 3 >= len("".join(zonder_plaatshouders.split()))
+    proza = _GEEN_PROZA.sub(" ", _CODE.sub(" ", zonder_plaatshouders))
+    return len(_WOORD.findall(proza)) < MIN_WOORDEN
+
+
+def _zonder_opmaak(tekst: str) -> str:
+    """Markdown formatting replaced by the words it formats: a pasted, formatted question is still prose."""
+    for patroon, vervanging in _OPMAAK:
+        tekst = patroon.sub(vervanging, tekst)
+    return tekst
 
 
 def _is_json(tekst: str) -> bool:

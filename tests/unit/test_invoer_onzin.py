@@ -31,6 +31,9 @@ ONZIN = [
     "  [rekeningnummer verwijderd] . ",
     "print(open('/etc/passwd').read())",
     "<?php system($_GET['c']); ?>",
+    "`<script>alert(1)</script>`",
+    "SELECT * FROM leerlingen WHERE naam LIKE '%a%';",
+    "'; DROP TABLE meldingen; -- <script>alert('leerplicht')</script>",
 ]
 
 VRAGEN = [
@@ -52,6 +55,11 @@ VRAGEN = [
     "/verlof_vakantie_13a",
     "Ze is 5 (bijna 6), moet ze al naar school?",
     "Select the right form for me please",
+    "<b>mag</b> *mijn* _kind_ [vrij](http://x) voor vakantie? `code` & </i>",
+    "**Vraag:** mag mijn dochter (groep 7) op 3 juli al weg?",
+    "<script>alert('hoi')</script> wanneer is de herfstvakantie in regio noord?",
+    "<table><tr><td>wk 45</td><td>6,0 u</td></tr><tr><td>wk 46</td><td>4,5 u</td></tr></table> moeten we dit melden?",
+    "zie https://www.rijksoverheid.nl/onderwerpen/leerplicht, klopt dat voor groep 8?",
 ]
 
 
