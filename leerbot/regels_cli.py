@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
+import types
 import typing
-from typing import Any
+from typing import Any, Literal, Union
 
 from basis.klok import clock_from_setting
 from content.loader import load_rule_set
@@ -28,10 +28,20 @@ def _velden_tekst() -> str:
 
 
 def _type_naam(annotation: Any) -> str:
-    """'bool', 'float | None', 'tuple[Afwezigheid, ...]' rather than full module paths."""
-    simpel = isinstance(annotation, type) and typing.get_origin(annotation) is None
-    tekst = annotation.__name__ if simpel else str(annotation)
-    return re.sub(r"\b(?:[a-z_]\w*\.)+(\w+)", r"\1", tekst)
+    """'bool', 'float | None', 'tuple[Afwezigheid, ...]': the type without the strictness and bounds of
+    rules/feittypen.py and without module paths."""
+    oorsprong, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if oorsprong is typing.Annotated:
+        return _type_naam(args[0])
+    if oorsprong in (Union, types.UnionType):
+        return " | ".join(_type_naam(arg) for arg in args)
+    if oorsprong is tuple:
+        return f"tuple[{_type_naam(args[0])}, ...]"
+    if oorsprong is Literal:
+        return " | ".join(repr(arg) for arg in args)
+    if annotation is type(None):
+        return "None"
+    return annotation.__name__ if isinstance(annotation, type) else str(annotation)
 
 
 def add_parser(commands: Any) -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from content.kalender_schema import KalenderBestand, Vakantie, VakantieNaam
 from content.regio_schema import Vakantieregio
 from rules.errors import GeenKalender, OngeldigeFeiten
+from rules.feittypen import Datum
 
 # Good Friday is in the package's list but is no general day off for schools or for counting
 # working days (the Algemene termijnenwet does not name it; unverified here).
@@ -66,13 +67,17 @@ class Rooster:
     eerste_schooldag: dt.date | None = None
 
 
+# A school's own rooster, as facts give it, has a handful of holidays per school year.
+MAX_EIGEN_VAKANTIES = 30
+
+
 class Periode(BaseModel):
     """A holiday of the school's own rooster, as facts give it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    van: dt.date
-    tot_en_met: dt.date
+    van: Datum
+    tot_en_met: Datum
 
     @model_validator(mode="after")
     def _ordered(self) -> Periode:

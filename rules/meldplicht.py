@@ -24,12 +24,15 @@ from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Besluit, Parameterwaarde, Peil, Reden, uniek
 from rules.errors import OngeldigeFeiten
-from rules.kalender import Periode, Rooster, Schoolkalender, maandag_van, rooster_uit, werkdagen_na
+from rules.feittypen import Datum, Gebeurd, Geheel, Getal, JaNee, Tekst
+from rules.kalender import MAX_EIGEN_VAKANTIES, Periode, Rooster, Schoolkalender, maandag_van, rooster_uit, werkdagen_na
 from rules.regio import Schooltype
 
 ONDERWERP = "meldplicht_vraag"
 MAX_UREN_PER_DAG = 10.0
 MAX_UREN_PER_WEEK = 40.0
+MAX_WEKEN = 52  # a total of hours is over at most a year of weeks
+MAX_AFWEZIGE_DAGEN = 400  # two school years of school days
 # Values of the parameter meldplicht_stelsel.
 TOT_2024 = "art21_en_21a"
 
@@ -39,8 +42,8 @@ class Afwezigheid(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    datum: dt.date
-    uren: float = Field(gt=0, le=MAX_UREN_PER_DAG)
+    datum: Gebeurd
+    uren: Getal = Field(gt=0, le=MAX_UREN_PER_DAG)
 
 
 class MeldplichtFeiten(BaseModel):
@@ -50,25 +53,26 @@ class MeldplichtFeiten(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    afwezigheden: tuple[Afwezigheid, ...] = ()
-    totaal_uren: float | None = Field(default=None, ge=0)
-    over_weken: float | None = Field(default=None, gt=0, le=52)
-    van: dt.date | None = None
-    tot_en_met: dt.date | None = None
-    leeftijd: int | None = Field(default=None, ge=4, le=30)
+    afwezigheden: tuple[Afwezigheid, ...] = Field(default=(), max_length=MAX_AFWEZIGE_DAGEN)
+    totaal_uren: Getal | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK * MAX_WEKEN)
+    over_weken: Getal | None = Field(default=None, gt=0, le=MAX_WEKEN)
+    van: Gebeurd | None = None  # the period of absence, which has happened
+    tot_en_met: Gebeurd | None = None
+    leeftijd: Geheel | None = Field(default=None, ge=4, le=30)
     schooltype: Schooltype | None = None
-    startkwalificatie: bool | None = None
-    luxe_verzuim: bool = False
-    aaneengesloten_weken_afwezig: float | None = Field(default=None, ge=0, le=104)
-    alleen_geoorloofd: bool = False
-    twijfel: bool = False  # the school doubts that the authorised absence (a sick report) is real
-    onder_drempel: bool = False  # the school says it is overig verzuim: below the legal threshold
+    startkwalificatie: JaNee | None = None
+    luxe_verzuim: JaNee = False
+    aaneengesloten_weken_afwezig: Getal | None = Field(default=None, ge=0, le=2 * MAX_WEKEN)
+    alleen_geoorloofd: JaNee = False
+    twijfel: JaNee = False  # the school doubts that the authorised absence (a sick report) is real
+    onder_drempel: JaNee = False  # the school says it is overig verzuim: below the legal threshold
     # What the school asks about: absence (the default), an enrolment or de-registration, or an expulsion.
     melding_over: Literal["verzuim", "in_uitschrijving", "verwijdering"] = "verzuim"
     regio: Vakantieregio | None = None
-    woongemeente: str | None = None
-    schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
-    eerste_schooldag: dt.date | None = None
+    woongemeente: Tekst | None = None
+    # The school's own rooster replaces the regional dates.
+    schoolvakanties: tuple[Periode, ...] = Field(default=(), max_length=MAX_EIGEN_VAKANTIES)
+    eerste_schooldag: Datum | None = None
 
     @model_validator(mode="after")
     def _plausible(self) -> MeldplichtFeiten:

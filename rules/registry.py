@@ -15,6 +15,7 @@ from content.schema import RuleSet
 from rules.besluit import Besluit
 from rules.bezwaar import BezwaarFeiten, beoordeel_bezwaar
 from rules.errors import NeeZonderFeit, OngeldigeFeiten
+from rules.feittypen import PEILDATUM
 from rules.gewichtig import GewichtigFeiten, beoordeel_gewichtig
 from rules.kennisgeving import KennisgevingFeiten, beoordeel_kennisgeving
 from rules.leerplicht import LeerplichtFeiten, beoordeel_leerplicht
@@ -55,29 +56,46 @@ ONDERWERPEN: Mapping[str, Onderwerp] = {
 }
 
 
-def lees_feiten(onderwerp: Onderwerp, ruw: Mapping[str, Any]) -> BaseModel:
-    """Validate raw facts; the first problem becomes a typed error that names the field."""
+def _soort(waarde: object) -> str:
+    """What a JSON value is, in the words of JSON, for an error that does not echo the value."""
+    if waarde is None:
+        return "null"
+    if isinstance(waarde, bool):
+        return "true or false"
+    if isinstance(waarde, (int, float)):
+        return "a number"
+    if isinstance(waarde, str):
+        return "a string"
+    return "an array" if isinstance(waarde, (list, tuple)) else type(waarde).__name__
+
+
+def lees_feiten(onderwerp: Onderwerp, ruw: object, peildatum: dt.date) -> BaseModel:
+    """Validate raw facts against the topic's model, whose fields are strict (rules/feittypen.py); dates of
+    events are checked against the peildatum. The first problem becomes a typed error that names the field."""
+    if not isinstance(ruw, Mapping):
+        raise OngeldigeFeiten("feiten", f"expected a JSON object with the facts by name, not {_soort(ruw)}")
     try:
-        return onderwerp.feiten.model_validate(dict(ruw))
+        return onderwerp.feiten.model_validate(dict(ruw), context={PEILDATUM: peildatum})
     except ValidationError as exc:
-        fout = exc.errors()[0]
+        fout = exc.errors(include_url=False, include_input=False)[0]
         veld = ".".join(str(deel) for deel in fout["loc"]) or str(fout["msg"]).split(":")[0].split()[-1]
         raise OngeldigeFeiten(veld, str(fout["msg"])) from None
 
 
-def beoordeel(naam: str, ruw: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Besluit:
-    """Decide a topic by name from raw facts (a dict, e.g. parsed JSON). A peildatum for which the content
+def beoordeel(naam: str, ruw: object, rules: RuleSet, peildatum: dt.date) -> Besluit:
+    """Decide a topic by name from raw facts (a JSON object, e.g. parsed JSON). A peildatum for which the content
     holds no rule is a typed error on the field peildatum, not a crash."""
     try:
         onderwerp = ONDERWERPEN[naam]
     except KeyError:
         raise OngeldigeFeiten("onderwerp", f"unknown topic {naam!r}; known: {', '.join(ONDERWERPEN)}") from None
-    feiten = lees_feiten(onderwerp, ruw)
+    feiten = lees_feiten(onderwerp, ruw, peildatum)
     try:
         besluit = onderwerp.beoordeel(feiten, rules, peildatum)
     except BuitenGeldigheid as exc:
         raise OngeldigeFeiten("peildatum", f"no rule content in force on {peildatum.isoformat()} ({exc})") from None
-    niet_gegeven = [naam for naam in besluit.erkend if ruw.get(naam) in (None, False, "", [], ())]
+    niet_gegeven = [naam for naam in besluit.erkend
+                    if naam not in feiten.model_fields_set or getattr(feiten, naam, None) in (None, False, "", ())]
     if niet_gegeven:  # a rule that says "no" on a default instead of a fact: a defect, never an answer
         raise NeeZonderFeit(niet_gegeven[0], f"{naam}: the decision rests on facts not given")
     return besluit

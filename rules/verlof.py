@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Parameterwaarde, Peil, Reden, Toegestaan, uniek
-from rules.kalender import Periode, Schoolkalender, rooster_uit, schooljaar_van
+from rules.feittypen import SCHOOLDAGEN_PER_JAAR, Datum, Geheel, Getal, JaNee, Tekst
+from rules.kalender import MAX_EIGEN_VAKANTIES, Periode, Schoolkalender, rooster_uit, schooljaar_van
 
 ONDERWERP_13A = "verlof_vakantie_13a"
 SCHOOLDAGEN_PER_WEEK = 5
@@ -45,19 +46,20 @@ class VakantieverlofFeiten(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    beroep_maakt_schoolvakanties_onmogelijk: bool | None = None
+    beroep_maakt_schoolvakanties_onmogelijk: JaNee | None = None
     reden: VakantieReden | None = None
-    aantal_schooldagen: int | None = Field(default=None, ge=1, le=200)
-    van: dt.date | None = None
-    tot_en_met: dt.date | None = None
+    aantal_schooldagen: Geheel | None = Field(default=None, ge=1, le=SCHOOLDAGEN_PER_JAAR)
+    van: Datum | None = None  # the leave asked: usually ahead, also asked about afterwards
+    tot_en_met: Datum | None = None
     vakantieregio: Vakantieregio | None = None  # of the school, not of the home
-    al_eerder_verleend_dit_schooljaar: bool | None = None
-    in_eerste_lesweken: bool | None = None
-    kwalificatieplichtig: bool = False
-    lesdagen_per_week: float | None = Field(default=None, gt=0, le=5)
-    woongemeente: str | None = None  # a region's own lead time for requests follows it
-    schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
-    eerste_schooldag: dt.date | None = None
+    al_eerder_verleend_dit_schooljaar: JaNee | None = None
+    in_eerste_lesweken: JaNee | None = None
+    kwalificatieplichtig: JaNee = False
+    lesdagen_per_week: Getal | None = Field(default=None, gt=0, le=SCHOOLDAGEN_PER_WEEK)
+    woongemeente: Tekst | None = None  # a region's own lead time for requests follows it
+    # The school's own rooster replaces the regional dates.
+    schoolvakanties: tuple[Periode, ...] = Field(default=(), max_length=MAX_EIGEN_VAKANTIES)
+    eerste_schooldag: Datum | None = None
 
     @model_validator(mode="after")
     def _periode(self) -> VakantieverlofFeiten:
