@@ -28,8 +28,9 @@ class OngeldigeFeiten(RegelFout):
     """Raised when a fact is impossible or inconsistent (end before start, a birth date in the future)."""
 
 
-class GeenKalender(RegelFout):
-    """Raised when a date falls in a school year for which no holiday data is loaded."""
+class GeenKalender(OngeldigeFeiten):
+    """Raised when a date the rule counts school days on (or the peildatum of such a rule) falls in a school
+    year for which no holiday data is loaded: a fact the rules cannot use, so it is an OngeldigeFeiten too."""
 
 
 class NeeZonderFeit(RegelFout):

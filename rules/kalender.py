@@ -103,11 +103,28 @@ class Schoolkalender:
     def schooljaren(self) -> tuple[str, ...]:
         return tuple(sorted(self._jaren))
 
+    @property
+    def dekking(self) -> str:
+        """Which school years the loaded holiday data covers, for an error that says so."""
+        jaren = self.schooljaren
+        if not jaren:
+            return "no school calendar is loaded"
+        opeenvolgend = [int(j[:4]) for j in jaren] == list(range(int(jaren[0][:4]), int(jaren[-1][:4]) + 1))
+        return f"covered: school years {jaren[0]} to {jaren[-1]}" if opeenvolgend else \
+            f"covered: school years {', '.join(jaren)}"
+
     def jaar(self, schooljaar: str) -> KalenderBestand:
         try:
             return self._jaren[schooljaar]
         except KeyError:
-            raise GeenKalender("schooljaar", f"no calendar for school year {schooljaar}") from None
+            raise GeenKalender("schooljaar", f"no calendar for school year {schooljaar} ({self.dekking})") from None
+
+    def dekt(self, datum: dt.date, veld: str) -> None:
+        """GeenKalender on `veld` when no holiday data is loaded for the school year of `datum`."""
+        schooljaar = schooljaar_van(datum)
+        if schooljaar not in self._jaren:
+            raise GeenKalender(veld, f"{datum.isoformat()} lies in school year {schooljaar}, for which no holiday "
+                                     f"data is loaded ({self.dekking})")
 
     def vakanties(self, schooljaar: str, regio: Vakantieregio) -> tuple[Vakantie, ...]:
         return tuple(v for v in self.jaar(schooljaar).vakanties if v.geldt_voor(regio))

@@ -144,7 +144,6 @@ class _Melding:
         self.voor_2024 = p.waarde("meldplicht_stelsel") == TOT_2024
         self.regio = feiten.regio or Vakantieregio.MIDDEN
         self.rooster = rooster or rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
-        self.kalender = Schoolkalender(p.rules.kalenders)
 
     def besluit(self, moet: bool | None, mag: bool | None, grondslag: Sequence[Reden], *overig: Reden,
                 stappen: Sequence[Reden] = (), termijn: dt.date | None = None,
@@ -191,21 +190,39 @@ class _Melding:
             redenen.append(p.reden("meldplicht_te_laat", uiterlijk=uiterlijk.isoformat()))
         return redenen, uiterlijk
 
+    def per_dag(self) -> tuple[tuple[Afwezigheid, ...], Schoolkalender | None]:
+        """The absences per school day: as given, each checked to be a school day (an absence on a Saturday or
+        in a holiday is no verzuim), or a continuous absence spread over the school days of its period; with the
+        calendar they are counted on."""
+        feiten = self.feiten
+        if feiten.afwezigheden:
+            kalender = self.p.kalender({f"afwezigheden.{i}.datum": a.datum for i, a in enumerate(feiten.afwezigheden)})
+            for i, afwezigheid in enumerate(feiten.afwezigheden):
+                if not kalender.is_schooldag(afwezigheid.datum, self.regio, self.rooster):
+                    raise OngeldigeFeiten(f"afwezigheden.{i}.datum", f"{afwezigheid.datum.isoformat()} is not a school "
+                                          f"day in holiday region {self.regio.value} (a weekend, a public holiday or "
+                                          "a school holiday)")
+            return feiten.afwezigheden, kalender
+        doorlopend = feiten.aaneengesloten_weken_afwezig is not None
+        if doorlopend and feiten.van and feiten.tot_en_met and feiten.totaal_uren is not None:
+            kalender = self.p.kalender({"van": feiten.van, "tot_en_met": feiten.tot_en_met})
+            return _gespreid(feiten.van, feiten.tot_en_met, feiten.totaal_uren, kalender, self.regio,
+                             self.rooster), kalender
+        return (), None
+
     def uren(self) -> tuple[float | None, dt.date | None, list[Reden]]:
         """Hours within the window of lesweken, the day the threshold was reached (when the dates tell),
         and a note when a total over more weeks was spread evenly."""
         feiten, p = self.feiten, self.p
-        afwezigheden = feiten.afwezigheden
-        doorlopend = feiten.aaneengesloten_weken_afwezig is not None
-        if not afwezigheden and doorlopend and feiten.van and feiten.tot_en_met and feiten.totaal_uren is not None:
-            afwezigheden = _gespreid(feiten.van, feiten.tot_en_met, feiten.totaal_uren, self.kalender, self.regio,
-                                     self.rooster)
-        if afwezigheden:
-            dag, uren = _drempeldag(afwezigheden, self.kalender, self.regio, self.drempel, self.lesweken,
-                                    self.rooster)
+        afwezigheden, kalender = self.per_dag()
+        if afwezigheden and kalender is not None:
+            dag, uren = _drempeldag(afwezigheden, kalender, self.regio, self.drempel, self.lesweken, self.rooster)
             return uren, dag, []
         if feiten.totaal_uren is None:
             return None, None, []
+        if feiten.over_weken is None and feiten.totaal_uren > self.lesweken * MAX_UREN_PER_WEEK:
+            # Without a number of weeks the total is read as within the window, which holds no more than this.
+            raise OngeldigeFeiten("totaal_uren", f"more hours than {self.lesweken} school weeks have; give over_weken")
         weken = feiten.over_weken or self.lesweken
         if weken <= self.lesweken:
             return feiten.totaal_uren, None, []

@@ -17,7 +17,7 @@ from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Parameterwaarde, Peil, Reden, Toegestaan, uniek
 from rules.feittypen import SCHOOLDAGEN_PER_JAAR, Datum, Geheel, Getal, JaNee, Tekst
-from rules.kalender import MAX_EIGEN_VAKANTIES, Periode, Schoolkalender, rooster_uit, schooljaar_van
+from rules.kalender import MAX_EIGEN_VAKANTIES, Periode, rooster_uit, schooljaar_van
 
 ONDERWERP_13A = "verlof_vakantie_13a"
 SCHOOLDAGEN_PER_WEEK = 5
@@ -74,13 +74,13 @@ class VakantieverlofFeiten(BaseModel):
 
 
 def _uit_kalender(
-    feiten: VakantieverlofFeiten, rules: RuleSet, lesweken: int
+    feiten: VakantieverlofFeiten, p: Peil, lesweken: int
 ) -> tuple[int | None, bool | None, str | None]:
     """School days and first-lesweken overlap of the period, when the calendar can tell, and the holiday region
     counted with (None when every region gives the same answer)."""
     if feiten.van is None or feiten.tot_en_met is None:
         return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
-    kalender = Schoolkalender(rules.kalenders)
+    kalender = p.kalender({"van": feiten.van, "tot_en_met": feiten.tot_en_met})
     rooster = rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
     regios = [feiten.vakantieregio] if feiten.vakantieregio else list(Vakantieregio)
     uitkomsten = {
@@ -108,7 +108,7 @@ def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peild
         max_dagen = math.floor(max_dagen * feiten.lesdagen_per_week / SCHOOLDAGEN_PER_WEEK)
         redenen.append(p.reden("vakantieverlof_kwalificatieplicht", max_dagen=max_dagen,
                                lesdagen=_getal(feiten.lesdagen_per_week)))
-    dagen, eerste_lesweken, regio = _uit_kalender(feiten, rules, lesweken)
+    dagen, eerste_lesweken, regio = _uit_kalender(feiten, p, lesweken)
     if dagen is not None and feiten.van and feiten.tot_en_met:
         periode: dict[str, Parameterwaarde] = {"van": feiten.van.isoformat(), "tot": feiten.tot_en_met.isoformat(),
                                                "dagen": dagen}

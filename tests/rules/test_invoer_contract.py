@@ -163,6 +163,7 @@ def test_every_number_has_a_lower_and_an_upper_bound() -> None:
 @pytest.mark.parametrize(("naam", "feiten", "veld"), [
     ("meldplicht", {"totaal_uren": 1e9}, "totaal_uren"),
     ("meldplicht", {"totaal_uren": 1e9, "over_weken": 52}, "totaal_uren"),
+    ("meldplicht", {"totaal_uren": 200}, "totaal_uren"),  # more than the window of lesweken can hold
     ("meldplicht", {"totaal_uren": 100, "over_weken": 2}, "totaal_uren"),
     ("meldplicht", {"afwezigheden": [{"datum": "2026-02-23", "uren": 1e6}]}, "afwezigheden.0.uren"),
     ("meldplicht", {"aaneengesloten_weken_afwezig": 400}, "aaneengesloten_weken_afwezig"),
@@ -206,6 +207,39 @@ def test_a_date_in_the_future_is_fine_where_the_fact_is_a_plan() -> None:
                          ("bezwaar", {"vertrekdatum": "2026-07-20"}),
                          ("kennisgeving", {"soort": "godsdienst", "feestdag": "suikerfeest", "datum": "2026-03-20"})]:
         assert isinstance(beoordeel(naam, feiten, RULES, PEILDATUM), Besluit)
+
+
+@pytest.mark.parametrize(("datum", "regio", "peildatum"), [
+    ("2026-02-28", "midden", PEILDATUM),  # a Saturday
+    ("2026-03-01", "midden", PEILDATUM),  # a Sunday
+    ("2026-05-14", "midden", dt.date(2026, 5, 20)),  # Hemelvaartsdag
+    ("2025-10-22", "midden", dt.date(2025, 11, 3)),  # herfstvakantie of the region midden
+    ("2026-02-18", "zuid", PEILDATUM),  # voorjaarsvakantie of the region zuid
+])
+def test_an_absence_on_a_day_without_school_is_refused_not_counted(datum: str, regio: str,
+                                                                    peildatum: dt.date) -> None:
+    fout = _geweigerd("meldplicht", {"afwezigheden": [{"datum": datum, "uren": 8}], "regio": regio}, peildatum)
+    assert fout.veld == "afwezigheden.0.datum"
+    assert "not a school day" in fout.probleem
+
+
+@pytest.mark.parametrize(("naam", "feiten", "peildatum", "veld"), [
+    ("meldplicht", GELDIG["meldplicht"], dt.date(2040, 3, 2), "peildatum"),
+    ("meldplicht", {"afwezigheden": [{"datum": "2040-02-20", "uren": 8}]}, dt.date(2040, 3, 2), "peildatum"),
+    ("meldplicht", {"afwezigheden": [{"datum": "2023-02-20", "uren": 8}]}, PEILDATUM, "afwezigheden.0.datum"),
+    ("meldplicht", {"totaal_uren": 30, "van": "2023-02-20", "tot_en_met": "2023-03-03",
+                    "aaneengesloten_weken_afwezig": 2}, PEILDATUM, "van"),
+    ("vakantieverlof", GELDIG["vakantieverlof"], dt.date(2040, 3, 2), "peildatum"),
+    ("vakantieverlof", {"van": "2030-05-13", "tot_en_met": "2030-05-17"}, PEILDATUM, "van"),
+])
+def test_a_rule_counts_school_days_only_within_the_loaded_calendar(
+    naam: str, feiten: dict[str, Any], peildatum: dt.date, veld: str
+) -> None:
+    fout = _geweigerd(naam, feiten, peildatum)
+    assert fout.veld == veld
+    eerste, laatste = min(k.schooljaar for k in RULES.kalenders), max(k.schooljaar for k in RULES.kalenders)
+    assert f"covered: school years {eerste} to {laatste}" in fout.probleem
+
 
 
 # --- long values and keys stay out of the error --------------------------------------------------------------
