@@ -33,6 +33,11 @@ class GeenKalender(OngeldigeFeiten):
     year for which no holiday data is loaded: a fact the rules cannot use, so it is an OngeldigeFeiten too."""
 
 
+class Onberekenbaar(OngeldigeFeiten):
+    """The registry's last line: the facts made the rule fail on arithmetic (a date out of range, a number
+    too large). The input contract is meant to refuse such facts before; tests assert this never fires."""
+
+
 class NeeZonderFeit(RegelFout):
     """A rule said "no permission needed" or "need not report" on a fact that was not given: a defect in the
     rule, caught by the registry so the user gets the general rule instead (tests fail on it)."""

@@ -15,12 +15,14 @@ from typing import Any, Literal, Union
 
 import annotated_types
 import pytest
-from pydantic import BaseModel
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
 
 from content import load_rule_set
 from rules.besluit import Besluit
-from rules.errors import MAX_PROBLEEM, MAX_VELD, OngeldigeFeiten
-from rules.registry import ONDERWERPEN, beoordeel
+from rules.errors import MAX_PROBLEEM, MAX_VELD, Onberekenbaar, OngeldigeFeiten, RegelFout
+from rules.registry import ONDERWERPEN, Onderwerp, beoordeel
 
 RULES = load_rule_set()
 PEILDATUM = dt.date(2026, 3, 2)  # a Monday
@@ -241,6 +243,26 @@ def test_a_rule_counts_school_days_only_within_the_loaded_calendar(
     assert f"covered: school years {eerste} to {laatste}" in fout.probleem
 
 
+# Facts without dates of their own, so only the peildatum can be wrong.
+_EIGEN: dict[str, dict[str, Any]] = {
+    "kennisgeving": {"soort": "ziekte"}, "vrijstelling": {"grond": "art3a_vervangend_14"},
+    "leerplicht": {"leeftijd": 10}, "meldplicht": {"totaal_uren": 16, "over_weken": 4},
+}
+ZONDER_DATUMS = {naam: _EIGEN.get(naam, {}) for naam in ONDERWERPEN}
+
+
+@pytest.mark.parametrize("naam", sorted(ONDERWERPEN))
+@pytest.mark.parametrize("peildatum", [dt.date(1990, 1, 1), dt.date.min, dt.date(1, 1, 2), dt.date.max,
+                                       dt.date(2101, 1, 1)], ids=str)
+def test_a_peildatum_outside_the_content_is_refused_on_the_field_peildatum(naam: str, peildatum: dt.date) -> None:
+    assert _geweigerd(naam, ZONDER_DATUMS[naam], peildatum).veld == "peildatum"
+
+
+def test_the_real_today_and_the_whole_calendar_stay_valid_peildata() -> None:
+    for peildatum in (dt.date(2026, 12, 1), dt.date(2024, 8, 1), dt.date(2027, 7, 31)):
+        assert beoordeel("meldplicht", {"totaal_uren": 16, "over_weken": 4}, RULES, peildatum).meldplicht is True
+        assert isinstance(beoordeel("vakantieverlof", {}, RULES, peildatum), Besluit)
+
 
 # --- long values and keys stay out of the error --------------------------------------------------------------
 
@@ -256,3 +278,121 @@ def test_a_long_key_or_value_is_not_echoed_back(naam: str) -> None:
 def test_keys_that_are_no_text_are_refused() -> None:
     fout = _geweigerd("meldplicht", {1: 2})
     assert "string" in fout.probleem
+
+
+def test_an_hour_count_of_zero_is_a_fact_given() -> None:
+    """0 hours is known, not missing: the registry's check for facts not given must not mistake it for false."""
+    assert beoordeel("meldplicht", {"totaal_uren": 0}, RULES, PEILDATUM).meldplicht is False
+    assert beoordeel("kennisgeving", {"soort": "vijfjarige", "uren_per_week": 0}, RULES, PEILDATUM).erkend
+
+
+def _onderwerp_dat(fout: BaseException) -> Onderwerp:
+    def beoordeel_met_fout(feiten: Any, rules: Any, peildatum: dt.date) -> Besluit:
+        raise fout
+
+    return Onderwerp("proef", "a rule that fails", ONDERWERPEN["luxe_verzuim"].feiten, beoordeel_met_fout)
+
+
+@pytest.mark.parametrize("fout", [OverflowError("date value out of range: 9999-12-31"),
+                                  ValueError("invalid literal for int() with base 10: 'geheim'"),
+                                  RecursionError("maximum recursion depth exceeded")], ids=repr)
+def test_the_safety_net_gives_a_typed_error_and_logs_nothing_typed(
+    fout: Exception, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr("rules.registry.ONDERWERPEN", {"proef": _onderwerp_dat(fout)})
+    with pytest.raises(Onberekenbaar) as caught:
+        beoordeel("proef", {"dagen": 3}, RULES, PEILDATUM)
+    assert caught.value.veld == "feiten"
+    assert type(fout).__name__ in caplog.text
+    assert "geheim" not in caplog.text
+    assert "9999" not in caplog.text
+
+
+def test_the_safety_net_lets_a_defect_in_a_decision_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that builds an invalid decision raises a ValidationError (a ValueError): a defect, not bad facts."""
+    with pytest.raises(ValidationError) as gebouwd:
+        Besluit(onderwerp="proef", grondslag=(), redenen=(), meldplicht=False)
+    monkeypatch.setattr("rules.registry.ONDERWERPEN", {"proef": _onderwerp_dat(gebouwd.value)})
+    with pytest.raises(ValidationError):
+        beoordeel("proef", {}, RULES, PEILDATUM)
+
+
+# --- any input at all: a decision or a typed error ------------------------------------------------------------
+
+_KALENDERJAREN = st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2028, 12, 31))
+_UITERST = st.sampled_from([dt.date.min, dt.date(1, 1, 2), dt.date(1899, 12, 31), dt.date(2101, 1, 1),
+                            dt.date(9999, 12, 30), dt.date.max])
+_ISO = st.one_of(_KALENDERJAREN, _KALENDERJAREN, _UITERST, st.dates()).map(dt.date.isoformat)
+_SCALAIR = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(min_value=10**300, max_value=10**400), st.floats(),
+    st.sampled_from([float("inf"), float("-inf"), float("nan"), 1e308, -0.0]), st.text(max_size=20),
+    st.text(min_size=150, max_size=300), _ISO, st.sampled_from(["yes", "true", "1", "3.0", ""]),
+)
+JSON = st.recursive(_SCALAIR, lambda kind: st.lists(kind, max_size=4) | st.dictionaries(st.text(max_size=12), kind,
+                                                                                        max_size=4), max_leaves=12)
+PEILDATA = st.one_of(st.just(PEILDATUM), st.just(PEILDATUM), st.dates(min_value=dt.date(2024, 8, 1),
+                     max_value=dt.date(2027, 7, 31)), st.dates(), _UITERST)
+
+
+def passend(annotatie: Any) -> st.SearchStrategy[Any]:
+    """A value of about the field's kind (also out of its bounds), so validation passes now and then."""
+    kind = soort(annotatie)
+    if typing.get_origin(kind) is tuple:
+        return st.lists(passend(typing.get_args(kind)[0]), max_size=6)
+    if typing.get_origin(kind) is Literal:
+        return st.sampled_from(typing.get_args(kind))
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return st.sampled_from([lid.value for lid in kind])
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return feiten(kind)
+    eigen: dict[Any, st.SearchStrategy[Any]] = {
+        bool: st.booleans(), int: st.integers(min_value=-2, max_value=250),
+        float: st.floats(min_value=-1, max_value=3000) | st.integers(min_value=0, max_value=60), dt.date: _ISO,
+    }
+    return eigen.get(kind, st.sampled_from(["oom", "neef", "Utrecht", "suikerfeest", "2015-04", ""]))
+
+
+def feiten(model: type[BaseModel]) -> st.SearchStrategy[dict[str, Any]]:
+    """Objects with the model's own field names (its required ones always), each a value of about its kind or
+    any JSON value."""
+    velden = {naam: st.one_of(passend(info.annotation), passend(info.annotation), passend(info.annotation), JSON)
+              for naam, info in model.model_fields.items()}
+    verplicht = {naam for naam, info in model.model_fields.items() if info.is_required()}
+    gekozen = st.sets(st.sampled_from(sorted(velden)), max_size=4).map(lambda namen: sorted(namen | verplicht))
+    return gekozen.flatmap(lambda namen: st.fixed_dictionaries({naam: velden[naam] for naam in namen}))
+
+
+def gewijzigd(naam: str) -> st.SearchStrategy[dict[str, Any]]:
+    """The topic's valid facts (GELDIG) with one or two fields given another value of about their kind, or
+    left out: inputs that get past validation and reach the rule with odd values."""
+    velden = ONDERWERPEN[naam].feiten.model_fields
+    wijziging = st.sampled_from(sorted(velden)).flatmap(
+        lambda veld: st.tuples(st.just(veld), st.one_of(*[passend(velden[veld].annotation)] * 3, JSON, st.just(...))))
+    return st.lists(wijziging, min_size=1, max_size=2).map(
+        lambda wijzigingen: {k: v for k, v in {**GELDIG[naam], **dict(wijzigingen)}.items() if v is not ...})
+
+
+VOORBEELDEN_PER_ONDERWERP = 200
+
+
+def _uitkomst(naam: str, ruw: Any, peildatum: dt.date) -> Besluit | RegelFout:
+    try:
+        return beoordeel(naam, ruw, RULES, peildatum)
+    except RegelFout as fout:
+        return fout
+
+
+@pytest.mark.parametrize("naam", sorted(ONDERWERPEN))
+def test_any_input_gives_a_decision_or_a_typed_error(naam: str) -> None:
+    model = ONDERWERPEN[naam].feiten
+
+    @settings(max_examples=VOORBEELDEN_PER_ONDERWERP, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(ruw=st.one_of(JSON, feiten(model), gewijzigd(naam)), peildatum=PEILDATA)
+    def eigenschap(ruw: Any, peildatum: dt.date) -> None:
+        uitkomst = _uitkomst(naam, ruw, peildatum)  # any other exception fails the test
+        if isinstance(uitkomst, RegelFout):
+            assert not isinstance(uitkomst, Onberekenbaar), f"the safety net fired: {uitkomst}"  # a cause unfixed
+            assert len(uitkomst.veld) <= MAX_VELD
+            assert len(uitkomst.probleem) <= MAX_PROBLEEM
+
+    eigenschap()
