@@ -139,8 +139,14 @@ class Schoolkalender:
         return None
 
     def eerste_schooldag(self, schooljaar: str, regio: Vakantieregio, rooster: Rooster | None = None) -> dt.date:
+        """The school's own first school day when the facts give one, which belongs to one school year: asked
+        for another year it is refused, not taken for that year (a year of no school days, or none at all)."""
         if rooster is not None and rooster.eerste_schooldag is not None:
-            return rooster.eerste_schooldag
+            eigen = rooster.eerste_schooldag
+            if schooljaar_van(eigen) != schooljaar:
+                raise OngeldigeFeiten("eerste_schooldag", f"{eigen.isoformat()} lies in school year "
+                                      f"{schooljaar_van(eigen)}, the dates counted on in {schooljaar}")
+            return eigen
         return self.jaar(schooljaar).eerste_schooldag[regio]
 
     def laatste_schooldag(self, schooljaar: str, regio: Vakantieregio, rooster: Rooster | None = None) -> dt.date:
@@ -185,6 +191,9 @@ class Schoolkalender:
     ) -> tuple[dt.date, dt.date]:
         """First and last day (Monday to Sunday) of the first `aantal` lesweken of the school year."""
         weken = self.lesweken(schooljaar, regio, rooster)[:aantal]
+        if not weken:  # only a school's own rooster can leave a school year without a school day
+            veld = "schoolvakanties" if rooster is not None and rooster.vakanties else "eerste_schooldag"
+            raise OngeldigeFeiten(veld, f"the school's own rooster leaves no school day in school year {schooljaar}")
         return weken[0], weken[-1] + dt.timedelta(days=6)
 
     def raakt_eerste_lesweken(

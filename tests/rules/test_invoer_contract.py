@@ -225,6 +225,21 @@ def test_an_absence_on_a_day_without_school_is_refused_not_counted(datum: str, r
     assert "not a school day" in fout.probleem
 
 
+@pytest.mark.parametrize(("naam", "feiten", "veld"), [
+    ("vakantieverlof", {**GELDIG["vakantieverlof"], "eerste_schooldag": "2028-08-28"}, "eerste_schooldag"),
+    ("vakantieverlof", {**GELDIG["vakantieverlof"], "eerste_schooldag": "2026-07-27"}, "eerste_schooldag"),
+    ("vakantieverlof", {**GELDIG["vakantieverlof"], "schoolvakanties": [{"van": "2025-08-01",
+                                                                          "tot_en_met": "2026-07-31"}]},
+     "schoolvakanties"),
+    ("meldplicht", {**GELDIG["meldplicht"], "eerste_schooldag": "2026-08-31"}, "eerste_schooldag"),
+])
+def test_a_schools_own_rooster_must_fit_the_school_year_counted(naam: str, feiten: dict[str, Any],
+                                                               veld: str) -> None:
+    """A first school day of another school year, or one after the summer began, left the year without
+    lesweken (IndexError) or without school days (0 days of leave counted)."""
+    assert _geweigerd(naam, feiten).veld == veld
+
+
 @pytest.mark.parametrize(("naam", "feiten", "peildatum", "veld"), [
     ("meldplicht", GELDIG["meldplicht"], dt.date(2040, 3, 2), "peildatum"),
     ("meldplicht", {"afwezigheden": [{"datum": "2040-02-20", "uren": 8}]}, dt.date(2040, 3, 2), "peildatum"),
