@@ -146,7 +146,9 @@ class Parameter(_Strict):
         for waarde in self.waarden:
             if waarde.geldt_op(peildatum):
                 return waarde
-        raise BuitenGeldigheid(f"no value in force on {peildatum.isoformat()}")
+        eerste, laatste = self.waarden[0].geldig_vanaf, self.waarden[-1].geldig_tot
+        tot = f"up to {laatste.isoformat()}" if laatste else "onwards"
+        raise BuitenGeldigheid(f"no value in force on {peildatum.isoformat()}; covered: {eerste.isoformat()} {tot}")
 
     def op(self, peildatum: dt.date) -> int | float | bool | str:
         """The value in force on peildatum; raises BuitenGeldigheid when none is."""

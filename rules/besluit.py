@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from content.regio_schema import RegioProfiel
 from content.schema import Bron, BronSoort, RuleSet
 from content.tekst import vul_in
+from rules.kalender import Schoolkalender
 from rules.regio import vind_gemeente
 
 
@@ -93,6 +95,16 @@ class Peil:
 
     def getal(self, sleutel: str) -> int:
         return self.rules.getal(sleutel, self.peildatum)
+
+    def kalender(self, datums: Mapping[str, dt.date | None]) -> Schoolkalender:
+        """The school calendar, for a rule that counts school days on `datums` (by the field that gave each). The
+        peildatum and each date must lie in a school year whose holidays are loaded: a question from a year the
+        content does not hold (a peildatum in 2040) is refused, never answered with another year's holidays."""
+        kalender = Schoolkalender(self.rules.kalenders)
+        for veld, datum in {"peildatum": self.peildatum, **datums}.items():
+            if datum is not None:
+                kalender.dekt(datum, veld)
+        return kalender
 
     def waarde(self, sleutel: str) -> int | float | bool | str:
         return self.rules.waarde(sleutel, self.peildatum)

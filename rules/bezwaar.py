@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Peil, Reden
-from rules.errors import OngeldigeFeiten
+from rules.feittypen import Datum, Gebeurd
 
 ONDERWERP = "bezwaar"
 
@@ -35,8 +35,8 @@ class BezwaarFeiten(BaseModel):
 
     beslist_door: Beslissing = Beslissing.SCHOOLHOOFD
     verlof: Verlof | None = None
-    besluit_verstuurd_op: dt.date | None = None
-    vertrekdatum: dt.date | None = None
+    besluit_verstuurd_op: Gebeurd | None = None
+    vertrekdatum: Datum | None = None
 
     @model_validator(mode="after")
     def _volgorde(self) -> BezwaarFeiten:
@@ -47,8 +47,6 @@ class BezwaarFeiten(BaseModel):
 
 def beoordeel_bezwaar(feiten: BezwaarFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:
     """To whom, how and by when to object, and what to do when departure is near."""
-    if feiten.besluit_verstuurd_op and feiten.besluit_verstuurd_op > peildatum:
-        raise OngeldigeFeiten("besluit_verstuurd_op", "the decision date lies in the future")
     p = Peil(rules, peildatum)
     weken = p.getal("bezwaar_termijn_weken")
     # The leerplichtambtenaar decides only on art. 14 leave of more than ten days.

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from content.schema import RuleSet
 from content.woorden import relaties
 from rules.besluit import Beleid, Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
+from rules.feittypen import SCHOOLDAGEN_PER_JAAR, Geheel, JaNee, Tekst
 
 ONDERWERP = "verlof_gewichtige_omstandigheden"
 
@@ -59,22 +60,28 @@ class GewichtigFeiten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     omstandigheid: Omstandigheid | None = None
-    graad: int | None = Field(default=None, ge=1, le=6)
-    relatie: str | None = None  # as the pupil would say it: "oom", "oma", "neef", "pleegvader"
+    graad: Geheel | None = Field(default=None, ge=1, le=6)
+    relatie: Tekst | None = None  # as the pupil would say it: "oom", "oma", "neef", "pleegvader"
     neef_nicht_via: Literal["broer_zus", "oom_tante"] | None = None  # whose child the neef or nicht is
-    in_buitenland: bool | None = None
-    ver_weg: bool = False
-    aantal_schooldagen: int | None = Field(default=None, ge=1, le=200)
+    in_buitenland: JaNee | None = None
+    ver_weg: JaNee = False
+    aantal_schooldagen: Geheel | None = Field(default=None, ge=1, le=SCHOOLDAGEN_PER_JAAR)
     # Days of art. 14 leave already granted this school year; art. 13a holiday leave is a separate count.
-    eerder_verleend_dit_schooljaar: int = Field(default=0, ge=0, le=200)
-    achteraf: bool = False
-    dagen_na_verhindering: int | None = Field(default=None, ge=0, le=365)
-    woongemeente: str | None = None  # regional policy (e.g. the kinship degree for weddings) follows it
+    eerder_verleend_dit_schooljaar: Geheel = Field(default=0, ge=0, le=SCHOOLDAGEN_PER_JAAR)
+    achteraf: JaNee = False
+    dagen_na_verhindering: Geheel | None = Field(default=None, ge=0, le=365)
+    woongemeente: Tekst | None = None  # regional policy (e.g. the kinship degree for weddings) follows it
 
     @model_validator(mode="after")
     def _relatie_bekend(self) -> GewichtigFeiten:
         if self.relatie is not None and self.relatie_naam not in {*GRAAD_VAN_RELATIE, *NEEF_NICHT, *PLEEG}:
             raise ValueError(f"relatie: unknown relation {self.relatie[:40]!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _binnen_een_schooljaar(self) -> GewichtigFeiten:
+        if self.eerder_verleend_dit_schooljaar + (self.aantal_schooldagen or 0) > SCHOOLDAGEN_PER_JAAR:
+            raise ValueError("aantal_schooldagen: with the days granted before, more than a school year has")
         return self
 
     @property

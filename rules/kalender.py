@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from content.kalender_schema import KalenderBestand, Vakantie, VakantieNaam
 from content.regio_schema import Vakantieregio
 from rules.errors import GeenKalender, OngeldigeFeiten
+from rules.feittypen import Datum
 
 # Good Friday is in the package's list but is no general day off for schools or for counting
 # working days (the Algemene termijnenwet does not name it; unverified here).
@@ -66,13 +67,17 @@ class Rooster:
     eerste_schooldag: dt.date | None = None
 
 
+# A school's own rooster, as facts give it, has a handful of holidays per school year.
+MAX_EIGEN_VAKANTIES = 30
+
+
 class Periode(BaseModel):
     """A holiday of the school's own rooster, as facts give it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    van: dt.date
-    tot_en_met: dt.date
+    van: Datum
+    tot_en_met: Datum
 
     @model_validator(mode="after")
     def _ordered(self) -> Periode:
@@ -98,11 +103,28 @@ class Schoolkalender:
     def schooljaren(self) -> tuple[str, ...]:
         return tuple(sorted(self._jaren))
 
+    @property
+    def dekking(self) -> str:
+        """Which school years the loaded holiday data covers, for an error that says so."""
+        jaren = self.schooljaren
+        if not jaren:
+            return "no school calendar is loaded"
+        opeenvolgend = [int(j[:4]) for j in jaren] == list(range(int(jaren[0][:4]), int(jaren[-1][:4]) + 1))
+        return f"covered: school years {jaren[0]} to {jaren[-1]}" if opeenvolgend else \
+            f"covered: school years {', '.join(jaren)}"
+
     def jaar(self, schooljaar: str) -> KalenderBestand:
         try:
             return self._jaren[schooljaar]
         except KeyError:
-            raise GeenKalender("schooljaar", f"no calendar for school year {schooljaar}") from None
+            raise GeenKalender("schooljaar", f"no calendar for school year {schooljaar} ({self.dekking})") from None
+
+    def dekt(self, datum: dt.date, veld: str) -> None:
+        """GeenKalender on `veld` when no holiday data is loaded for the school year of `datum`."""
+        schooljaar = schooljaar_van(datum)
+        if schooljaar not in self._jaren:
+            raise GeenKalender(veld, f"{datum.isoformat()} lies in school year {schooljaar}, for which no holiday "
+                                     f"data is loaded ({self.dekking})")
 
     def vakanties(self, schooljaar: str, regio: Vakantieregio) -> tuple[Vakantie, ...]:
         return tuple(v for v in self.jaar(schooljaar).vakanties if v.geldt_voor(regio))
@@ -117,8 +139,14 @@ class Schoolkalender:
         return None
 
     def eerste_schooldag(self, schooljaar: str, regio: Vakantieregio, rooster: Rooster | None = None) -> dt.date:
+        """The school's own first school day when the facts give one, which belongs to one school year: asked
+        for another year it is refused, not taken for that year (a year of no school days, or none at all)."""
         if rooster is not None and rooster.eerste_schooldag is not None:
-            return rooster.eerste_schooldag
+            eigen = rooster.eerste_schooldag
+            if schooljaar_van(eigen) != schooljaar:
+                raise OngeldigeFeiten("eerste_schooldag", f"{eigen.isoformat()} lies in school year "
+                                      f"{schooljaar_van(eigen)}, the dates counted on in {schooljaar}")
+            return eigen
         return self.jaar(schooljaar).eerste_schooldag[regio]
 
     def laatste_schooldag(self, schooljaar: str, regio: Vakantieregio, rooster: Rooster | None = None) -> dt.date:
@@ -163,6 +191,9 @@ class Schoolkalender:
     ) -> tuple[dt.date, dt.date]:
         """First and last day (Monday to Sunday) of the first `aantal` lesweken of the school year."""
         weken = self.lesweken(schooljaar, regio, rooster)[:aantal]
+        if not weken:  # only a school's own rooster can leave a school year without a school day
+            veld = "schoolvakanties" if rooster is not None and rooster.vakanties else "eerste_schooldag"
+            raise OngeldigeFeiten(veld, f"the school's own rooster leaves no school day in school year {schooljaar}")
         return weken[0], weken[-1] + dt.timedelta(days=6)
 
     def raakt_eerste_lesweken(

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from content.schema import RuleSet
 from content.woorden import herken_feest
 from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
+from rules.feittypen import Datum, Gebeurd, Geheel, Getal, JaNee, Tekst
 
 
 class KennisgevingSoort(str, Enum):
@@ -33,15 +34,15 @@ class KennisgevingFeiten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     soort: KennisgevingSoort
-    ziek_sinds: dt.date | None = None
-    gemeld_op: dt.date | None = None  # the day the school was told (illness or religious duty)
-    in_buitenland: bool = False
-    feestdag: str | None = None
-    datum: dt.date | None = None  # the day of the religious duty
-    aantal_dagen: int | None = Field(default=None, ge=1, le=60)
-    uren_per_week: float | None = Field(default=None, ge=0, le=40)
-    boven_kennisgeving: bool = False  # asks about hours beyond those of the notice (art. 11a lid 2), none said
-    leeftijd: int | None = Field(default=None, ge=4, le=25)
+    ziek_sinds: Gebeurd | None = None
+    gemeld_op: Gebeurd | None = None  # the day the school was told (illness or religious duty)
+    in_buitenland: JaNee = False
+    feestdag: Tekst | None = None
+    datum: Datum | None = None  # the day of the religious duty, often ahead
+    aantal_dagen: Geheel | None = Field(default=None, ge=1, le=60)
+    uren_per_week: Getal | None = Field(default=None, ge=0, le=40)
+    boven_kennisgeving: JaNee = False  # asks about hours beyond those of the notice (art. 11a lid 2), none said
+    leeftijd: Geheel | None = Field(default=None, ge=4, le=25)
 
 
 def beoordeel_kennisgeving(feiten: KennisgevingFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:

@@ -19,6 +19,7 @@ from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Besluit, Peil, Reden, Toegestaan
 from rules.errors import GeenKalender, OngeldigeFeiten
+from rules.feittypen import Datum, Geheel, JaNee, Tekst
 from rules.kalender import Schoolkalender, is_werkdag, schooljaar_van
 
 ONDERWERP = "leerplicht_leeftijd"
@@ -64,17 +65,18 @@ class LeerplichtFeiten(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    geboortedatum: dt.date | None = None
-    geboortemaand: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")  # "wordt in augustus 5"
-    leeftijd: int | None = Field(default=None, ge=0, le=30)
+    geboortedatum: Datum | None = None
+    # "wordt in augustus 5"; a year from 1900 to 2099, as every date of the facts (rules/feittypen.py)
+    geboortemaand: Tekst | None = Field(default=None, pattern=r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$")
+    leeftijd: Geheel | None = Field(default=None, ge=0, le=30)
     vakantieregio: Vakantieregio | None = None  # of the school, which sets the first school day
     # Full school years completed before the school year of the peildatum (the running one not counted).
-    volledige_schooljaren: int | None = Field(default=None, ge=0, le=20)
+    volledige_schooljaren: Geheel | None = Field(default=None, ge=0, le=20)
     # School years it took to go through primary school; fewer than 8 counts as 8 (art. 3 lid 2).
-    basisschool_jaren: int | None = Field(default=None, ge=1, le=12)
+    basisschool_jaren: Geheel | None = Field(default=None, ge=1, le=12)
     diploma: Diploma | None = None
     # The question is whether the young person may leave school (stop, work instead): then `allowed` says so.
-    vraag_stoppen: bool = False
+    vraag_stoppen: JaNee = False
 
     @model_validator(mode="after")
     def _geboorte_bekend(self) -> LeerplichtFeiten:

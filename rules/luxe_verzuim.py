@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan
+from rules.feittypen import SCHOOLDAGEN_PER_JAAR, Geheel, Getal, JaNee
 
 ONDERWERP = "luxe_verzuim_gevolgen"
 
@@ -28,11 +29,11 @@ class GevolgenFeiten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     soort: VerzuimSoort = VerzuimSoort.VAKANTIE
-    dagen: float | None = Field(default=None, gt=0, le=200)
-    eerste_keer: bool | None = None
-    school_heeft_gewaarschuwd: bool = False
-    rond_religieuze_feestdag: bool = False
-    leeftijd: int | None = Field(default=None, ge=4, le=25)
+    dagen: Getal | None = Field(default=None, gt=0, le=SCHOOLDAGEN_PER_JAAR)
+    eerste_keer: JaNee | None = None
+    school_heeft_gewaarschuwd: JaNee = False
+    rond_religieuze_feestdag: JaNee = False
+    leeftijd: Geheel | None = Field(default=None, ge=4, le=25)
 
 
 def beoordeel_gevolgen(feiten: GevolgenFeiten, rules: RuleSet, peildatum: dt.date) -> Besluit:

@@ -24,12 +24,15 @@ from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Besluit, Parameterwaarde, Peil, Reden, uniek
 from rules.errors import OngeldigeFeiten
-from rules.kalender import Periode, Rooster, Schoolkalender, maandag_van, rooster_uit, werkdagen_na
+from rules.feittypen import Datum, Gebeurd, Geheel, Getal, JaNee, Tekst
+from rules.kalender import MAX_EIGEN_VAKANTIES, Periode, Rooster, Schoolkalender, maandag_van, rooster_uit, werkdagen_na
 from rules.regio import Schooltype
 
 ONDERWERP = "meldplicht_vraag"
 MAX_UREN_PER_DAG = 10.0
 MAX_UREN_PER_WEEK = 40.0
+MAX_WEKEN = 52  # a total of hours is over at most a year of weeks
+MAX_AFWEZIGE_DAGEN = 400  # two school years of school days
 # Values of the parameter meldplicht_stelsel.
 TOT_2024 = "art21_en_21a"
 
@@ -39,8 +42,8 @@ class Afwezigheid(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    datum: dt.date
-    uren: float = Field(gt=0, le=MAX_UREN_PER_DAG)
+    datum: Gebeurd
+    uren: Getal = Field(gt=0, le=MAX_UREN_PER_DAG)
 
 
 class MeldplichtFeiten(BaseModel):
@@ -50,25 +53,26 @@ class MeldplichtFeiten(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    afwezigheden: tuple[Afwezigheid, ...] = ()
-    totaal_uren: float | None = Field(default=None, ge=0)
-    over_weken: float | None = Field(default=None, gt=0, le=52)
-    van: dt.date | None = None
-    tot_en_met: dt.date | None = None
-    leeftijd: int | None = Field(default=None, ge=4, le=30)
+    afwezigheden: tuple[Afwezigheid, ...] = Field(default=(), max_length=MAX_AFWEZIGE_DAGEN)
+    totaal_uren: Getal | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK * MAX_WEKEN)
+    over_weken: Getal | None = Field(default=None, gt=0, le=MAX_WEKEN)
+    van: Gebeurd | None = None  # the period of absence, which has happened
+    tot_en_met: Gebeurd | None = None
+    leeftijd: Geheel | None = Field(default=None, ge=4, le=30)
     schooltype: Schooltype | None = None
-    startkwalificatie: bool | None = None
-    luxe_verzuim: bool = False
-    aaneengesloten_weken_afwezig: float | None = Field(default=None, ge=0, le=104)
-    alleen_geoorloofd: bool = False
-    twijfel: bool = False  # the school doubts that the authorised absence (a sick report) is real
-    onder_drempel: bool = False  # the school says it is overig verzuim: below the legal threshold
+    startkwalificatie: JaNee | None = None
+    luxe_verzuim: JaNee = False
+    aaneengesloten_weken_afwezig: Getal | None = Field(default=None, ge=0, le=2 * MAX_WEKEN)
+    alleen_geoorloofd: JaNee = False
+    twijfel: JaNee = False  # the school doubts that the authorised absence (a sick report) is real
+    onder_drempel: JaNee = False  # the school says it is overig verzuim: below the legal threshold
     # What the school asks about: absence (the default), an enrolment or de-registration, or an expulsion.
     melding_over: Literal["verzuim", "in_uitschrijving", "verwijdering"] = "verzuim"
     regio: Vakantieregio | None = None
-    woongemeente: str | None = None
-    schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
-    eerste_schooldag: dt.date | None = None
+    woongemeente: Tekst | None = None
+    # The school's own rooster replaces the regional dates.
+    schoolvakanties: tuple[Periode, ...] = Field(default=(), max_length=MAX_EIGEN_VAKANTIES)
+    eerste_schooldag: Datum | None = None
 
     @model_validator(mode="after")
     def _plausible(self) -> MeldplichtFeiten:
@@ -140,7 +144,6 @@ class _Melding:
         self.voor_2024 = p.waarde("meldplicht_stelsel") == TOT_2024
         self.regio = feiten.regio or Vakantieregio.MIDDEN
         self.rooster = rooster or rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
-        self.kalender = Schoolkalender(p.rules.kalenders)
 
     def besluit(self, moet: bool | None, mag: bool | None, grondslag: Sequence[Reden], *overig: Reden,
                 stappen: Sequence[Reden] = (), termijn: dt.date | None = None,
@@ -187,21 +190,39 @@ class _Melding:
             redenen.append(p.reden("meldplicht_te_laat", uiterlijk=uiterlijk.isoformat()))
         return redenen, uiterlijk
 
+    def per_dag(self) -> tuple[tuple[Afwezigheid, ...], Schoolkalender | None]:
+        """The absences per school day: as given, each checked to be a school day (an absence on a Saturday or
+        in a holiday is no verzuim), or a continuous absence spread over the school days of its period; with the
+        calendar they are counted on."""
+        feiten = self.feiten
+        if feiten.afwezigheden:
+            kalender = self.p.kalender({f"afwezigheden.{i}.datum": a.datum for i, a in enumerate(feiten.afwezigheden)})
+            for i, afwezigheid in enumerate(feiten.afwezigheden):
+                if not kalender.is_schooldag(afwezigheid.datum, self.regio, self.rooster):
+                    raise OngeldigeFeiten(f"afwezigheden.{i}.datum", f"{afwezigheid.datum.isoformat()} is not a school "
+                                          f"day in holiday region {self.regio.value} (a weekend, a public holiday or "
+                                          "a school holiday)")
+            return feiten.afwezigheden, kalender
+        doorlopend = feiten.aaneengesloten_weken_afwezig is not None
+        if doorlopend and feiten.van and feiten.tot_en_met and feiten.totaal_uren is not None:
+            kalender = self.p.kalender({"van": feiten.van, "tot_en_met": feiten.tot_en_met})
+            return _gespreid(feiten.van, feiten.tot_en_met, feiten.totaal_uren, kalender, self.regio,
+                             self.rooster), kalender
+        return (), None
+
     def uren(self) -> tuple[float | None, dt.date | None, list[Reden]]:
         """Hours within the window of lesweken, the day the threshold was reached (when the dates tell),
         and a note when a total over more weeks was spread evenly."""
         feiten, p = self.feiten, self.p
-        afwezigheden = feiten.afwezigheden
-        doorlopend = feiten.aaneengesloten_weken_afwezig is not None
-        if not afwezigheden and doorlopend and feiten.van and feiten.tot_en_met and feiten.totaal_uren is not None:
-            afwezigheden = _gespreid(feiten.van, feiten.tot_en_met, feiten.totaal_uren, self.kalender, self.regio,
-                                     self.rooster)
-        if afwezigheden:
-            dag, uren = _drempeldag(afwezigheden, self.kalender, self.regio, self.drempel, self.lesweken,
-                                    self.rooster)
+        afwezigheden, kalender = self.per_dag()
+        if afwezigheden and kalender is not None:
+            dag, uren = _drempeldag(afwezigheden, kalender, self.regio, self.drempel, self.lesweken, self.rooster)
             return uren, dag, []
         if feiten.totaal_uren is None:
             return None, None, []
+        if feiten.over_weken is None and feiten.totaal_uren > self.lesweken * MAX_UREN_PER_WEEK:
+            # Without a number of weeks the total is read as within the window, which holds no more than this.
+            raise OngeldigeFeiten("totaal_uren", f"more hours than {self.lesweken} school weeks have; give over_weken")
         weken = feiten.over_weken or self.lesweken
         if weken <= self.lesweken:
             return feiten.totaal_uren, None, []

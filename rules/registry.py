@@ -4,8 +4,11 @@ actions all reach a rule the same way."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,7 +17,8 @@ from content.errors import BuitenGeldigheid
 from content.schema import RuleSet
 from rules.besluit import Besluit
 from rules.bezwaar import BezwaarFeiten, beoordeel_bezwaar
-from rules.errors import NeeZonderFeit, OngeldigeFeiten
+from rules.errors import NeeZonderFeit, Onberekenbaar, OngeldigeFeiten
+from rules.feittypen import PEILDATUM, plausibel
 from rules.gewichtig import GewichtigFeiten, beoordeel_gewichtig
 from rules.kennisgeving import KennisgevingFeiten, beoordeel_kennisgeving
 from rules.leerplicht import LeerplichtFeiten, beoordeel_leerplicht
@@ -22,6 +26,8 @@ from rules.luxe_verzuim import GevolgenFeiten, beoordeel_gevolgen
 from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
 from rules.verlof import VakantieverlofFeiten, beoordeel_vakantieverlof
 from rules.vrijstelling import VrijstellingFeiten, beoordeel_vrijstelling
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,29 +61,65 @@ ONDERWERPEN: Mapping[str, Onderwerp] = {
 }
 
 
-def lees_feiten(onderwerp: Onderwerp, ruw: Mapping[str, Any]) -> BaseModel:
-    """Validate raw facts; the first problem becomes a typed error that names the field."""
+def _soort(waarde: object) -> str:
+    """What a JSON value is, in the words of JSON, for an error that does not echo the value."""
+    if waarde is None:
+        return "null"
+    if isinstance(waarde, bool):
+        return "true or false"
+    if isinstance(waarde, (int, float)):
+        return "a number"
+    if isinstance(waarde, str):
+        return "a string"
+    return "an array" if isinstance(waarde, (list, tuple)) else type(waarde).__name__
+
+
+def lees_feiten(onderwerp: Onderwerp, ruw: object, peildatum: dt.date) -> BaseModel:
+    """Validate raw facts against the topic's model, whose fields are strict (rules/feittypen.py); dates of
+    events are checked against the peildatum. The first problem becomes a typed error that names the field."""
+    if not isinstance(ruw, Mapping):
+        raise OngeldigeFeiten("feiten", f"expected a JSON object with the facts by name, not {_soort(ruw)}")
     try:
-        return onderwerp.feiten.model_validate(dict(ruw))
+        return onderwerp.feiten.model_validate(dict(ruw), context={PEILDATUM: peildatum})
     except ValidationError as exc:
-        fout = exc.errors()[0]
+        fout = exc.errors(include_url=False, include_input=False)[0]
         veld = ".".join(str(deel) for deel in fout["loc"]) or str(fout["msg"]).split(":")[0].split()[-1]
         raise OngeldigeFeiten(veld, str(fout["msg"])) from None
 
 
-def beoordeel(naam: str, ruw: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Besluit:
-    """Decide a topic by name from raw facts (a dict, e.g. parsed JSON). A peildatum for which the content
-    holds no rule is a typed error on the field peildatum, not a crash."""
+def _gegeven(waarde: object) -> bool:
+    """Whether a fact was given: not missing, false or empty. A 0 is given (0 hours is known, not unknown)."""
+    return waarde is not None and waarde is not False and waarde not in ("", [], ())
+
+
+def beoordeel(naam: str, ruw: object, rules: RuleSet, peildatum: dt.date) -> Besluit:
+    """Decide a topic by name from raw facts (a JSON object, e.g. parsed from the CLI). Whatever `ruw` holds,
+    the result is a decision or a RegelFout: a peildatum for which the content holds no rule, or (for a rule that
+    counts school days) no calendar, is a typed error on the field peildatum."""
     try:
         onderwerp = ONDERWERPEN[naam]
     except KeyError:
         raise OngeldigeFeiten("onderwerp", f"unknown topic {naam!r}; known: {', '.join(ONDERWERPEN)}") from None
-    feiten = lees_feiten(onderwerp, ruw)
+    try:
+        plausibel(peildatum)
+    except ValueError as exc:
+        raise OngeldigeFeiten("peildatum", str(exc)) from None
+    feiten = lees_feiten(onderwerp, ruw, peildatum)
     try:
         besluit = onderwerp.beoordeel(feiten, rules, peildatum)
     except BuitenGeldigheid as exc:
-        raise OngeldigeFeiten("peildatum", f"no rule content in force on {peildatum.isoformat()} ({exc})") from None
-    niet_gegeven = [naam for naam in besluit.erkend if ruw.get(naam) in (None, False, "", [], ())]
+        raise OngeldigeFeiten("peildatum", f"no rule content for this topic: {exc}") from None
+    except (OverflowError, RecursionError, ValueError) as exc:
+        if isinstance(exc, ValidationError):
+            raise  # the rule built an invalid decision: a defect, never to be passed off as the user's facts
+        # The last line: the strict facts should make this impossible. Only the kind of error and where it
+        # arose are logged, nothing of the facts or of the message (it may quote them).
+        plek = traceback.extract_tb(exc.__traceback__)[-1]
+        _log.error("regels %s: %s at %s:%s", naam, type(exc).__name__, Path(plek.filename).name, plek.lineno)
+        raise Onberekenbaar("feiten", "the rules cannot compute with these facts (a date or number out of range)") \
+            from None
+    niet_gegeven = [naam for naam in besluit.erkend
+                    if naam not in feiten.model_fields_set or not _gegeven(getattr(feiten, naam, None))]
     if niet_gegeven:  # a rule that says "no" on a default instead of a fact: a defect, never an answer
         raise NeeZonderFeit(niet_gegeven[0], f"{naam}: the decision rests on facts not given")
     return besluit

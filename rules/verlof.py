@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from content.regio_schema import Vakantieregio
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Parameterwaarde, Peil, Reden, Toegestaan, uniek
-from rules.kalender import Periode, Schoolkalender, rooster_uit, schooljaar_van
+from rules.feittypen import SCHOOLDAGEN_PER_JAAR, Datum, Geheel, Getal, JaNee, Tekst
+from rules.kalender import MAX_EIGEN_VAKANTIES, Periode, rooster_uit, schooljaar_van
 
 ONDERWERP_13A = "verlof_vakantie_13a"
 SCHOOLDAGEN_PER_WEEK = 5
@@ -45,19 +46,20 @@ class VakantieverlofFeiten(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    beroep_maakt_schoolvakanties_onmogelijk: bool | None = None
+    beroep_maakt_schoolvakanties_onmogelijk: JaNee | None = None
     reden: VakantieReden | None = None
-    aantal_schooldagen: int | None = Field(default=None, ge=1, le=200)
-    van: dt.date | None = None
-    tot_en_met: dt.date | None = None
+    aantal_schooldagen: Geheel | None = Field(default=None, ge=1, le=SCHOOLDAGEN_PER_JAAR)
+    van: Datum | None = None  # the leave asked: usually ahead, also asked about afterwards
+    tot_en_met: Datum | None = None
     vakantieregio: Vakantieregio | None = None  # of the school, not of the home
-    al_eerder_verleend_dit_schooljaar: bool | None = None
-    in_eerste_lesweken: bool | None = None
-    kwalificatieplichtig: bool = False
-    lesdagen_per_week: float | None = Field(default=None, gt=0, le=5)
-    woongemeente: str | None = None  # a region's own lead time for requests follows it
-    schoolvakanties: tuple[Periode, ...] = ()  # the school's own rooster replaces the regional dates
-    eerste_schooldag: dt.date | None = None
+    al_eerder_verleend_dit_schooljaar: JaNee | None = None
+    in_eerste_lesweken: JaNee | None = None
+    kwalificatieplichtig: JaNee = False
+    lesdagen_per_week: Getal | None = Field(default=None, gt=0, le=SCHOOLDAGEN_PER_WEEK)
+    woongemeente: Tekst | None = None  # a region's own lead time for requests follows it
+    # The school's own rooster replaces the regional dates.
+    schoolvakanties: tuple[Periode, ...] = Field(default=(), max_length=MAX_EIGEN_VAKANTIES)
+    eerste_schooldag: Datum | None = None
 
     @model_validator(mode="after")
     def _periode(self) -> VakantieverlofFeiten:
@@ -72,13 +74,13 @@ class VakantieverlofFeiten(BaseModel):
 
 
 def _uit_kalender(
-    feiten: VakantieverlofFeiten, rules: RuleSet, lesweken: int
+    feiten: VakantieverlofFeiten, p: Peil, lesweken: int
 ) -> tuple[int | None, bool | None, str | None]:
     """School days and first-lesweken overlap of the period, when the calendar can tell, and the holiday region
     counted with (None when every region gives the same answer)."""
     if feiten.van is None or feiten.tot_en_met is None:
         return feiten.aantal_schooldagen, feiten.in_eerste_lesweken, None
-    kalender = Schoolkalender(rules.kalenders)
+    kalender = p.kalender({"van": feiten.van, "tot_en_met": feiten.tot_en_met})
     rooster = rooster_uit(feiten.schoolvakanties, feiten.eerste_schooldag)
     regios = [feiten.vakantieregio] if feiten.vakantieregio else list(Vakantieregio)
     uitkomsten = {
@@ -106,7 +108,7 @@ def beoordeel_vakantieverlof(feiten: VakantieverlofFeiten, rules: RuleSet, peild
         max_dagen = math.floor(max_dagen * feiten.lesdagen_per_week / SCHOOLDAGEN_PER_WEEK)
         redenen.append(p.reden("vakantieverlof_kwalificatieplicht", max_dagen=max_dagen,
                                lesdagen=_getal(feiten.lesdagen_per_week)))
-    dagen, eerste_lesweken, regio = _uit_kalender(feiten, rules, lesweken)
+    dagen, eerste_lesweken, regio = _uit_kalender(feiten, p, lesweken)
     if dagen is not None and feiten.van and feiten.tot_en_met:
         periode: dict[str, Parameterwaarde] = {"van": feiten.van.isoformat(), "tot": feiten.tot_en_met.isoformat(),
                                                "dagen": dagen}

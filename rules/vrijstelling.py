@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from content.schema import RuleSet
 from rules.besluit import Beslisser, Besluit, Peil, Reden, Toegestaan, uniek
+from rules.feittypen import Datum, Gebeurd, Geheel, Getal, JaNee, Tekst
 
 ONDERWERP_5A = "vrijstelling_5a"  # art. 5 onder a
 ONDERWERP_5B = "vrijstelling_5b"
@@ -58,27 +59,27 @@ class VrijstellingFeiten(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     grond: Grond
-    leerplichtig_vanaf: dt.date | None = None  # first day of leerplicht, for the first kennisgeving
-    verlenging: bool = False  # the exemption already runs and must be renewed for the next school year
-    nooit_geschikt: bool = False  # 5 onder a: the statement says the child will never be fit for school
-    vorig_jaar_school_van_die_richting: bool | None = None  # 5 onder b: art. 8 lid 2
-    leeftijd: int | None = Field(default=None, ge=0, le=30)
-    kwalificatieplichtig: bool | None = None  # art. 15 and gedoogbeschikking
-    laatste_leerplichtige_schooljaar: bool | None = None  # art. 3b
+    leerplichtig_vanaf: Datum | None = None  # first day of leerplicht, for the first kennisgeving
+    verlenging: JaNee = False  # the exemption already runs and must be renewed for the next school year
+    nooit_geschikt: JaNee = False  # 5 onder a: the statement says the child will never be fit for school
+    vorig_jaar_school_van_die_richting: JaNee | None = None  # 5 onder b: art. 8 lid 2
+    leeftijd: Geheel | None = Field(default=None, ge=0, le=30)
+    kwalificatieplichtig: JaNee | None = None  # art. 15 and gedoogbeschikking
+    laatste_leerplichtige_schooljaar: JaNee | None = None  # art. 3b
     # Whether the user named the condition of the ground (True), said something that is no such ground (False:
     # elite sport, online school, a conflict with the school), or neither (None: ask). Only True makes the
     # notification route a "no permission needed".
-    beperking_genoemd: bool | None = None  # 5 onder a: physical or psychological grounds
-    bezwaar_richting_genoemd: bool | None = None  # 5 onder b: objections to the denomination of all schools
-    school_buitenland_genoemd: bool | None = None  # 5 onder c: enrolled at a school abroad
-    verklaring_eigen_arts: bool = False  # 5 onder a: the statement is from the child's own doctor (art. 7)
-    ander_onderwijs_genoemd: bool | None = None  # art. 15: False when the reason is no education (sport, a conflict)
-    verzoek_ontvangen_op: dt.date | None = None  # art. 3a/3b: starts the decision term (six weeks since 2017)
-    toestemming_tot: dt.date | None = None  # art. 3a: end of the current permission, for the renewal
-    uren_werk_per_week: float | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK)
-    ingeschreven_nieuwe_opleiding: bool | None = None  # gedoogbeschikking
-    min_uren_werk_regio: int | None = Field(default=None, ge=1, le=MAX_UREN_PER_WEEK)  # regional policy
-    woongemeente: str | None = None  # the regional profile of the home municipality may set the minimum
+    beperking_genoemd: JaNee | None = None  # 5 onder a: physical or psychological grounds
+    bezwaar_richting_genoemd: JaNee | None = None  # 5 onder b: objections to the denomination of all schools
+    school_buitenland_genoemd: JaNee | None = None  # 5 onder c: enrolled at a school abroad
+    verklaring_eigen_arts: JaNee = False  # 5 onder a: the statement is from the child's own doctor (art. 7)
+    ander_onderwijs_genoemd: JaNee | None = None  # art. 15: False when the reason is no education (sport, a conflict)
+    verzoek_ontvangen_op: Gebeurd | None = None  # art. 3a/3b: starts the decision term (six weeks since 2017)
+    toestemming_tot: Datum | None = None  # art. 3a: end of the current permission, for the renewal
+    uren_werk_per_week: Getal | None = Field(default=None, ge=0, le=MAX_UREN_PER_WEEK)
+    ingeschreven_nieuwe_opleiding: JaNee | None = None  # gedoogbeschikking
+    min_uren_werk_regio: Geheel | None = Field(default=None, ge=1, le=MAX_UREN_PER_WEEK)  # regional policy
+    woongemeente: Tekst | None = None  # the regional profile of the home municipality may set the minimum
 
     @field_validator("leerplichtig_vanaf", "verzoek_ontvangen_op", "toestemming_tot")
     @classmethod
