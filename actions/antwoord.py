@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import abc
 import re
-import typing
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -45,6 +44,7 @@ from dossier.model import ZOALS_GEZEGD, Dossier, Herkomst, Zaak
 from rules.besluit import Beslisser, Besluit, Peil
 from rules.besluit_data import BesluitData
 from rules.errors import RegelFout
+from rules.feittypen import is_ja_nee
 from rules.registry import ONDERWERPEN as RULE_TOPICS
 from rules.registry import beoordeel
 
@@ -142,7 +142,7 @@ def feiten_nodig(label: str, feiten: dict[str, Any], besluit: Besluit | None) ->
 def is_ja_nee_feit(label: str, naam: str) -> bool:
     """Whether a fact of the label's rule is a yes/no fact (so "ja" or "nee" answers the question about it)."""
     veld = RULE_TOPICS[REGELS[label][0]].feiten.model_fields.get(naam)
-    return veld is not None and (veld.annotation is bool or bool in typing.get_args(veld.annotation))
+    return veld is not None and is_ja_nee(veld.annotation)
 
 
 class _Antwoord(Action, abc.ABC):

@@ -19,6 +19,7 @@ from content.schema import RuleSet
 from meldingen.velden import leeftijd_op, weken_in
 from rules.besluit import Besluit, Reden
 from rules.errors import RegelFout
+from rules.feittypen import PEILDATUM
 from rules.meldplicht import MeldplichtFeiten, beoordeel_meldplicht
 
 LUXE = re.compile(r"vakantie|holiday|op reis|eerder weg|later terug|luxe", re.I)
@@ -53,11 +54,12 @@ def bepaal(bekend: Mapping[str, Any], rules: RuleSet, peildatum: dt.date) -> Cat
     leeftijd = leeftijd_op(dt.date.fromisoformat(bekend["geboortedatum"]), peildatum) \
         if bekend.get("geboortedatum") else None
     try:
-        feiten = MeldplichtFeiten(
-            totaal_uren=float(bekend["uren"]), over_weken=weken, leeftijd=leeftijd, luxe_verzuim=luxe,
-            aaneengesloten_weken_afwezig=weken if aaneengesloten else None, woongemeente=bekend.get("woonplaats"),
-            van=van if tot is not None else None, tot_en_met=tot,
-        )
+        # Validated as the registry validates facts: the period is an absence, so not after the peildatum.
+        feiten = MeldplichtFeiten.model_validate({
+            "totaal_uren": float(bekend["uren"]), "over_weken": weken, "leeftijd": leeftijd, "luxe_verzuim": luxe,
+            "aaneengesloten_weken_afwezig": weken if aaneengesloten else None,
+            "woongemeente": bekend.get("woonplaats"), "van": van if tot is not None else None, "tot_en_met": tot,
+        }, context={PEILDATUM: peildatum})
         besluit = beoordeel_meldplicht(feiten, rules, peildatum)
     except (ValueError, RegelFout):  # facts that do not fit together yet (more hours than the weeks hold)
         return None

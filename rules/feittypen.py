@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field, FiniteFloat, Strict, StrictBool, ValidationInfo
@@ -65,6 +66,13 @@ def _niet_na_peildatum(datum: dt.date, info: ValidationInfo) -> dt.date:
     if isinstance(peildatum, dt.date) and datum > peildatum:
         raise ValueError(f"lies after the peildatum {peildatum.isoformat()}: it cannot have happened yet")
     return datum
+
+
+def is_ja_nee(annotation: object) -> bool:
+    """Whether a field's type is a yes/no fact (JaNee, optional or not), so "ja" or "nee" can answer it."""
+    if typing.get_origin(annotation) is Annotated:
+        return is_ja_nee(typing.get_args(annotation)[0])
+    return annotation is bool or any(is_ja_nee(arg) for arg in typing.get_args(annotation))
 
 
 JaNee = StrictBool

@@ -22,7 +22,9 @@ from pydantic import BaseModel, ValidationError
 from content import load_rule_set
 from rules.besluit import Besluit
 from rules.errors import MAX_PROBLEEM, MAX_VELD, Onberekenbaar, OngeldigeFeiten, RegelFout
+from rules.feittypen import is_ja_nee
 from rules.registry import ONDERWERPEN, Onderwerp, beoordeel
+from rules.verlof import VakantieverlofFeiten
 
 RULES = load_rule_set()
 PEILDATUM = dt.date(2026, 3, 2)  # a Monday
@@ -411,3 +413,13 @@ def test_any_input_gives_a_decision_or_a_typed_error(naam: str) -> None:
             assert len(uitkomst.probleem) <= MAX_PROBLEEM
 
     eigenschap()
+
+
+def test_yes_no_facts_are_recognised_through_their_strict_types() -> None:
+    # The assistant lets a "ja" answer a yes/no fact it asked for; with the strict types wrapped in Annotated, a
+    # check for plain bool missed them all (caught by the conversation tests).
+    velden = VakantieverlofFeiten.model_fields
+    assert is_ja_nee(velden["beroep_maakt_schoolvakanties_onmogelijk"].annotation)
+    assert is_ja_nee(velden["kwalificatieplichtig"].annotation)
+    assert not is_ja_nee(velden["aantal_schooldagen"].annotation)
+    assert not is_ja_nee(velden["van"].annotation)
