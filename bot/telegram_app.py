@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from basis.berichten import ChatUser, Reply
+from basis.berichten import ChatUser, Deliver, Reply
 from basis.taal import Language
 from bot.commandos import COMMANDOS
 from bot.pipeline import MessagePipeline
@@ -59,12 +59,21 @@ def chat_user(update: Update) -> ChatUser:
 class TelegramFrontEnd:
     """Handlers and delivery for one Application; holds no conversation state of its own."""
 
-    def __init__(self, pipeline: MessagePipeline) -> None:
+    def __init__(self, pipeline: MessagePipeline, anderen: Mapping[str, Deliver] | None = None) -> None:
         self.pipeline = pipeline
         self.application: Application | None = None  # type: ignore[type-arg]
+        self._anderen = dict(anderen or {})
 
     async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
-        """Send replies to the chat behind user.sender_id; structured data stays out of the chat."""
+        """Send replies to the chat behind user.sender_id; structured data stays out of the chat. A user of
+        another channel (a web user a consulent answers here) is reached through that channel's deliver; a
+        channel we cannot reach raises, so a relay message stays undelivered and is tried again."""
+        if user.channel != CHANNEL:
+            anders = self._anderen.get(user.channel)
+            if anders is None:
+                raise LookupError(f"no way to reach channel {user.channel!r} from the Telegram front end")
+            await anders(user, replies)
+            return
         if self.application is None:
             raise RuntimeError("deliver() before build_application()")
         chat_id = int(user.sender_id.removeprefix("tg-"))
@@ -155,9 +164,11 @@ def build_application(
     base_file_url: str,
     retry_seconds: float = 2.0,
     request: BaseRequest | None = None,
+    anderen: Mapping[str, Deliver] | None = None,
 ) -> tuple[Application, TelegramFrontEnd]:  # type: ignore[type-arg]
-    """Application factory: handlers, rate limiter (Telegram's 30 msg/s), retry job, error handler."""
-    front = TelegramFrontEnd(pipeline)
+    """Application factory: handlers, rate limiter (Telegram's 30 msg/s), retry job, error handler. `anderen`:
+    how to reach users of other channels (the web chat's outbox) when a consulent here answers them."""
+    front = TelegramFrontEnd(pipeline, anderen)
     builder = (
         Application.builder()
         .token(token)

@@ -201,3 +201,28 @@ class Gespreksdossier(Base):
     gegevens: Mapped[str] = mapped_column(Text, default="{}")
     # Always set from the injected clock by the repository.
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class WebGesprek(Base):
+    """A conversation in the web chat. Its id is the sender id in the pipeline; its bearer token is given to the
+    browser once and kept here only as SHA-256 (a 256-bit random token needs no slow hash)."""
+
+    __tablename__ = "web_gesprekken"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class OutboxBericht(Base):
+    """A reply waiting for (or already shown in) a web conversation: written by whichever process answers — the web
+    server, or the bot relaying a consulent's words — and streamed to the browser in id order, so a reconnect
+    resumes after the last id it saw (the event stream's Last-Event-ID)."""
+
+    __tablename__ = "web_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    gesprek_id: Mapped[str] = mapped_column(String(64), index=True)
+    # As JSON: {"van": "assistent" or "gebruiker", "tekst": ..., "knoppen": [{"titel": ..., "payload": ...}]}.
+    bericht: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

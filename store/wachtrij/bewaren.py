@@ -8,10 +8,11 @@ import datetime as dt
 from sqlalchemy import Text, cast, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import Account, PendingMessage
+from store.models import Account, OutboxBericht, PendingMessage
 from store.models_wachtrij import TeamInstelling, Ticket, TicketStatus, VerwerkteUpdate
 from store.scholen import bewust
 from store.wachtrij.tickets import Tickets
+from store.web import WEB_CHANNEL
 
 STANDAARD_BEWAARTERMIJN = 90
 UPDATES_BEWAREN = dt.timedelta(days=7)  # Telegram redelivers within a day; a week is plenty
@@ -51,11 +52,14 @@ class Bewaren:
 
     async def vergeet(self, channel: str, external_id: str) -> int:
         """Forget a sender: their ticket transcripts and summaries (the tickets stay as anonymous counts), the
-        messages kept for Rasa and their account. Returns the number of tickets. Meldingen a school filed are
-        not touched here (they are kept under the team's retention)."""
+        messages kept for Rasa, the web chat's replies not yet removed from its outbox, and their account. Returns
+        the number of tickets. Meldingen a school filed are not touched here (they are kept under the team's
+        retention)."""
         ids = [t.id for t in await Tickets(self._session).van_afzender(channel, external_id)]
         await Tickets(self._session).vergeten(ids, external_id="vergeten", status=TicketStatus.GESLOTEN)
         await self._session.execute(delete(PendingMessage).where(PendingMessage.sender_id == external_id))
+        if channel == WEB_CHANNEL:  # the conversation itself (its token) goes with the web chat's DELETE
+            await self._session.execute(delete(OutboxBericht).where(OutboxBericht.gesprek_id == external_id))
         await self._session.execute(delete(Account).where(Account.channel == channel,
                                                           Account.external_id == external_id))
         return len(ids)

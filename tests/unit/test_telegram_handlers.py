@@ -16,11 +16,12 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from basis.berichten import ChatUser, Reply
 from basis.klok import FixedClock
 from bot.pipeline import MAX_MESSAGE_CHARS, MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.redact import PLACEHOLDER
-from bot.telegram_app import build_application
+from bot.telegram_app import TelegramFrontEnd, build_application
 from store.db import make_engine, make_session_factory, upgrade
 from store.repositories import Accounts, PendingQueue
 from testkit.fake_telegram import BOT_USER
@@ -168,3 +169,16 @@ async def test_arabic_or_turkish_gets_a_bilingual_answer_with_a_consulent_button
         assert "only understand Dutch and English" in params["text"]
         assert "handoff_mens" in json.dumps(params["reply_markup"])
     assert await pending.count("telegram") == 0  # answered by the front end, never waiting for Rasa
+
+
+async def test_a_consulent_answering_a_web_user_on_telegram_writes_to_the_web_outbox() -> None:
+    bij_web: list[tuple[ChatUser, list[Reply]]] = []
+
+    async def outbox(user: ChatUser, replies: list[Reply]) -> None:
+        bij_web.append((user, replies))
+
+    front = TelegramFrontEnd(pipeline=None, anderen={"web": outbox})  # type: ignore[arg-type]
+    await front.deliver(ChatUser("web-abc", "web"), [Reply("Een consulent van team X: hallo")])
+    assert bij_web == [(ChatUser("web-abc", "web"), [Reply("Een consulent van team X: hallo")])]
+    with pytest.raises(LookupError):  # so a relay message stays undelivered and is tried again
+        await front.deliver(ChatUser("x", "elders"), [Reply("hallo")])
