@@ -7,11 +7,14 @@ import contextlib
 import logging
 import signal
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
 from basis.berichten import Role
-from basis.klok import clock_from_setting
+from basis.klok import Clock, clock_from_setting
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.telegram_app import build_application, run_polling, run_webhook
@@ -24,6 +27,8 @@ from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
+from store.web import WEB_CHANNEL, Outbox
+from web.app import WebInstellingen, create_app, serveer
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +38,17 @@ def rasa_client_for(settings: Settings) -> RasaClient:
                       action_health_url=settings.action_health_url)
 
 
+@dataclass(frozen=True)
+class Onderdelen:
+    """The pipeline with the database and clock it runs on: what a front end is built from."""
+
+    pipeline: MessagePipeline
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Clock
+
+
 @contextlib.asynccontextmanager
-async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
+async def onderdelen_for(settings: Settings) -> AsyncIterator[Onderdelen]:
     """The shared message path with its Rasa client and database, closed on the way out."""
     engine = make_engine(settings.app_database_url)
     sessions = make_session_factory(engine)
@@ -43,15 +57,37 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
     rules = default_rule_set()  # the rule content, read once here and handed to whoever uses it
     dienst = WachtrijDienst(sessions, rasa, clock, rules, settings.tracker_database_url)
     try:
-        yield MessagePipeline(
+        yield Onderdelen(MessagePipeline(
             rasa, Accounts(sessions), PendingQueue(sessions), clock,
             slow_notice_seconds=settings.slow_notice_seconds,
             meldingen=melding_gesprek(sessions, clock, rules, dienst.wachtrij), wachtrij=dienst,
             dossiers=Dossiers(sessions),
-        )
+        ), sessions, clock)
     finally:
         await rasa.aclose()
         await engine.dispose()
+
+
+@contextlib.asynccontextmanager
+async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
+    async with onderdelen_for(settings) as onderdelen:
+        yield onderdelen.pipeline
+
+
+def web_app_for(settings: Settings, onderdelen: Onderdelen) -> FastAPI:
+    """The web chat on the shared pipeline, with the limits of the settings."""
+    instellingen = WebInstellingen(max_body_bytes=settings.web_max_body_bytes,
+                                   per_gesprek_per_minuut=settings.web_per_gesprek_per_minuut,
+                                   per_adres_per_minuut=settings.web_per_adres_per_minuut)
+    return create_app(onderdelen.pipeline, onderdelen.sessions, onderdelen.clock, instellingen)
+
+
+async def run_web(settings: Settings) -> None:
+    """`leerbot web`: the web chat alone, on web_listen:web_port; Rasa and the action server run elsewhere.
+    A consulent's answer to a web user (from the bot's process) reaches the browser through the outbox."""
+    async with onderdelen_for(settings) as onderdelen:
+        await serveer(web_app_for(settings, onderdelen), settings.web_listen, settings.web_port,
+                      retry_seconds=settings.pending_retry_seconds)
 
 
 async def serve_telegram(application: Application, settings: Settings, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
@@ -86,12 +122,15 @@ async def run_assistant(
     await supervisor.start()
     watcher = asyncio.ensure_future(supervisor.watch())
     try:
-        async with pipeline_for(settings) as pipeline:
+        async with onderdelen_for(settings) as onderdelen:
+            pipeline = onderdelen.pipeline
             token = settings.telegram_bot_token
             if token is not None and not force_terminal:
+                # A consulent here may answer a web user: that answer goes to the web chat's outbox.
                 application, _ = build_application(
                     token.get_secret_value(), pipeline, base_url=settings.telegram_api_base_url,
                     base_file_url=settings.telegram_file_base_url, retry_seconds=settings.pending_retry_seconds,
+                    anderen={WEB_CHANNEL: Outbox(onderdelen.sessions).deliver},
                 )
                 await serve_telegram(application, settings, stop)
             else:

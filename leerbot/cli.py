@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="start the whole assistant (Telegram with a token, else terminal chat)")
     commands.add_parser("bot", help="serve Telegram only; Rasa and the action server run elsewhere "
                                     "(LEERBOT_RASA_HOST, LEERBOT_RASA_PORT)")
+    commands.add_parser("web", help="serve the web chat only (LEERBOT_WEB_PORT, default 8080); Rasa and the action "
+                                    "server run elsewhere (LEERBOT_RASA_HOST, LEERBOT_RASA_PORT)")
     chat = commands.add_parser("chat", help="start the assistant with a terminal chat")
     chat.add_argument("--role", choices=["ouder", "school"], default="ouder")
     train = commands.add_parser("train", help="train the Rasa model when nlu/ or config.yml changed")
@@ -106,6 +108,13 @@ def main(argv: list[str] | None = None) -> int:
         from store.db import upgrade
 
         upgrade(settings.app_database_url)
+        return 0
+    if args.command == "web":
+        from leerbot.app import run_web
+        from store.db import upgrade
+
+        upgrade(settings.app_database_url)
+        asyncio.run(run_web(settings))
         return 0
     from leerbot.app import run_assistant
     from leerbot.supervisor import StartupError

@@ -33,6 +33,15 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
 
+    # The web chat (`leerbot web`, web/): where it listens, how big a request may be, and how many requests a
+    # conversation and a client address may make per minute (the load test's users all come from loopback, so it
+    # raises the per-address limit).
+    web_listen: str = "127.0.0.1"
+    web_port: int = 8080
+    web_max_body_bytes: int = Field(default=8192, ge=512)
+    web_per_gesprek_per_minuut: float = Field(default=30.0, gt=0)
+    web_per_adres_per_minuut: float = Field(default=120.0, gt=0)
+
     # The app database (SQLAlchemy URL); empty means a SQLite file in var/.
     database_url: str = Field(default="", validation_alias="DATABASE_URL")
     # Rasa's tracker store, a database of its own; empty means another SQLite file in var/.

@@ -15,7 +15,7 @@ from content.tekst import plaatshouders
 from content.teksten import gespreks_tekst, sleutels, tekst
 
 ROOT = Path(__file__).resolve().parents[2]
-PAKKETTEN = ("bot", "meldingen", "actions", "leerbot")
+PAKKETTEN = ("bot", "meldingen", "actions", "leerbot", "web")
 
 # Calls whose key or values the scan cannot check, each with the reason it is safe.
 UITZONDERINGEN: dict[tuple[str, str], str] = {
@@ -31,6 +31,8 @@ UITZONDERINGEN: dict[tuple[str, str], str] = {
     ("bot/router.py", "c.hulp_sleutel"): "a command's description: every command's exists without placeholders "
                                          "(tests/unit/test_commandos.py)",
     ("bot/telegram_app.py", "c.hulp_sleutel"): "the same descriptions, for Telegram's command menu",
+    ("web/pagina.py", "sleutel"): "the web page's texts, none with a placeholder; checked in "
+                                  "tests/unit/test_web.py::test_the_page_texts_exist_without_placeholders",
     ("actions/opmaak.py", "f'feit_{naam}_{waarde}'"): "a yes/no or choice fact's text, looked up only when the key "
                                                       "exists; these texts have no placeholders",
     ("meldingen/gesprek.py", "f'categorie_{categorie.soort}'"): "the four kinds of verzuim get the same values; only "

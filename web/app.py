@@ -1,0 +1,112 @@
+"""The web chat's application: `create_app` wires the API, the page and the security middleware to a pipeline;
+`serveer` runs it with uvicorn and answers the web users' kept messages once Rasa is back."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from basis.berichten import ChatUser, Deliver, Reply
+from basis.klok import Clock
+from bot.pipeline import MessagePipeline
+from store.web import WEB_CHANNEL, Outbox, WebGesprekken
+from web import api
+from web.outbox import Postbus
+from web.pagina import chat_pagina
+from web.security import Beveiliging, Limieten
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+
+
+@dataclass(frozen=True)
+class WebInstellingen:
+    """The knobs of leerbot.settings.Settings the web chat uses (web_*), so this package needs no `leerbot`."""
+
+    max_body_bytes: int = 8192
+    per_gesprek_per_minuut: float = 30.0
+    per_adres_per_minuut: float = 120.0
+
+
+def create_app(
+    pipeline: MessagePipeline, sessions: async_sessionmaker[AsyncSession], klok: Clock,
+    instellingen: WebInstellingen | None = None, anderen: Mapping[str, Deliver] | None = None,
+) -> FastAPI:
+    """The web chat on `pipeline`. `anderen`: how to reach users of other channels from here (Telegram, when
+    the web chat runs in the bot's process); a user we cannot reach raises, so a relay stays undelivered and the
+    process that can reach them sends it on its next try."""
+    instellingen = instellingen or WebInstellingen()
+    postbus = Postbus(Outbox(sessions))
+    routes = dict(anderen or {})
+
+    async def deliver(user: ChatUser, replies: list[Reply]) -> None:
+        if user.channel == WEB_CHANNEL:
+            await postbus.deliver(user, replies)
+        elif user.channel in routes:
+            await routes[user.channel](user, replies)
+        else:
+            raise LookupError(f"no way to reach channel {user.channel!r} from the web chat")
+
+    # No /docs or /openapi.json: a public endpoint shows no more than it serves.
+    app = FastAPI(title="leerbot web", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.chat = api.Chat(pipeline, klok, WebGesprekken(sessions), postbus, deliver,
+                              per_gesprek=Limieten(instellingen.per_gesprek_per_minuut),
+                              per_adres=Limieten(instellingen.per_adres_per_minuut))
+    app.include_router(api.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/chat", response_class=HTMLResponse)
+    async def chat(taal: str = "nl") -> HTMLResponse:
+        return HTMLResponse(chat_pagina("en" if taal == "en" else "nl"))
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.add_middleware(Beveiliging, max_body_bytes=instellingen.max_body_bytes)
+    return app
+
+
+def uvicorn_server(app: FastAPI, host: str, port: int) -> uvicorn.Server:
+    """ws="none": uvicorn's websockets support needs a newer websockets than rasa-sdk allows, and the chat pushes
+    with server-sent events anyway. No access log: it would hold every conversation's id and the client's
+    address, and tells nothing the counts in our own log do not."""
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, ws="none", lifespan="off",
+                                         log_level="warning", access_log=False))
+
+
+async def serveer(app: FastAPI, host: str, port: int, retry_seconds: float = 2.0) -> None:
+    """Serve until uvicorn is told to stop (Ctrl-C, SIGTERM); meanwhile answer the web users' messages that were
+    kept while Rasa was down."""
+    chat: api.Chat = app.state.chat
+    server = uvicorn_server(app, host, port)
+    retry = asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds))
+    log.info("serving the web chat on http://%s:%d/chat", host, port)
+    try:
+        await server.serve()
+    finally:
+        retry.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await retry
+        if chat.bezig:  # turns still running: a few seconds to finish, so their answers reach the outbox
+            await asyncio.wait(chat.bezig, timeout=10.0)
+
+
+async def _bewaarde_berichten(chat: api.Chat, seconds: float) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await chat.pipeline.retry_pending(WEB_CHANNEL, chat.deliver)
+        except Exception as exc:  # the next round tries again
+            log.warning("answering kept web messages failed: %s", type(exc).__name__)
