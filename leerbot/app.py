@@ -28,7 +28,7 @@ from store.db import make_engine, make_session_factory
 from store.dossiers import Dossiers
 from store.repositories import Accounts, PendingQueue
 from store.web import WEB_CHANNEL, Outbox
-from web.app import WebInstellingen, create_app, serveer
+from web.app import WebInstellingen, create_app, serveer, uvicorn_server
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +86,8 @@ async def run_web(settings: Settings) -> None:
     """`leerbot web`: the web chat alone, on web_listen:web_port; Rasa and the action server run elsewhere.
     A consulent's answer to a web user (from the bot's process) reaches the browser through the outbox."""
     async with onderdelen_for(settings) as onderdelen:
-        await serveer(web_app_for(settings, onderdelen), settings.web_listen, settings.web_port,
-                      retry_seconds=settings.pending_retry_seconds)
+        server = uvicorn_server(web_app_for(settings, onderdelen), settings.web_listen, settings.web_port)
+        await serveer(server, retry_seconds=settings.pending_retry_seconds)
 
 
 async def serve_telegram(application: Application, settings: Settings, stop: asyncio.Event) -> None:  # type: ignore[type-arg]

@@ -86,13 +86,15 @@ def uvicorn_server(app: FastAPI, host: str, port: int) -> uvicorn.Server:
                                          log_level="warning", access_log=False))
 
 
-async def serveer(app: FastAPI, host: str, port: int, retry_seconds: float = 2.0) -> None:
-    """Serve until uvicorn is told to stop (Ctrl-C, SIGTERM); meanwhile answer the web users' messages that were
-    kept while Rasa was down."""
+async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
+    """Serve the app of `uvicorn_server` until uvicorn is told to stop (Ctrl-C, SIGTERM, should_exit); meanwhile
+    answer the web users' messages that were kept while Rasa was down."""
+    app = server.config.app
+    if not isinstance(app, FastAPI):
+        raise TypeError("serveer() serves the app of create_app()")
     chat: api.Chat = app.state.chat
-    server = uvicorn_server(app, host, port)
     retry = asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds))
-    log.info("serving the web chat on http://%s:%d/chat", host, port)
+    log.info("serving the web chat on http://%s:%d/chat", server.config.host, server.config.port)
     try:
         await server.serve()
     finally:

@@ -29,7 +29,7 @@ from store.db import upgrade
 from testkit.nep_rasa import ANTWOORD, NepRasa
 from testkit.poorten import free_port
 from web.api import Chat
-from web.app import STATIC, uvicorn_server
+from web.app import STATIC, serveer, uvicorn_server
 from web.pagina import SCRIPT_TEKSTEN
 from web.security import CSP
 
@@ -93,6 +93,7 @@ def web(tmp_path: Path) -> Iterator[Web]:
     nep = NepRasa()
     database = tmp_path / "app.db"
     settings = Settings(database_url=f"sqlite:///{database}", var_dir=tmp_path, rasa_urls_setting=nep.url,
+                        action_port=int(nep.url.rsplit(":", 1)[1]),
                         web_per_gesprek_per_minuut=PER_GESPREK, web_per_adres_per_minuut=1000)
     upgrade(settings.app_database_url)
     port = free_port()
@@ -101,7 +102,7 @@ def web(tmp_path: Path) -> Iterator[Web]:
     async def serve() -> None:
         async with onderdelen_for(settings) as onderdelen:
             servers.append(uvicorn_server(web_app_for(settings, onderdelen), "127.0.0.1", port))
-            await servers[0].serve()
+            await serveer(servers[0], retry_seconds=0.2)
 
     logs: list[str] = []
     verzamelaar, root = Verzamelaar(logs), logging.getLogger()
@@ -151,6 +152,18 @@ def test_a_reconnect_with_last_event_id_replays_only_what_came_later(web: Web) -
     # Without Last-Event-ID (a reloaded page) the whole conversation comes again, in order.
     alles = web.gebeurtenissen(gesprek_id, kop, 4)
     assert [e["id"] for e in alles] == [e["id"] for e in eerste + later]
+
+
+def test_a_message_kept_while_the_assistant_is_down_is_answered_in_the_stream_once_it_is_back(web: Web) -> None:
+    gesprek_id, kop = web.nieuw()
+    web.nep.actions_up = False  # Rasa answers nothing and the action server is down: the message is kept
+    web.stuur(gesprek_id, kop, tekst="stil maar")
+    voor = web.gebeurtenissen(gesprek_id, kop, 2)
+    assert voor[1]["data"]["tekst"] == tekst("assistent_onbereikbaar", "nl")
+    web.nep.actions_up = True
+    na = web.gebeurtenissen(gesprek_id, kop, 1, laatste=voor[1]["id"])
+    assert na[0]["data"]["tekst"] == tekst("geen_antwoord", "nl")  # the kept message's turn, answered
+    assert web.nep.berichten == ["stil maar", "stil maar"]
 
 
 def test_tokens_are_required_and_open_only_their_own_conversation(web: Web) -> None:
