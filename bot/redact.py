@@ -98,3 +98,8 @@ def redact_contact_details(text: str) -> tuple[str, bool]:
         delen += [text[begin:nummer.start], TELEFOON]
         begin = nummer.end
     return "".join(delen) + text[begin:], gevonden or bool(delen)
+
+
+def zonder_nummers(text: str) -> str:
+    """Free text as any store outside a contact field may keep it: no BSN, onderwijsnummer, phone number or IBAN."""
+    return redact_contact_details(redact_personal_numbers(text)[0])[0]

@@ -16,7 +16,8 @@ from pydantic import BaseModel, model_validator
 from basis.berichten import ChatUser, Deliver, Reply
 from basis.klok import Clock
 from bot.pipeline import MessagePipeline
-from bot.redact import redact_personal_numbers
+from bot.redact import zonder_nummers
+from invoer.schoon import schoon
 from store.web import WEB_CHANNEL, WebGesprekken
 from web import tokens
 from web.outbox import Postbus
@@ -129,8 +130,9 @@ async def nieuw_gesprek(request: Request, chat: ChatDep) -> NieuwGesprek:
 async def stuur(bericht: Bericht, user: GesprekDep, chat: ChatDep) -> dict[str, str]:
     await _binnen_limiet(chat.per_gesprek, user.sender_id)
     if bericht.tekst is not None:
-        # The user's side of the transcript, redacted like everything the pipeline keeps.
-        await chat.postbus.gebruiker_zei(user.sender_id, redact_personal_numbers(bericht.tekst)[0])
+        # The user's side of the transcript, through the same boundary as the pipeline's and without any number
+        # (this copy is only for the page to show again; the pipeline reads the message itself).
+        await chat.postbus.gebruiker_zei(user.sender_id, zonder_nummers(schoon(bericht.tekst)))
         chat.op_achtergrond(user, chat.pipeline.handle_text(user, bericht.tekst, chat.deliver))
     else:
         chat.op_achtergrond(user, chat.pipeline.handle_button(user, bericht.knop or "", chat.deliver))

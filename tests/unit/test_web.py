@@ -203,14 +203,19 @@ def test_a_body_too_big_a_malformed_message_and_too_many_messages_are_refused(we
 
 def test_a_personal_number_is_not_echoed_stored_or_logged(web: Web) -> None:
     gesprek_id, kop = web.nieuw()
-    web.stuur(gesprek_id, kop, tekst=f"Mijn zoon heeft BSN {BSN}, mag hij op verlof?")
+    web.stuur(gesprek_id, kop, tekst=f"Mijn zoon heeft BSN {BSN}, mag hij op verlof? Bel 06-12345678, iban "
+                                     "NL91ABNA0417164300")
     events = web.gebeurtenissen(gesprek_id, kop, 3)
     stroom = json.dumps([e["data"] for e in events])
     assert BSN not in stroom
+    assert "12345678" not in stroom
+    assert "0417164300" not in stroom
     assert "BSN" in events[0]["data"]["tekst"]  # the rest of the message is kept
     assert any("BSN" in e["data"]["tekst"] and e["data"]["van"] == "assistent" for e in events)  # the warning
     ruw = b"".join(p.read_bytes() for p in web.database.parent.glob(web.database.name + "*"))
     assert BSN.encode() not in ruw
+    assert b"12345678" not in ruw
+    assert b"0417164300" not in ruw
     assert BSN not in b"".join(web.nep.ontvangen).decode()
     assert any("web conversation started" in regel for regel in web.logs)  # the log is read at INFO
     assert not any(BSN in regel or "verlof" in regel for regel in web.logs)
