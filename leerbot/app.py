@@ -6,18 +6,20 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
-from basis.berichten import Role
+from basis.berichten import Deliver, Role
 from basis.klok import Clock, clock_from_setting
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
+from bot.telegram_app import CHANNEL as TELEGRAM_CHANNEL
 from bot.telegram_app import build_application, run_polling, run_webhook
+from bot.terminal import CHANNEL as TERMINAL_CHANNEL
 from bot.terminal import TerminalChat
 from bot.wachtrij_dienst import WachtrijDienst
 from content.loader import default_rule_set
@@ -74,12 +76,31 @@ async def pipeline_for(settings: Settings) -> AsyncIterator[MessagePipeline]:
         yield onderdelen.pipeline
 
 
-def web_app_for(settings: Settings, onderdelen: Onderdelen) -> FastAPI:
-    """The web chat on the shared pipeline, with the limits of the settings."""
+def web_app_for(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str, Deliver] | None = None) -> FastAPI:
+    """The web chat on the shared pipeline, with the limits of the settings; `anderen` reaches users of the
+    channels served in the same process."""
     instellingen = WebInstellingen(max_body_bytes=settings.web_max_body_bytes,
                                    per_gesprek_per_minuut=settings.web_per_gesprek_per_minuut,
                                    per_adres_per_minuut=settings.web_per_adres_per_minuut)
-    return create_app(onderdelen.pipeline, onderdelen.sessions, onderdelen.clock, instellingen)
+    return create_app(onderdelen.pipeline, onderdelen.sessions, onderdelen.clock, instellingen, anderen)
+
+
+@contextlib.asynccontextmanager
+async def web_erbij(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str, Deliver]) -> AsyncIterator[None]:
+    """The web chat in this process, beside Telegram or the terminal chat (`leerbot run`, so `make run` serves
+    it): a web user's hand-off reaches the consulenten served here, and their answers reach the browser at once.
+    Off with LEERBOT_WEB_IN_RUN=false."""
+    if not settings.web_in_run:
+        yield
+        return
+    server = uvicorn_server(web_app_for(settings, onderdelen, anderen), settings.web_listen, settings.web_port,
+                            eigen_signalen=False)
+    taak = asyncio.ensure_future(serveer(server, retry_seconds=settings.pending_retry_seconds))
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        await taak
 
 
 async def run_web(settings: Settings) -> None:
@@ -127,19 +148,21 @@ async def run_assistant(
             token = settings.telegram_bot_token
             if token is not None and not force_terminal:
                 # A consulent here may answer a web user: that answer goes to the web chat's outbox.
-                application, _ = build_application(
+                application, front = build_application(
                     token.get_secret_value(), pipeline, base_url=settings.telegram_api_base_url,
                     base_file_url=settings.telegram_file_base_url, retry_seconds=settings.pending_retry_seconds,
                     anderen={WEB_CHANNEL: Outbox(onderdelen.sessions).deliver},
                 )
-                await serve_telegram(application, settings, stop)
+                async with web_erbij(settings, onderdelen, {TELEGRAM_CHANNEL: front.deliver}):
+                    await serve_telegram(application, settings, stop)
             else:
                 chat = TerminalChat(pipeline, role=role)
                 if chat.interactive:
                     log.info("no TELEGRAM_BOT_TOKEN: terminal chat. Type your question; Ctrl-D or Ctrl-C stops.")
                 retry = asyncio.ensure_future(chat.retry_loop(stop, settings.pending_retry_seconds))
                 try:
-                    await chat.run(stop)
+                    async with web_erbij(settings, onderdelen, {TERMINAL_CHANNEL: chat.deliver}):
+                        await chat.run(stop)
                 finally:
                     retry.cancel()
     finally:

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     # The web chat (`leerbot web`, web/): where it listens, how big a request may be, and how many requests a
     # conversation and a client address may make per minute (the load test's users all come from loopback, so it
     # raises the per-address limit).
+    web_in_run: bool = True  # `leerbot run` (and so `make run`) serves the web chat beside Telegram or the terminal
     web_listen: str = "127.0.0.1"
     web_port: int = 8080
     web_max_body_bytes: int = Field(default=8192, ge=512)

@@ -99,7 +99,8 @@ class StartupError(RuntimeError):
 def check_ports_free(settings: Settings) -> None:
     """Fail early, with the setting to change, when a port is taken (say, by a running `make run`)."""
     rasa_ports = [(settings.rasa_port + n, "LEERBOT_RASA_PORT") for n in range(settings.rasa_servers)]
-    for port, variable in (*rasa_ports, (settings.action_port, "LEERBOT_ACTION_PORT")):
+    web_port = [(settings.web_port, "LEERBOT_WEB_PORT")] if settings.web_in_run else []
+    for port, variable in (*rasa_ports, (settings.action_port, "LEERBOT_ACTION_PORT"), *web_port):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,12 +78,23 @@ def create_app(
     return app
 
 
-def uvicorn_server(app: FastAPI, host: str, port: int) -> uvicorn.Server:
+class _ZonderSignalen(uvicorn.Server):
+    """uvicorn inside a process that handles its own signals (`leerbot run` stops Telegram, the terminal chat and
+    this server on one stop event): it is stopped by setting should_exit, never by a signal of its own."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def uvicorn_server(app: FastAPI, host: str, port: int, *, eigen_signalen: bool = True) -> uvicorn.Server:
     """ws="none": uvicorn's websockets support needs a newer websockets than rasa-sdk allows, and the chat pushes
     with server-sent events anyway. No access log: it would hold every conversation's id and the client's
-    address, and tells nothing the counts in our own log do not."""
-    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, ws="none", lifespan="off",
-                                         log_level="warning", access_log=False))
+    address, and tells nothing the counts in our own log do not. `eigen_signalen=False` for a server beside
+    others in one process."""
+    config = uvicorn.Config(app, host=host, port=port, ws="none", lifespan="off", log_level="warning",
+                            access_log=False)
+    return uvicorn.Server(config) if eigen_signalen else _ZonderSignalen(config)
 
 
 async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:

@@ -29,6 +29,7 @@ def test_piped_terminal_chat_answers_and_leaves_nothing_running(tmp_path: Path) 
     env = {key: value for key, value in os.environ.items() if key != "TELEGRAM_BOT_TOKEN"}
     env.update({
         "LEERBOT_RASA_PORT": str(free_port()), "LEERBOT_ACTION_PORT": str(free_port()),
+        "LEERBOT_WEB_PORT": str(free_port()),
         "LEERBOT_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
         "RASA_TRACKER_URL": f"sqlite:///{tmp_path / 'tracker.db'}", "LEERBOT_TODAY": "2026-03-02",
     })
