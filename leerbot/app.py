@@ -134,6 +134,9 @@ async def run_assistant(
 ) -> None:
     """Start Rasa and the action server (unless they run elsewhere: supervise=False), then serve Telegram
     (token set) or the terminal chat."""
+    # The web chat comes with `leerbot run` only: `leerbot chat` is the terminal alone, and the several workers of a
+    # deployment (`leerbot bot`) would all claim its port.
+    settings = settings.model_copy(update={"web_in_run": settings.web_in_run and supervise and not force_terminal})
     stop = asyncio.Event()
     _install_stop_signals(stop)
     supervisor = Supervisor(build_processes(settings) if supervise else [], settings.startup_timeout_seconds)
