@@ -14,7 +14,8 @@ from content.loader import default_rule_set
 from store.db import make_engine, make_session_factory, upgrade
 from store.scholen import Scholen
 from store.wachtrij import Wachtrij
-from tests.db.omgeving import Klok, Omgeving
+from testkit.klok import Zetklok
+from tests.db.omgeving import Omgeving
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
     upgrade(database_url)
     engine = make_engine(database_url)
     sessions = make_session_factory(engine)
-    klok, wachtrij, hervat = Klok(), Wachtrij(sessions), []
+    klok, wachtrij, hervat = Zetklok(), Wachtrij(sessions), []
 
     async def hervatten(user: ChatUser) -> None:
         hervat.append(user.sender_id)

@@ -7,31 +7,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from basis.berichten import ChatUser, Reply
-from basis.klok import AMSTERDAM
 from bot.consulent import ConsulentWerk
 from bot.overdracht import Overdracht
 from store.models_wachtrij import Ticket
 from store.wachtrij import Wachtrij
-
-MAANDAG_10_UUR = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
-
-
-class Klok:
-    """A clock the test moves by setting `moment` (office hours, retention)."""
-
-    def __init__(self) -> None:
-        self.moment = MAANDAG_10_UUR
-
-    def today(self) -> dt.date:
-        return self.moment.date()
-
-    def now(self) -> dt.datetime:
-        return self.moment
+from testkit.klok import Zetklok
 
 
 @dataclass
 class Omgeving:
-    klok: Klok
+    klok: Zetklok
     wachtrij: Wachtrij
     overdracht: Overdracht
     werk: ConsulentWerk

@@ -10,33 +10,20 @@ from dataclasses import dataclass
 import pytest
 
 from basis.berichten import ChatUser, Reply
-from basis.klok import AMSTERDAM
 from content.loader import default_rule_set
 from meldingen.gesprek import MeldingGesprek, melding_gesprek
 from store.db import make_engine, make_session_factory, upgrade
 from store.meldingen import Meldingen
 from store.scholen import MAX_MISLUKT, Scholen
+from testkit.klok import Zetklok
 
 PEILDATUM = dt.date(2026, 11, 23)
-
-
-class Klok:
-    """A clock the test moves forward, for code expiry, pauses and drafts left alone."""
-
-    def __init__(self) -> None:
-        self.moment = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
-
-    def today(self) -> dt.date:
-        return self.moment.date()
-
-    def now(self) -> dt.datetime:
-        return self.moment
 
 
 @dataclass
 class Omgeving:
     url: str
-    klok: Klok
+    klok: Zetklok
     scholen: Scholen
     meldingen: Meldingen
     gesprek: MeldingGesprek
@@ -47,7 +34,7 @@ async def omgeving(database_url: str) -> AsyncIterator[Omgeving]:
     upgrade(database_url)
     engine = make_engine(database_url)
     sessions = make_session_factory(engine)
-    klok = Klok()
+    klok = Zetklok()
     try:
         yield Omgeving(database_url, klok, Scholen(sessions), Meldingen(sessions),
                        melding_gesprek(sessions, klok, default_rule_set()))

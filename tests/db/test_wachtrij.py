@@ -14,7 +14,8 @@ from basis.klok import AMSTERDAM
 from bot.urgentie import gevaar_in
 from store.db import make_engine, make_session_factory, upgrade
 from store.wachtrij import Wachtrij
-from tests.db.omgeving import MAANDAG_10_UUR, Omgeving
+from testkit.klok import MAANDAG_10_UUR
+from tests.db.omgeving import Omgeving
 
 OUDER = ChatUser("tg-1", "telegram")
 

@@ -21,20 +21,11 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from content import teksten as t
 from store.db import make_engine, make_session_factory, upgrade
 from store.repositories import Accounts, PendingQueue
+from testkit.klok import Zetklok
 from testkit.nep_rasa import ANTWOORD, NepRasa
 
-
-class Zetklok:
-    """A clock the test moves forward by hand (the pipeline's waits are measured in its time)."""
-
-    def __init__(self) -> None:
-        self.nu = dt.datetime(2026, 3, 2, 10, 0, tzinfo=AMSTERDAM)
-
-    def today(self) -> dt.date:
-        return self.nu.date()
-
-    def now(self) -> dt.datetime:
-        return self.nu
+# The clock starts on a Monday morning; the retries are measured in its time.
+BEGIN = dt.datetime(2026, 3, 2, 10, 0, tzinfo=AMSTERDAM)
 
 
 @dataclass
@@ -55,7 +46,7 @@ class Omgeving:
         await self.pipeline.handle_text(ChatUser(sender, "test", "ouder"), tekst, self.deliver)
 
     async def later(self, seconden: float) -> None:
-        self.klok.nu += dt.timedelta(seconds=seconden)
+        self.klok.moment += dt.timedelta(seconds=seconden)
         await self.pipeline.retry_pending("test", self.deliver)
 
 
@@ -73,7 +64,7 @@ async def omgeving(nep: NepRasa, tmp_path: Path) -> AsyncIterator[Omgeving]:
     engine = make_engine(url)
     sessions = make_session_factory(engine)
     rasa = RasaClient(nep.url, "token", timeout_seconds=5, action_health_url=f"{nep.url}/health")
-    klok = Zetklok()
+    klok = Zetklok(BEGIN)
     pending = PendingQueue(sessions)
     try:
         yield Omgeving(nep, MessagePipeline(rasa, Accounts(sessions), pending, klok), klok, pending)
@@ -125,7 +116,7 @@ async def test_a_kept_message_is_tried_after_growing_waits_and_given_up_after_a_
         rondes += 1
     assert len(omgeving.nep.berichten) == 1 + MAX_TRIES
     assert omgeving.teksten("ouder-1")[-1] == t.tekst("storing", "nl")
-    assert omgeving.klok.nu - dt.datetime(2026, 3, 2, 10, 0, tzinfo=AMSTERDAM) < dt.timedelta(minutes=10)
+    assert omgeving.klok.moment - BEGIN < dt.timedelta(minutes=10)
 
 
 async def test_a_message_that_cannot_be_answered_holds_up_no_one_else_and_its_sender_only_until_given_up(
