@@ -11,7 +11,7 @@ LEERBOT := $(APP_VENV)/bin/leerbot
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run chat test setup venvs train db lint eval eval-dev eval-sealed nlu-cv content-check bench clean
+.PHONY: run chat test browser setup venvs train db lint eval eval-dev eval-sealed nlu-cv content-check bench clean
 
 # setup has trained and migrated already; LEERBOT_SET_UP spares `leerbot run` checking both again (~3 s).
 run: setup
@@ -20,8 +20,23 @@ run: setup
 chat: setup
 	$(LEERBOT) chat
 
-test: setup
+test: setup browser
 	scripts/test.sh
+
+# Debian's Chromium for the browser tests (tests/browser; Playwright drives it through executable_path, its own
+# download is not used): installed as root when missing (about 35 s once), otherwise how to install it; without it
+# the browser tests skip locally and fail in CI (docs/web.md).
+browser:
+	command -v chromium >/dev/null && { ! command -v dpkg >/dev/null || dpkg -s fonts-liberation >/dev/null 2>&1; } \
+	  && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian's chromium and fonts-liberation for the browser tests" >&2; \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+	      chromium fonts-liberation; } </dev/null >&2; \
+	else \
+	  echo "the browser tests need Chromium: sudo apt-get install --no-install-recommends chromium fonts-liberation" >&2; \
+	  [ -z "$${CI:-}" ]; \
+	fi
 
 setup: venvs
 	$(LEERBOT) train </dev/null >&2
