@@ -239,9 +239,13 @@ def test_the_page_script_never_writes_html_and_the_page_has_no_inline_script(web
     assert "<style" not in pagina.text
     assert 'role="log"' in pagina.text
     assert 'aria-live="polite"' in pagina.text
-    assert '<label for="bericht">Je bericht</label>' in pagina.text
-    assert '<button type="submit">Verstuur</button>' in pagina.text
-    assert '<html lang="en">' in httpx.get(f"{web.url}/chat?taal=en").text
+    assert '<label class="utrecht-form-label" for="bericht">Je bericht</label>' in pagina.text
+    assert '<button type="submit" class="utrecht-button utrecht-button--primary-action">Verstuur</button>' \
+        in pagina.text
+    assert '<html lang="nl" class="utrecht-root voorbeeld-theme">' in pagina.text
+    for blad in re.findall(r'<link rel="stylesheet" href="([^"]+)">', pagina.text):  # the vendored NLDS CSS too
+        assert httpx.get(f"{web.url}{blad}").status_code == 200, blad
+    assert '<html lang="en" class="utrecht-root voorbeeld-theme">' in httpx.get(f"{web.url}/chat?taal=en").text
     assert httpx.get(f"{web.url}/static/chat.js").status_code == 200
 
 

@@ -1,7 +1,7 @@
-// The full-page web chat. Every text is set with textContent (never as HTML), buttons are real <button>s, and
-// the conversation's id and token live in sessionStorage, so a reload keeps the conversation. The event stream
-// is read with fetch(), not EventSource, because EventSource cannot send the Authorization header: the token
-// never appears in a URL or an access log.
+// The full-page web chat. Every text is set with textContent (never as HTML), buttons are real <button>s (the NL
+// Design System's secondary action), and the conversation's id and token live in sessionStorage, so a reload keeps
+// the conversation. The event stream is read with fetch(), not EventSource, because EventSource cannot send the
+// Authorization header: the token never appears in a URL or an access log.
 "use strict";
 
 (function () {
@@ -36,6 +36,7 @@
     wie.className = "chat__wie";
     wie.textContent = bericht.van === "gebruiker" ? teksten.jij : teksten.assistent;
     const tekst = document.createElement("p");
+    tekst.className = "utrecht-paragraph";
     tekst.textContent = bericht.tekst;
     item.append(wie, tekst);
     if (bericht.knoppen && bericht.knoppen.length) {
@@ -44,6 +45,7 @@
       for (const knop of bericht.knoppen) {
         const element = document.createElement("button");
         element.type = "button";
+        element.className = "utrecht-button utrecht-button--secondary-action";
         element.textContent = knop.titel;
         element.addEventListener("click", () => {
           knoppen.querySelectorAll("button").forEach((b) => { b.disabled = true; });
