@@ -4,32 +4,22 @@ was missed, tokens and limits are enforced, nothing personal is echoed or kept, 
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
 import re
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from basis.berichten import ChatUser
 from content.tekst import plaatshouders
 from content.teksten import gespreks_tekst, tekst
-from leerbot.app import onderdelen_for, web_app_for
-from leerbot.settings import Settings
-from store.db import upgrade
-from testkit.nep_rasa import ANTWOORD, NepRasa
-from testkit.poorten import free_port
+from testkit.nep_rasa import ANTWOORD
+from tests.webserver import Web, web_server
 from web.api import Chat
-from web.app import STATIC, serveer, uvicorn_server
+from web.app import STATIC
 from web.pagina import SCRIPT_TEKSTEN
 from web.security import CSP
 
@@ -37,92 +27,10 @@ PER_GESPREK = 6
 BSN = "111222333"  # passes the eleven test
 
 
-@dataclass
-class Web:
-    url: str
-    database: Path
-    nep: NepRasa
-    logs: list[str]
-
-    def nieuw(self) -> tuple[str, dict[str, str]]:
-        antwoord = httpx.post(f"{self.url}/api/gesprekken")
-        assert antwoord.status_code == 201
-        gesprek = antwoord.json()
-        return gesprek["id"], {"Authorization": f"Bearer {gesprek['token']}"}
-
-    def stuur(self, gesprek_id: str, kop: dict[str, str], **inhoud: str) -> httpx.Response:
-        return httpx.post(f"{self.url}/api/gesprekken/{gesprek_id}/berichten", headers=kop, json=inhoud)
-
-    def gebeurtenissen(self, gesprek_id: str, kop: dict[str, str], aantal: int,
-                       laatste: str | None = None) -> list[dict[str, Any]]:
-        """The first `aantal` events of the stream (after `laatste`), each with its id; fails after 10 s."""
-        koppen = {**kop, **({"Last-Event-ID": laatste} if laatste else {})}
-        events: list[dict[str, Any]] = []
-        huidig: dict[str, Any] = {}
-        with httpx.stream("GET", f"{self.url}/api/gesprekken/{gesprek_id}/gebeurtenissen", headers=koppen,
-                          timeout=httpx.Timeout(10.0)) as stroom:
-            assert stroom.status_code == 200
-            assert stroom.headers["content-type"].startswith("text/event-stream")
-            for regel in stroom.iter_lines():
-                if regel.startswith("id:"):
-                    huidig["id"] = regel[3:].strip()
-                elif regel.startswith("event:"):
-                    huidig["event"] = regel[6:].strip()
-                elif regel.startswith("data:"):
-                    huidig["data"] = json.loads(regel[5:])
-                elif not regel and "data" in huidig:
-                    events.append(huidig)
-                    huidig = {}
-                    if len(events) == aantal:
-                        break
-        return events
-
-
-class Verzamelaar(logging.Handler):
-    def __init__(self, regels: list[str]) -> None:
-        super().__init__(logging.DEBUG)
-        self.regels = regels
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.INFO:
-            self.regels.append(self.format(record))
-
-
 @pytest.fixture
 def web(tmp_path: Path) -> Iterator[Web]:
-    nep = NepRasa()
-    database = tmp_path / "app.db"
-    settings = Settings(database_url=f"sqlite:///{database}", var_dir=tmp_path, rasa_urls_setting=nep.url,
-                        action_port=int(nep.url.rsplit(":", 1)[1]),
-                        web_per_gesprek_per_minuut=PER_GESPREK, web_per_adres_per_minuut=1000)
-    upgrade(settings.app_database_url)
-    port = free_port()
-    servers: list[uvicorn.Server] = []
-
-    async def serve() -> None:
-        async with onderdelen_for(settings) as onderdelen:
-            servers.append(uvicorn_server(web_app_for(settings, onderdelen), "127.0.0.1", port))
-            await serveer(servers[0], retry_seconds=0.2)
-
-    logs: list[str] = []
-    verzamelaar, root = Verzamelaar(logs), logging.getLogger()
-    niveau = root.level
-    root.addHandler(verzamelaar)
-    root.setLevel(logging.INFO)
-    thread = threading.Thread(target=asyncio.run, args=(serve(),), daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not (servers and servers[0].started):
-        assert time.monotonic() < deadline, "the web server did not start"
-        time.sleep(0.05)
-    try:
-        yield Web(f"http://127.0.0.1:{port}", database, nep, logs)
-    finally:
-        servers[0].should_exit = True
-        thread.join(15)
-        root.removeHandler(verzamelaar)
-        root.setLevel(niveau)
-        nep.close()
+    with web_server(tmp_path, web_per_gesprek_per_minuut=PER_GESPREK) as server:
+        yield server
 
 
 def test_a_message_sent_comes_back_with_its_answer_as_events(web: Web) -> None:
