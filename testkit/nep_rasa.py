@@ -10,11 +10,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 ANTWOORD = [{"recipient_id": "x", "text": "Verlof voor vakantie vraag je aan bij de directeur (art. 13a)."}]
+# For a text that contains "knoppen": an answer with buttons, as Rasa sends them (the browser tests press one).
+ANTWOORD_MET_KNOPPEN = [{"recipient_id": "x", "text": "Waar gaat je vraag over?",
+                         "buttons": [{"title": "Verlof", "payload": "/vraag_verlof"},
+                                     {"title": "Ziekte", "payload": "/vraag_ziekte"}]}]
 
 
 class NepRasa:
-    """Answers the REST channel with ANTWOORD, or with silence for a text that contains "stil"; its action server
-    health check answers 200 only while `actions_up`."""
+    """Answers the REST channel with ANTWOORD, with ANTWOORD_MET_KNOPPEN for a text that contains "knoppen", or
+    with silence for a text that contains "stil"; its action server health check answers 200 only while
+    `actions_up`."""
 
     def __init__(self) -> None:
         self.actions_up = True
@@ -43,7 +48,8 @@ class NepRasa:
                 body = json.loads(ruw or b"null")
                 if self.path.startswith("/webhooks/rest/webhook"):
                     nep.berichten.append(body["message"])
-                    self._json(200, [] if "stil" in body["message"] else ANTWOORD)
+                    tekst = body["message"]
+                    self._json(200, [] if "stil" in tekst else ANTWOORD_MET_KNOPPEN if "knoppen" in tekst else ANTWOORD)
                 else:  # tracker events (slots)
                     self._json(200, {})
 

@@ -29,6 +29,7 @@ def chat_pagina(taal: Language) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{t("web_titel")}</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/{UTRECHT_CSS}">
 <link rel="stylesheet" href="/static/{THEMA_CSS}">
 <link rel="stylesheet" href="/static/chat.css">
