@@ -44,14 +44,15 @@ MIN_WOORDEN = 3
 
 def is_onzin(tekst: str) -> bool:
     """Whether a message is mostly code, markup, injection or JSON, or only the placeholders of redaction."""
-    zonder_plaatshouders = _zonder_opmaak(_PLAATSHOUDER.sub(" ", tekst))
+    zonder_plaatshouders = _PLAATSHOUDER.sub(" ", tekst)
     if zonder_plaatshouders != tekst and not any(teken.isalnum() for teken in zonder_plaatshouders):
         return True
-    if _is_json(zonder_plaatshouders):
+    kaal = _zonder_opmaak(zonder_plaatshouders)
+    if _is_json(kaal):
         return True
-    if not _CODE.search(zonder_plaatshouders):
+    if not _CODE.search(kaal):
         return False
-    proza = _GEEN_PROZA.sub(" ", _CODE.sub(" ", zonder_plaatshouders))
+    proza = _GEEN_PROZA.sub(" ", _CODE.sub(" ", kaal))
     return len(_WOORD.findall(proza)) < MIN_WOORDEN
 
 

@@ -57,6 +57,7 @@ VRAGEN = [
     "Select the right form for me please",
     "<b>mag</b> *mijn* _kind_ [vrij](http://x) voor vakantie? `code` & </i>",
     "**Vraag:** mag mijn dochter (groep 7) op 3 juli al weg?",
+    "**?**",  # only markdown, no placeholder: left to the classifier like a bare "?"
     "<script>alert('hoi')</script> wanneer is de herfstvakantie in regio noord?",
     "<table><tr><td>wk 45</td><td>6,0 u</td></tr><tr><td>wk 46</td><td>4,5 u</td></tr></table> moeten we dit melden?",
     "zie https://www.rijksoverheid.nl/onderwerpen/leerplicht, klopt dat voor groep 8?",
