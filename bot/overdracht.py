@@ -16,7 +16,7 @@ from typing import Any
 from basis.berichten import Button, ChatUser, Deliver, Reply
 from basis.klok import AMSTERDAM, Clock
 from basis.taal import Language
-from bot.redact import redact_contact_details, telefoonnummers_in
+from bot.redact import contact_apart
 from content import teksten as t
 from content.regio_schema import RegioProfiel
 from content.schema import RuleSet
@@ -141,8 +141,7 @@ class Overdracht:
             return await self._contact(ticket, tekst, taal)
         # Phone numbers and IBANs are not kept in the transcript: the last phone number typed becomes the ticket's
         # contact (its own field, shown in the consulent's summary), so the consulent can still call.
-        kaal, gevonden = redact_contact_details(tekst)
-        nummers = telefoonnummers_in(tekst) if gevonden else []
+        kaal, nummers, _ = contact_apart(tekst)
         async with self._wachtrij.werk() as w:
             await w.tickets.bericht(ticket.id, "gebruiker", kaal, now)
             if nummers:

@@ -72,16 +72,9 @@ def redact_personal_numbers(text: str) -> tuple[str, bool]:
     return "".join(delen) + text[begin:], bool(delen)
 
 
-def telefoonnummers_in(text: str) -> list[str]:
-    """The valid phone numbers in free text, in their usual notation, in the order typed."""
-    gevonden = (telefoonnummer(m.raw_string) for m in
-                phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID))
-    return [nummer for nummer in gevonden if nummer is not None]
-
-
-def redact_contact_details(text: str) -> tuple[str, bool]:
-    """The text with phone numbers and IBANs replaced, and whether anything was. Free text never needs them; the
-    hand-off asks for a phone number in a step of its own and keeps it in its own field (bot/router.py)."""
+def contact_apart(text: str) -> tuple[str, list[str], bool]:
+    """The text with phone numbers and IBANs replaced, the phone numbers it held (in their usual notation, in the
+    order typed), and whether anything was replaced. One scan serves the redaction and the hand-off's contact."""
     gevonden = False
 
     def rekening(match: re.Match[str]) -> str:
@@ -93,11 +86,21 @@ def redact_contact_details(text: str) -> tuple[str, bool]:
 
     text = _IBAN.sub(rekening, text)
     delen: list[str] = []
+    telefoons: list[str] = []
     begin = 0
     for nummer in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         delen += [text[begin:nummer.start], TELEFOON]
         begin = nummer.end
-    return "".join(delen) + text[begin:], gevonden or bool(delen)
+        if (genoteerd := telefoonnummer(nummer.raw_string)) is not None:
+            telefoons.append(genoteerd)
+    return "".join(delen) + text[begin:], telefoons, gevonden or bool(delen)
+
+
+def redact_contact_details(text: str) -> tuple[str, bool]:
+    """The text with phone numbers and IBANs replaced, and whether anything was. Free text never needs them; the
+    hand-off asks for a phone number in a step of its own and keeps it in its own field (bot/router.py)."""
+    kaal, _, gevonden = contact_apart(text)
+    return kaal, gevonden
 
 
 def zonder_nummers(text: str) -> str:

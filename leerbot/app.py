@@ -88,7 +88,8 @@ def web_app_for(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str
 @contextlib.asynccontextmanager
 async def web_erbij(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str, Deliver]) -> AsyncIterator[None]:
     """The web chat in this process, beside Telegram or the terminal chat (`leerbot run`, so `make run` serves
-    it): a web user's hand-off reaches the consulenten served here, and their answers reach the browser at once.
+    it): a web user's hand-off reaches the consulenten served here; their answers go through the outbox, where the
+    open streams find them within KIJK_OPNIEUW_SECONDEN (web/outbox.py).
     Off with LEERBOT_WEB_IN_RUN=false."""
     if not settings.web_in_run:
         yield
