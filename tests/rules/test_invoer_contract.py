@@ -276,7 +276,7 @@ def test_a_peildatum_outside_the_content_is_refused_on_the_field_peildatum(naam:
 
 
 def test_the_real_today_and_the_whole_calendar_stay_valid_peildata() -> None:
-    for peildatum in (dt.date(2026, 12, 1), dt.date(2024, 8, 1), dt.date(2027, 7, 31)):
+    for peildatum in (dt.date(2026, 12, 1), dt.date(2024, 8, 1), dt.date(2028, 7, 31)):
         assert beoordeel("meldplicht", {"totaal_uren": 16, "over_weken": 4}, RULES, peildatum).meldplicht is True
         assert isinstance(beoordeel("vakantieverlof", {}, RULES, peildatum), Besluit)
 
@@ -348,7 +348,7 @@ _SCALAIR = st.one_of(
 JSON = st.recursive(_SCALAIR, lambda kind: st.lists(kind, max_size=4) | st.dictionaries(st.text(max_size=12), kind,
                                                                                         max_size=4), max_leaves=12)
 PEILDATA = st.one_of(st.just(PEILDATUM), st.just(PEILDATUM), st.dates(min_value=dt.date(2024, 8, 1),
-                     max_value=dt.date(2027, 7, 31)), st.dates(), _UITERST)
+                     max_value=dt.date(2028, 7, 31)), st.dates(), _UITERST)
 
 
 def passend(annotatie: Any) -> st.SearchStrategy[Any]:

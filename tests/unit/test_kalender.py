@@ -16,8 +16,8 @@ NOORD, MIDDEN, ZUID = Vakantieregio.NOORD, Vakantieregio.MIDDEN, Vakantieregio.Z
 D = dt.date
 
 
-def test_three_school_years_are_loaded() -> None:
-    assert KALENDER.schooljaren == ("2024-2025", "2025-2026", "2026-2027")
+def test_four_school_years_are_loaded() -> None:
+    assert KALENDER.schooljaren == ("2024-2025", "2025-2026", "2026-2027", "2027-2028")
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,14 @@ def test_first_two_lesweken_follow_the_region_summer_holiday() -> None:
     assert KALENDER.eerste_lesweken("2025-2026", NOORD) == (D(2025, 8, 25), D(2025, 9, 7))
     assert KALENDER.eerste_lesweken("2025-2026", MIDDEN) == (D(2025, 9, 1), D(2025, 9, 14))
     assert KALENDER.eerste_lesweken("2025-2026", ZUID) == (D(2025, 8, 18), D(2025, 8, 31))
+
+
+def test_the_school_year_2027_2028_follows_the_regions_summer_holiday_of_2027() -> None:
+    assert KALENDER.eerste_lesweken("2027-2028", NOORD) == (D(2027, 8, 23), D(2027, 9, 5))
+    assert KALENDER.eerste_lesweken("2027-2028", ZUID) == (D(2027, 9, 6), D(2027, 9, 19))
+    # 1 March 2028 (a Wednesday): voorjaarsvakantie in midden, a school day in noord.
+    assert not KALENDER.is_schooldag(D(2028, 3, 1), MIDDEN)
+    assert KALENDER.is_schooldag(D(2028, 3, 1), NOORD)
 
 
 @pytest.mark.parametrize(
