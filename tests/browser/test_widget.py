@@ -185,7 +185,11 @@ def test_keyboard_only_from_the_launcher_into_the_frame_and_back(context: Browse
     page, fouten = _pagina(context, gast())
     knop = page.get_by_role("button", name=KNOP)
     expect(knop).to_have_attribute("aria-expanded", "false")
+    stijl = "e => { const s = getComputedStyle(e); return [s.position, s.backgroundColor, s.color, s.outlineStyle]; }"
+    # Styled under the host's CSP, which allows no style at all (default-src 'none'): through the CSSOM.
+    assert knop.evaluate(stijl) == ["fixed", "rgb(81, 21, 239)", "rgb(255, 255, 255)", "none"]
     assert _tab_naar(page, "leerbot-widget-knop", maximaal=3) == 2  # past the host's own link
+    assert knop.evaluate(stijl) == ["fixed", "rgb(255, 221, 0)", "rgb(11, 12, 12)", "dashed"]  # keyboard focus
     page.keyboard.press("Enter")
     expect(knop).to_have_attribute("aria-expanded", "true")
     frame = _frame(page)
