@@ -442,3 +442,24 @@ def test_without_third_party_storage_the_chat_still_works(playwright: Playwright
     expect(frame.get_by_role("log")).to_contain_text(ANTWOORD[0]["text"])
     _schoon(fouten)
     chromium.close()
+
+
+def test_messages_from_elsewhere_are_ignored(context: BrowserContext, gast: Callable[..., str]) -> None:
+    """The frame takes "open" only from its parent window, the widget takes "sluit" only from our origin's frame."""
+    page, fouten = _pagina(context, gast())
+    frame = _open(page)
+    knop = page.get_by_role("button", name=KNOP)
+    frame.get_by_role("log").focus()
+    # The frame to itself: not its parent, so the focus stays on the log.
+    frame.evaluate("window.postMessage({leerbot: 1, soort: 'open'}, '*')")
+    page.wait_for_timeout(300)
+    assert frame.evaluate("document.activeElement.id") == "log"
+    # The host page's own window (another origin than ours) asking the widget to close: ignored.
+    page.evaluate("window.postMessage({leerbot: 1, soort: 'sluit'}, '*')")
+    page.wait_for_timeout(300)
+    expect(knop).to_have_attribute("aria-expanded", "true")
+    # The real parent's "open" is taken: the focus goes to the message box.
+    page.evaluate("document.querySelector('#leerbot-widget-paneel iframe').contentWindow"
+                  ".postMessage({leerbot: 1, soort: 'open'}, '*')")
+    frame.wait_for_function("document.activeElement && document.activeElement.id === 'bericht'")
+    _schoon(fouten)
