@@ -58,8 +58,10 @@ def widget_router(insluiten: Insluiten) -> APIRouter:
                             headers={"Content-Security-Policy": csp(ingesloten.frame_ancestors)})
 
     @router.get("/voorbeeld", response_class=HTMLResponse)
-    async def voorbeeld(taal: str = "nl") -> HTMLResponse:
-        return HTMLResponse(voorbeeld_pagina(_taal(taal)),
+    async def voorbeeld(taal: str = "nl", gemeente: str = "voorbeeld") -> HTMLResponse:
+        if gemeente not in insluiten.gemeenten:  # any in the list: our own origin may frame every one
+            raise HTTPException(404)
+        return HTMLResponse(voorbeeld_pagina(_taal(taal), gemeente),
                             headers={"Content-Security-Policy": csp(frame_src="'self'")})
 
     return router

@@ -81,7 +81,7 @@ def voorbeeld_pagina(taal: Language, gemeente: str = "voorbeeld") -> str:
 {regel}
 </head>
 <body class="utrecht-document utrecht-document--surface">
-<main class="chat">
+<main class="chat chat--voorbeeld">
   <h1 class="utrecht-heading-1">{t("web_voorbeeld_titel")}</h1>
   <p class="utrecht-paragraph">{t("web_voorbeeld_uitleg")}</p>
   <h2 class="utrecht-heading-2">{t("web_voorbeeld_code")}</h2>

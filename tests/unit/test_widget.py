@@ -211,6 +211,10 @@ def test_the_demo_page_shows_the_tag_and_may_frame_our_own_pages_only(web: Web) 
              'crossorigin="anonymous" data-gemeente="voorbeeld" defer></script>')
     assert regel in pagina.text  # the tag itself
     assert regel.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") in pagina.text  # and shown
+    zeestad = httpx.get(f"{web.url}/voorbeeld?gemeente=zeestad&taal=en")
+    assert 'data-gemeente="zeestad"' in zeestad.text
+    assert '<html lang="en"' in zeestad.text
+    assert httpx.get(f"{web.url}/voorbeeld?gemeente=onbekend").status_code == 404
 
 
 def test_the_widget_texts_exist_without_placeholders() -> None:
