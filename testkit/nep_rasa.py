@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -19,10 +20,11 @@ ANTWOORD_MET_KNOPPEN = [{"recipient_id": "x", "text": "Waar gaat je vraag over?"
 class NepRasa:
     """Answers the REST channel with ANTWOORD, with ANTWOORD_MET_KNOPPEN for a text that contains "knoppen", or
     with silence for a text that contains "stil"; its action server health check answers 200 only while
-    `actions_up`."""
+    `actions_up`. It answers a message after `vertraging` seconds (a test that watches the page wait for it)."""
 
     def __init__(self) -> None:
         self.actions_up = True
+        self.vertraging = 0.0
         self.berichten: list[str] = []
         self.ontvangen: list[bytes] = []  # every request body as it arrived: what Rasa's tracker store would keep
         nep = self
@@ -49,6 +51,7 @@ class NepRasa:
                 if self.path.startswith("/webhooks/rest/webhook"):
                     nep.berichten.append(body["message"])
                     tekst = body["message"]
+                    time.sleep(nep.vertraging)
                     self._json(200, [] if "stil" in tekst else ANTWOORD_MET_KNOPPEN if "knoppen" in tekst else ANTWOORD)
                 else:  # tracker events (slots)
                     self._json(200, {})

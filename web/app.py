@@ -21,6 +21,8 @@ from basis.klok import Clock
 from bot.pipeline import MessagePipeline
 from store.web import WEB_CHANNEL, Outbox, WebGesprekken
 from web import api
+from web.embed import widget_router
+from web.insluiten import INSLUITEN, laad_insluiten
 from web.outbox import Postbus
 from web.pagina import chat_pagina
 from web.security import Beveiliging, Limieten
@@ -37,6 +39,7 @@ class WebInstellingen:
     max_body_bytes: int = 8192
     per_gesprek_per_minuut: float = 30.0
     per_adres_per_minuut: float = 120.0
+    insluiten: Path = INSLUITEN  # which municipality's widget may be framed where (web/insluiten.py)
 
 
 def create_app(
@@ -65,6 +68,7 @@ def create_app(
                               per_adres=Limieten(instellingen.per_adres_per_minuut))
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(widget_router(laad_insluiten(instellingen.insluiten)))
 
     @app.get("/chat", response_class=HTMLResponse)
     async def chat(taal: str = "nl") -> HTMLResponse:

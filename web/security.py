@@ -6,12 +6,19 @@ from __future__ import annotations
 from aiolimiter import AsyncLimiter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# Only our own scripts, styles and API; nothing inline, no frames of others, no plug-ins. The allow-list of
-# municipalities that may frame the widget (frame-ancestors) comes with the widget.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+
+def csp(frame_ancestors: str = "'self'", frame_src: str | None = None) -> str:
+    """Only our own scripts, styles, fonts and API; nothing inline, no plug-ins. Framed only by `frame_ancestors`
+    (our own pages, or a municipality's sites for the widget's frame); frames only `frame_src` (none but on the
+    demo page, which frames our own widget)."""
+    frames = f"frame-src {frame_src}; " if frame_src else ""
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+            f"font-src 'self'; {frames}base-uri 'none'; form-action 'self'; frame-ancestors {frame_ancestors}")
+
+
+# Every response's, unless a route sets its own (the widget's frame, the demo page).
+CSP = csp()
 HEADERS = [
-    (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
@@ -21,7 +28,8 @@ HEADERS = [
 
 class Beveiliging:
     """ASGI middleware: refuses a body over `max_body_bytes` with 413 (before the route reads it) and adds the
-    security headers to every response, error pages included."""
+    security headers to every response, error pages included; the Content-Security-Policy CSP unless the route
+    set one of its own."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
@@ -34,7 +42,10 @@ class Beveiliging:
 
         async def met_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
+                headers = [*message.get("headers", []), *HEADERS]
+                if not any(naam.lower() == b"content-security-policy" for naam, _ in headers):
+                    headers.append((b"content-security-policy", CSP.encode()))
+                message = {**message, "headers": headers}
             await send(message)
 
         lengte = dict(scope.get("headers") or []).get(b"content-length")

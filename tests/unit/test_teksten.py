@@ -33,6 +33,8 @@ UITZONDERINGEN: dict[tuple[str, str], str] = {
     ("bot/telegram_app.py", "c.hulp_sleutel"): "the same descriptions, for Telegram's command menu",
     ("web/pagina.py", "sleutel"): "the web page's texts, none with a placeholder; checked in "
                                   "tests/unit/test_web.py::test_the_page_texts_exist_without_placeholders",
+    ("web/widget.py", "sleutel"): "the widget's and the demo page's texts, none with a placeholder; checked in "
+                                  "tests/unit/test_widget.py::test_the_widget_texts_exist_without_placeholders",
     ("actions/opmaak.py", "f'feit_{naam}_{waarde}'"): "a yes/no or choice fact's text, looked up only when the key "
                                                       "exists; these texts have no placeholders",
     ("meldingen/gesprek.py", "f'categorie_{categorie.soort}'"): "the four kinds of verzuim get the same values; only "

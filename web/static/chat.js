@@ -1,6 +1,8 @@
-// The full-page web chat. Every text is set with textContent (never as HTML), buttons are real <button>s (the NL
-// Design System's secondary action), and the conversation's id and token live in sessionStorage, so a reload keeps
-// the conversation. The event stream is read with fetch(), not EventSource, because EventSource cannot send the
+// The web chat, on the full page (/chat) and in the widget's frame (/embed). Every text is set with textContent (never
+// as HTML), buttons are real <button>s (the NL Design System's secondary action), and the conversation's id and
+// token live in sessionStorage (in the frame: the frame's own, partitioned by the browser per host site, never the
+// host's cookies or storage), so a reload keeps the conversation. New messages go into the role="log" live region
+// and are announced from there; the focus stays where it is. The event stream is read with fetch(), not EventSource, because EventSource cannot send the
 // Authorization header: the token never appears in a URL or an access log.
 "use strict";
 
@@ -11,11 +13,39 @@
   const form = document.getElementById("form");
   const invoer = document.getElementById("bericht");
   const wis = document.getElementById("wis");
+  const nieuw = document.getElementById("nieuw");
+  const typt = document.getElementById("typt");
   const teksten = chat.dataset;
   const OPSLAG = "leerbot-gesprek";
-  let gesprek = JSON.parse(sessionStorage.getItem(OPSLAG) || "null");
+  // sessionStorage, or none where the browser refuses storage to a frame of another site (third-party storage
+  // blocked, unpartitioned): then the conversation lasts while the page is open, not across a reload.
+  const opslag = (function () {
+    try {
+      return window.sessionStorage;
+    } catch (fout) {
+      return null;
+    }
+  })();
+  let gesprek = opslag ? JSON.parse(opslag.getItem(OPSLAG) || "null") : null;
   let laatsteId = "";
   let stroom = null;
+  let typtTot = null;
+  const TYPT_HOOGSTENS = 30000; // no answer after this long: stop saying one is coming (the status says why, if known)
+
+  // "The assistant is writing a reply" from sending until the next message of the assistant or the time-out: a
+  // visible text in a role="status" region (announced politely); its dots move only without prefers-reduced-motion.
+  function typtAan() {
+    clearTimeout(typtTot);
+    typt.textContent = teksten.typt;
+    typt.classList.add("chat__typt--aan");
+    typtTot = setTimeout(typtUit, TYPT_HOOGSTENS);
+  }
+
+  function typtUit() {
+    clearTimeout(typtTot);
+    typt.textContent = "";
+    typt.classList.remove("chat__typt--aan");
+  }
 
   function kop(extra) {
     return Object.assign({ Authorization: "Bearer " + gesprek.token }, extra || {});
@@ -25,7 +55,7 @@
     const antwoord = await fetch("/api/gesprekken", { method: "POST" });
     if (!antwoord.ok) throw new Error("gesprek " + antwoord.status);
     gesprek = await antwoord.json();
-    sessionStorage.setItem(OPSLAG, JSON.stringify(gesprek));
+    if (opslag) opslag.setItem(OPSLAG, JSON.stringify(gesprek));
     laatsteId = "";
   }
 
@@ -58,6 +88,7 @@
     }
     log.append(item);
     log.scrollTop = log.scrollHeight;
+    if (bericht.van !== "gebruiker") typtUit();
   }
 
   // Server-sent events over fetch: "id:", "event:" and "data:" lines, an empty line ends an event.
@@ -76,7 +107,7 @@
           continue;
         }
         if (!antwoord.ok) throw new Error("stroom " + antwoord.status);
-        status.textContent = "";
+        if (status.textContent === teksten.verbindingKwijt) status.textContent = "";
         wacht = 1000;
         const lezer = antwoord.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = "";
@@ -112,6 +143,7 @@
   }
 
   async function stuur(inhoud) {
+    typtAan();
     try {
       const antwoord = await fetch("/api/gesprekken/" + gesprek.id + "/berichten", {
         method: "POST", headers: kop({ "Content-Type": "application/json" }), body: JSON.stringify(inhoud),
@@ -119,6 +151,7 @@
       if (!antwoord.ok) throw new Error("bericht " + antwoord.status);
       return true;
     } catch (fout) {
+      typtUit();
       status.textContent = teksten.nietVerstuurd;
       return false;
     }
@@ -138,15 +171,27 @@
     }
   });
 
+  // "New conversation" leaves the old one to the retention run; "Delete this conversation" forgets it at once, as
+  // /vergeetmij does. Both start afresh, say so in the status region and keep the focus in the form.
+  async function opnieuw(melding) {
+    if (stroom) stroom.abort();
+    stroom = null;
+    typtUit();
+    if (opslag) opslag.removeItem(OPSLAG);
+    log.replaceChildren();
+    await nieuwGesprek();
+    luister();
+    status.textContent = melding;
+    invoer.focus();
+  }
+
+  nieuw.addEventListener("click", () => opnieuw(teksten.nieuwBegonnen));
+
   wis.addEventListener("click", async () => {
     if (stroom) stroom.abort();
     stroom = null;
     await fetch("/api/gesprekken/" + gesprek.id, { method: "DELETE", headers: kop() });
-    sessionStorage.removeItem(OPSLAG);
-    log.replaceChildren();
-    await nieuwGesprek();
-    luister();
-    invoer.focus();
+    await opnieuw(teksten.gewist);
   });
 
   (async function begin() {
