@@ -18,7 +18,7 @@ from basis.klok import Clock, clock_from_setting
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.telegram_app import CHANNEL as TELEGRAM_CHANNEL
-from bot.telegram_app import build_application, run_polling, run_webhook
+from bot.telegram_app import TelegramFrontEnd, build_application, run_polling, run_webhook
 from bot.terminal import CHANNEL as TERMINAL_CHANNEL
 from bot.terminal import TerminalChat
 from bot.wachtrij_dienst import WachtrijDienst
@@ -112,6 +112,16 @@ async def run_web(settings: Settings) -> None:
         await serveer(server, retry_seconds=settings.pending_retry_seconds)
 
 
+def telegram_voor(settings: Settings, onderdelen: Onderdelen,
+                  token: str) -> tuple[Application, TelegramFrontEnd]:  # type: ignore[type-arg]
+    """The Telegram front end of `leerbot run`. A consulent here may answer a web user: that answer goes to the web
+    chat's outbox, whichever process serves the web chat."""
+    return build_application(token, onderdelen.pipeline, base_url=settings.telegram_api_base_url,
+                             base_file_url=settings.telegram_file_base_url,
+                             retry_seconds=settings.pending_retry_seconds,
+                             anderen={WEB_CHANNEL: Outbox(onderdelen.sessions).deliver})
+
+
 async def serve_telegram(application: Application, settings: Settings, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
     secret = settings.telegram_webhook_secret
     if settings.telegram_webhook_url and secret is not None:
@@ -151,12 +161,7 @@ async def run_assistant(
             pipeline = onderdelen.pipeline
             token = settings.telegram_bot_token
             if token is not None and not force_terminal:
-                # A consulent here may answer a web user: that answer goes to the web chat's outbox.
-                application, front = build_application(
-                    token.get_secret_value(), pipeline, base_url=settings.telegram_api_base_url,
-                    base_file_url=settings.telegram_file_base_url, retry_seconds=settings.pending_retry_seconds,
-                    anderen={WEB_CHANNEL: Outbox(onderdelen.sessions).deliver},
-                )
+                application, front = telegram_voor(settings, onderdelen, token.get_secret_value())
                 async with web_erbij(settings, onderdelen, {TELEGRAM_CHANNEL: front.deliver}):
                     await serve_telegram(application, settings, stop)
             else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,18 @@ def create_app(
     return app
 
 
-class _ZonderSignalen(uvicorn.Server):
+class _Webserver(uvicorn.Server):
+    """Ends the chat's event streams before uvicorn's own shutdown, which waits for every open connection to
+    finish: with a page open, stopping (Ctrl-C, a restart) would otherwise hang until the browser went away."""
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        app = self.config.app
+        if isinstance(app, FastAPI):
+            app.state.chat.postbus.stop()
+        await super().shutdown(sockets)
+
+
+class _ZonderSignalen(_Webserver):
     """uvicorn inside a process that handles its own signals (`leerbot run` stops Telegram, the terminal chat and
     this server on one stop event): it is stopped by setting should_exit, never by a signal of its own."""
 
@@ -94,7 +106,7 @@ def uvicorn_server(app: FastAPI, host: str, port: int, *, eigen_signalen: bool =
     others in one process."""
     config = uvicorn.Config(app, host=host, port=port, ws="none", lifespan="off", log_level="warning",
                             access_log=False)
-    return uvicorn.Server(config) if eigen_signalen else _ZonderSignalen(config)
+    return _Webserver(config) if eigen_signalen else _ZonderSignalen(config)
 
 
 async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
