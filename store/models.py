@@ -223,6 +223,7 @@ class OutboxBericht(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     gesprek_id: Mapped[str] = mapped_column(String(64), index=True)
-    # As JSON: {"van": "assistent" or "gebruiker", "tekst": ..., "knoppen": [{"titel": ..., "payload": ...}]}.
+    # As JSON: {"van": "assistent", "consulent" (a consulent's relayed words) or "gebruiker", "tekst": ...,
+    # "knoppen": [{"titel": ..., "payload": ...}]}.
     bericht: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
