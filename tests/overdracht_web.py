@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from basis.klok import Clock
@@ -28,7 +29,8 @@ def registreer(database_url: str, klok: Clock, chat_id: int, naam: str = "Petra"
         finally:
             await engine.dispose()
 
-    asyncio.run(toevoegen())
+    with ThreadPoolExecutor(1) as thread:  # a loop of its own: sync Playwright runs one in this thread
+        thread.submit(asyncio.run, toevoegen()).result()
 
 
 def telegram_wacht_op(fake: FakeTelegram, chat_id: int, fragment: str, vanaf: int = 0,

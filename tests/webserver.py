@@ -39,11 +39,15 @@ TOKEN = "123456:TEST-TOKEN"
 class Bediening:
     """The web chat of `settings` (on settings.web_port) in a thread: `start` and `stop` as often as needed, each
     start a new event loop and a new pipeline, as a new process would have. `met_telegram`: the Telegram front end
-    (settings.telegram_api_base_url, a fake Bot API) beside it in the same loop, wired as `leerbot run` wires it."""
+    (settings.telegram_api_base_url, a fake Bot API) beside it in the same loop, wired as `leerbot run` wires it;
+    with `web=False` as well, the bot process alone (a deployment that serves the web chat in a process of its
+    own)."""
 
-    def __init__(self, settings: Settings, *, met_telegram: bool = False, retry_seconds: float = 0.2) -> None:
-        self.settings = settings.model_copy(update={"pending_retry_seconds": retry_seconds})
+    def __init__(self, settings: Settings, *, met_telegram: bool = False, web: bool = True,
+                 retry_seconds: float = 0.2) -> None:
+        self.settings = settings.model_copy(update={"pending_retry_seconds": retry_seconds, "web_in_run": web})
         self.met_telegram = met_telegram
+        self.web = web
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
@@ -74,7 +78,7 @@ class Bediening:
         self._thread.start()
         assert klaar.wait(10)
         deadline = time.monotonic() + 20
-        while not _luistert(self.settings.web_port):
+        while self.web and not _luistert(self.settings.web_port):
             assert self._thread.is_alive(), "the web server stopped while starting"
             assert time.monotonic() < deadline, "the web server did not start"
             time.sleep(0.05)
