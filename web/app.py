@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from basis.berichten import ChatUser, Deliver, Reply
 from basis.klok import Clock
 from bot.pipeline import MessagePipeline
+from store.kanaal_outbox import KanaalOutbox
 from store.web import WEB_CHANNEL, Outbox, WebGesprekken
 from web import api
 from web.outbox import Postbus
@@ -45,11 +46,12 @@ def create_app(
     instellingen: WebInstellingen | None = None, anderen: Mapping[str, Deliver] | None = None,
 ) -> FastAPI:
     """The web chat on `pipeline`. `anderen`: how to reach users of other channels from here (Telegram, when
-    the web chat runs in the bot's process); a user we cannot reach raises, so a relay stays undelivered and the
-    process that can reach them sends it on its next try."""
+    the web chat runs in the bot's process); users of a channel served elsewhere (a consulent on Telegram, when
+    this is `leerbot web` alone) are reached through the kanaal-outbox, which that channel's process sends."""
     instellingen = instellingen or WebInstellingen()
     postbus = Postbus(Outbox(sessions))
     routes = dict(anderen or {})
+    elders = KanaalOutbox(sessions)
 
     async def deliver(user: ChatUser, replies: list[Reply]) -> None:
         if user.channel == WEB_CHANNEL:
@@ -57,7 +59,7 @@ def create_app(
         elif user.channel in routes:
             await routes[user.channel](user, replies)
         else:
-            raise LookupError(f"no way to reach channel {user.channel!r} from the web chat")
+            await elders.deliver(user, replies)
 
     # No /docs or /openapi.json: a public endpoint shows no more than it serves.
     app = FastAPI(title="leerbot web", docs_url=None, redoc_url=None, openapi_url=None)

@@ -16,7 +16,7 @@ from rules.besluit import datum_tekst
 from testkit.fake_telegram import FakeTelegram
 from testkit.nep_rasa import ANTWOORD
 from tests.overdracht_web import Luisteraar, registreer, telegram_wacht_op, ticketnummer
-from tests.webserver import Web, web_server
+from tests.webserver import Bediening, Web, web_server
 
 CONSULENT = 410_001
 MAANDAG = dt.date(2026, 11, 23)
@@ -43,6 +43,26 @@ def web(tmp_path: Path, fake: FakeTelegram) -> Iterator[Web]:
 
 
 def test_a_web_user_is_handed_to_a_consulent_on_telegram_and_back(web: Web, fake: FakeTelegram) -> None:
+    _overdracht_en_terug(web, fake)
+
+
+def test_the_same_with_the_web_chat_in_a_process_of_its_own(tmp_path: Path, fake: FakeTelegram) -> None:
+    """`leerbot web` alone beside the bot's process (`leerbot run` with LEERBOT_WEB_IN_RUN=false): the two share
+    only the database."""
+    with web_server(tmp_path, today=MAANDAG, time_of_day=dt.time(10)) as web:
+        assert web.bediening is not None
+        registreer(f"sqlite:///{web.database}", FixedClock(MAANDAG, dt.time(10)), CONSULENT)
+        bot = Bediening(web.bediening.settings.model_copy(update={
+            "telegram_api_base_url": fake.base_url, "telegram_file_base_url": fake.base_file_url}),
+            met_telegram=True, web=False)
+        bot.start()
+        try:
+            _overdracht_en_terug(web, fake)
+        finally:
+            bot.stop()
+
+
+def _overdracht_en_terug(web: Web, fake: FakeTelegram) -> None:
     gesprek_id, kop = web.nieuw()
     pagina = Luisteraar(web.url, gesprek_id, kop)
     web.stuur(gesprek_id, kop, tekst="ik wil een medewerker spreken")
