@@ -4,6 +4,7 @@ slow, never for tests of what the assistant says."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -42,7 +43,8 @@ class NepRasa:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (a stopped test)
+                    self.wfile.write(data)
 
             def do_GET(self) -> None:
                 if self.path.startswith("/status"):

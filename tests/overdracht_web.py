@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -54,14 +55,13 @@ def ticketnummer(tekst: str) -> int:
 
 
 class Luisteraar:
-    """A web conversation's event stream, read in a thread as an open page reads it."""
+    """A web conversation's event stream (after `laatste`), read in a thread as an open page reads it, until the
+    server ends it."""
 
-    def __init__(self, url: str, gesprek_id: str, kop: dict[str, str]) -> None:
-        import threading
-
+    def __init__(self, url: str, gesprek_id: str, kop: dict[str, str], laatste: str | None = None) -> None:
         self.events: list[dict[str, Any]] = []
         self.fout: BaseException | None = None
-        self._args = (url, gesprek_id, kop)
+        self._args = (url, gesprek_id, kop, laatste)
         self._thread = threading.Thread(target=self._lees, daemon=True)
         self._thread.start()
 
@@ -71,6 +71,10 @@ class Luisteraar:
                 self.events.append(event)
         except BaseException as fout:  # handed to the test
             self.fout = fout
+
+    def beëindigd(self, seconden: float = 5) -> bool:
+        self._thread.join(seconden)
+        return not self._thread.is_alive()
 
     def teksten(self, vanaf: int = 0) -> list[str]:
         return [str(e["data"]["tekst"]) for e in self.events[vanaf:]]

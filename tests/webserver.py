@@ -44,7 +44,8 @@ class Bediening:
     own)."""
 
     def __init__(self, settings: Settings, *, met_telegram: bool = False, web: bool = True,
-                 retry_seconds: float = 0.2) -> None:
+                 retry_seconds: float = 0.2, nalooptijd: float = 10.0) -> None:
+        self.nalooptijd = nalooptijd  # how long running turns may finish when the web chat alone stops
         self.settings = settings.model_copy(update={"pending_retry_seconds": retry_seconds, "web_in_run": web})
         self.met_telegram = met_telegram
         self.web = web
@@ -67,7 +68,8 @@ class Bediening:
             else:  # as leerbot.app.run_web does it, stopped by our event instead of a signal
                 server = uvicorn_server(web_app_for(self.settings, onderdelen), "127.0.0.1", self.settings.web_port,
                                         eigen_signalen=False)
-                serveren = asyncio.ensure_future(serveer(server, retry_seconds=self.settings.pending_retry_seconds))
+                serveren = asyncio.ensure_future(serveer(server, retry_seconds=self.settings.pending_retry_seconds,
+                                                         nalooptijd=self.nalooptijd))
                 await self._stop.wait()
                 server.should_exit = True
                 await serveren
@@ -100,12 +102,10 @@ def _luistert(port: int) -> bool:
 
 
 @dataclass
-class Web:
+class WebKlant:
+    """What a page does with the API: start a conversation, send, read the event stream."""
+
     url: str
-    database: Path
-    nep: NepRasa
-    logs: list[str]
-    bediening: Bediening | None = None
 
     def nieuw(self) -> tuple[str, dict[str, str]]:
         antwoord = httpx.post(f"{self.url}/api/gesprekken")
@@ -120,6 +120,16 @@ class Web:
                        laatste: str | None = None, wacht: float = 10.0) -> list[dict[str, Any]]:
         """The first `aantal` events of the stream (after `laatste`), each with its id; fails after `wacht` s."""
         return gebeurtenissen(self.url, gesprek_id, kop, aantal, laatste, wacht)
+
+
+@dataclass
+class Web(WebKlant):
+    """The server of `web_server`: its database, the Rasa stand-in, the log at INFO, its start and stop."""
+
+    database: Path
+    nep: NepRasa
+    logs: list[str]
+    bediening: Bediening | None = None
 
     def herstart(self) -> None:
         """Stop the server and start it again on the same port and database (what was in memory is gone)."""
@@ -173,7 +183,8 @@ class Verzamelaar(logging.Handler):
 
 
 @contextlib.contextmanager
-def web_server(tmp_path: Path, telegram: FakeTelegram | None = None, **instellingen: Any) -> Iterator[Web]:
+def web_server(tmp_path: Path, telegram: FakeTelegram | None = None, nalooptijd: float = 10.0,
+               **instellingen: Any) -> Iterator[Web]:
     """The web chat served until the block ends; `instellingen` override Settings (the per-address limit is high,
     every test client comes from loopback). With `telegram` the Telegram front end on that fake Bot API runs in
     the same process, as in `leerbot run`. `Web.herstart` restarts it."""
@@ -191,7 +202,7 @@ def web_server(tmp_path: Path, telegram: FakeTelegram | None = None, **instellin
     niveau = root.level
     root.addHandler(verzamelaar)
     root.setLevel(logging.INFO)
-    bediening = Bediening(settings, met_telegram=telegram is not None)
+    bediening = Bediening(settings, met_telegram=telegram is not None, nalooptijd=nalooptijd)
     try:
         bediening.start()
         yield Web(bediening.url, database, nep, logs, bediening)

@@ -111,9 +111,11 @@ def uvicorn_server(app: FastAPI, host: str, port: int, *, eigen_signalen: bool =
     return _Webserver(config) if eigen_signalen else _ZonderSignalen(config)
 
 
-async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
+async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0, nalooptijd: float = 10.0) -> None:
     """Serve the app of `uvicorn_server` until uvicorn is told to stop (Ctrl-C, SIGTERM, should_exit); meanwhile
-    answer the web users' messages that were kept while Rasa was down."""
+    answer the web users' messages that were kept while Rasa was down. Turns still running when it stops get
+    `nalooptijd` seconds to finish; then they are cancelled, and the pipeline keeps their messages for the next
+    start (the browser was told 202 and will not send them again)."""
     app = server.config.app
     if not isinstance(app, FastAPI):
         raise TypeError("serveer() serves the app of create_app()")
@@ -127,7 +129,11 @@ async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await retry
         if chat.bezig:  # turns still running: a few seconds to finish, so their answers reach the outbox
-            await asyncio.wait(chat.bezig, timeout=10.0)
+            _, lopend = await asyncio.wait(set(chat.bezig), timeout=nalooptijd)
+            for taak in lopend:
+                taak.cancel()
+            if lopend:  # while the database is still there: each cancelled turn keeps its message
+                await asyncio.wait(lopend, timeout=5.0)
 
 
 async def _bewaarde_berichten(chat: api.Chat, seconds: float) -> None:
