@@ -54,6 +54,10 @@ class Bediening:
         self._stop: asyncio.Event | None = None
 
     @property
+    def draait(self) -> bool:
+        return self._thread is not None
+
+    @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.settings.web_port}"
 
@@ -207,7 +211,7 @@ def web_server(tmp_path: Path, telegram: FakeTelegram | None = None, nalooptijd:
         bediening.start()
         yield Web(bediening.url, database, nep, logs, bediening)
     finally:
-        if bediening._thread is not None:
+        if bediening.draait:
             bediening.stop()
         root.removeHandler(verzamelaar)
         root.setLevel(niveau)

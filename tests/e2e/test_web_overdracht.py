@@ -109,7 +109,7 @@ def test_a_web_user_talks_to_a_consulent_on_telegram_across_a_restart_and_back_t
         assert sum("Nieuw ticket" in d for d in doorgestuurd) == 1
     finally:
         for proces in processen:
-            if proces._thread is not None:
+            if proces.draait:
                 proces.stop()
 
 
