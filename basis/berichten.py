@@ -10,6 +10,10 @@ Role = Literal["ouder", "school", "consulent"]
 
 # The key under which the action server puts its structured data in a message's `custom` part.
 PAYLOAD_KEY = "leerbot"
+# Who speaks, in a reply's `data`, when it is not the assistant: AFZENDER: CONSULENT_SPREEKT marks a consulent's
+# own words relayed to the user (the web page labels them; Telegram shows the text, which names the team).
+AFZENDER = "van"
+CONSULENT_SPREEKT = "consulent"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import cast
 
-from basis.berichten import Button, ChatUser, Deliver, Reply, Role
+from basis.berichten import AFZENDER, CONSULENT_SPREEKT, Button, ChatUser, Deliver, Reply, Role
 from basis.klok import Clock
 from bot.overdracht import CONSULENT_TAAL, Hervat, profiel_van, taal_van
 from content import teksten as t
@@ -254,7 +254,7 @@ class ConsulentWerk:
         profiel = profiel_van(self._rules, ticket.team)
         await deliver(ChatUser(ticket.external_id, ticket.channel),
                       [Reply(t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
-                                     tekst=tekst))])
+                                     tekst=tekst), data={AFZENDER: CONSULENT_SPREEKT})])
         async with self._wachtrij.werk() as w:
             await w.tickets.afgeleverd([bericht.id], now)
         return []

@@ -28,6 +28,7 @@ from rules.regio import verantwoordelijk_team
 from store.models_wachtrij import Ticket
 from store.scholen import Scholen
 from store.wachtrij import TicketStatus, Uitkomst, Wachtrij
+from store.web import WEB_CHANNEL
 
 Hervat = Callable[[ChatUser], Awaitable[None]]  # gives a sender's conversation back to the assistant (bot/router.py)
 Taal = Language
@@ -197,8 +198,12 @@ class Overdracht:
             wanneer = t.tekst("moment", taal, datum=datum_tekst(opening.date().isoformat(), taal),
                               tijd=opening.strftime("%H:%M"))
             replies.append(Reply(t.tekst("buiten_kantoortijd", taal, team=profiel.team, wanneer=wanneer)))
-            replies.append(Reply(t.tekst("contact_vraag", taal), (
-                Button(t.tekst("knop_telegram", taal), "telegram"), Button(t.tekst("knop_telefoon", taal), "telefoon"),
+            # A web user is not on Telegram: "here in the chat" is the web chat, kept until the page is closed.
+            web = user.channel == WEB_CHANNEL
+            hier = Button(t.tekst("knop_chat", taal), "chat") if web else \
+                Button(t.tekst("knop_telegram", taal), "telegram")
+            replies.append(Reply(t.tekst("contact_vraag_web" if web else "contact_vraag", taal), (
+                hier, Button(t.tekst("knop_telefoon", taal), "telefoon"),
                 Button(t.tekst("knop_email", taal), "e-mail"))))
         for consulent in consulenten:
             melding = t.tekst("nieuw_ticket", CONSULENT_TAAL, nummer=ticket.id, onderwerp=ticket.onderwerp,

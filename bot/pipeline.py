@@ -211,17 +211,24 @@ class MessagePipeline:
             await self._keep(user, text, language, deliver)
             return None
         call = asyncio.ensure_future(self._send(user, text, language, self._clock.today()))
-        done, _ = await asyncio.wait({call}, timeout=self._slow_notice_seconds)
-        told = self._told_slow.get(user.sender_id)
-        if not done and (told is None or time.monotonic() - told > SLOW_NOTICE_EVERY_SECONDS):
-            self._told_slow[user.sender_id] = time.monotonic()
-            await deliver(user, [Reply(t.tekst("assistent_trager", language))])
         try:
+            done, _ = await asyncio.wait({call}, timeout=self._slow_notice_seconds)
+            told = self._told_slow.get(user.sender_id)
+            if not done and (told is None or time.monotonic() - told > SLOW_NOTICE_EVERY_SECONDS):
+                self._told_slow[user.sender_id] = time.monotonic()
+                await deliver(user, [Reply(t.tekst("assistent_trager", language))])
             output = await call
         except RasaUnavailable as exc:
             log.warning("Rasa unavailable (%s); message kept for %s", exc, user.channel)
             await self._keep(user, text, language, deliver)
             return None
+        except asyncio.CancelledError:
+            # The process stops while Rasa works on the message (a web server's turn after its 202, which the
+            # sender cannot send again): kept, so the next process answers it. Rasa may then see it twice.
+            call.cancel()
+            log.warning("stopped while Rasa answered; message kept for %s", user.channel)
+            await self._keep(user, text, language, deliver)
+            raise
         return await self._met_dossier(user, replies_from_rasa(output)) or self._geen_antwoord(user, language)
 
     @staticmethod

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from basis.berichten import Button, ChatUser, Deliver, Reply
+from basis.berichten import AFZENDER, CONSULENT_SPREEKT, Button, ChatUser, Deliver, Reply
 from basis.klok import Clock
 from basis.taal import Language
 from bot.consulent import ConsulentWerk
@@ -95,15 +95,15 @@ class WachtrijDienst:
             if bericht.van == "consulent":
                 naar = ChatUser(ticket.external_id, ticket.channel)
                 profiel = profiel_van(self._rules, ticket.team)
-                tekst = t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
-                                tekst=bericht.tekst)
+                reply = Reply(t.tekst("van_consulent", taal_van(ticket), team=profiel.team if profiel else ticket.team,
+                                      tekst=bericht.tekst), data={AFZENDER: CONSULENT_SPREEKT})
             else:
                 if houder is None:
                     continue
                 naar = ChatUser(houder.external_id, houder.channel, "consulent")
-                tekst = f"[#{ticket.id}] {bericht.tekst}"
+                reply = Reply(f"[#{ticket.id}] {bericht.tekst}")
             try:
-                await deliver(naar, [Reply(tekst)])
+                await deliver(naar, [reply])
             except Exception:  # any channel's send error: still undeliverable, the next run tries again
                 log.warning("relay message %d still not delivered", bericht.id)
                 continue

@@ -18,7 +18,7 @@ from basis.klok import Clock, clock_from_setting
 from bot.pipeline import MessagePipeline
 from bot.rasa_client import RasaClient
 from bot.telegram_app import CHANNEL as TELEGRAM_CHANNEL
-from bot.telegram_app import build_application, run_polling, run_webhook
+from bot.telegram_app import TelegramFrontEnd, build_application, run_polling, run_webhook
 from bot.terminal import CHANNEL as TERMINAL_CHANNEL
 from bot.terminal import TerminalChat
 from bot.wachtrij_dienst import WachtrijDienst
@@ -28,6 +28,7 @@ from leerbot.supervisor import Supervisor, build_processes, check_ports_free
 from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory
 from store.dossiers import Dossiers
+from store.kanaal_outbox import KanaalOutbox
 from store.repositories import Accounts, PendingQueue
 from store.web import WEB_CHANNEL, Outbox
 from web.app import WebInstellingen, create_app, serveer, uvicorn_server
@@ -112,6 +113,26 @@ async def run_web(settings: Settings) -> None:
         await serveer(server, retry_seconds=settings.pending_retry_seconds)
 
 
+def telegram_voor(settings: Settings, onderdelen: Onderdelen,
+                  token: str) -> tuple[Application, TelegramFrontEnd]:  # type: ignore[type-arg]
+    """The Telegram front end of `leerbot run`. A consulent here may answer a web user: that answer goes to the web
+    chat's outbox, whichever process serves the web chat. What a web chat in a process of its own has for the
+    consulenten here (a web user's ticket, their words) comes through the kanaal-outbox, sent on the retry job."""
+    application, front = build_application(token, onderdelen.pipeline, base_url=settings.telegram_api_base_url,
+                                           base_file_url=settings.telegram_file_base_url,
+                                           retry_seconds=settings.pending_retry_seconds,
+                                           anderen={WEB_CHANNEL: Outbox(onderdelen.sessions).deliver})
+    elders = KanaalOutbox(onderdelen.sessions)
+
+    async def van_elders(_context: object) -> None:
+        await elders.bezorg(TELEGRAM_CHANNEL, front.deliver)
+
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(van_elders, interval=settings.pending_retry_seconds,
+                                            first=settings.pending_retry_seconds)
+    return application, front
+
+
 async def serve_telegram(application: Application, settings: Settings, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
     secret = settings.telegram_webhook_secret
     if settings.telegram_webhook_url and secret is not None:
@@ -151,12 +172,7 @@ async def run_assistant(
             pipeline = onderdelen.pipeline
             token = settings.telegram_bot_token
             if token is not None and not force_terminal:
-                # A consulent here may answer a web user: that answer goes to the web chat's outbox.
-                application, front = build_application(
-                    token.get_secret_value(), pipeline, base_url=settings.telegram_api_base_url,
-                    base_file_url=settings.telegram_file_base_url, retry_seconds=settings.pending_retry_seconds,
-                    anderen={WEB_CHANNEL: Outbox(onderdelen.sessions).deliver},
-                )
+                application, front = telegram_voor(settings, onderdelen, token.get_secret_value())
                 async with web_erbij(settings, onderdelen, {TELEGRAM_CHANNEL: front.deliver}):
                     await serve_telegram(application, settings, stop)
             else:

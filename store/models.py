@@ -223,6 +223,22 @@ class OutboxBericht(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     gesprek_id: Mapped[str] = mapped_column(String(64), index=True)
-    # As JSON: {"van": "assistent" or "gebruiker", "tekst": ..., "knoppen": [{"titel": ..., "payload": ...}]}.
+    # As JSON: {"van": "assistent", "consulent" (a consulent's relayed words) or "gebruiker", "tekst": ...,
+    # "knoppen": [{"titel": ..., "payload": ...}]}.
+    bericht: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class KanaalBericht(Base):
+    """A message for a user of a channel the writing process cannot reach: a consulent on Telegram told of a web
+    user's ticket or words by a web chat that runs in a process of its own (`leerbot web`). The process that serves
+    the channel sends it and deletes the row, so it survives a restart of either side."""
+
+    __tablename__ = "kanaal_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(32), index=True)
+    external_id: Mapped[str] = mapped_column(String(64))
+    # As JSON: {"tekst": ..., "knoppen": [{"titel": ..., "payload": ...}]}; never a reply's structured data.
     bericht: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from basis.berichten import ChatUser, Reply
+from basis.berichten import AFZENDER, CONSULENT_SPREEKT, ChatUser, Reply
 from store.models import OutboxBericht, WebGesprek
 
 # The channel name of the web chat's users (accounts.channel, tickets.channel, the pipeline's ChatUser).
@@ -26,6 +26,11 @@ def als_json(reply: Reply, van: str = "assistent") -> str:
     return json.dumps({"van": van, "tekst": reply.text,
                        "knoppen": [{"titel": b.title, "payload": b.payload} for b in reply.buttons]},
                       ensure_ascii=False)
+
+
+def _van(reply: Reply) -> str:
+    """"consulent" for a consulent's relayed words, else "assistent" (the assistant and the front end's notices)."""
+    return CONSULENT_SPREEKT if reply.data.get(AFZENDER) == CONSULENT_SPREEKT else "assistent"
 
 
 class WebGesprekken:
@@ -64,7 +69,7 @@ class Outbox:
         if not replies:
             return
         async with self._sessions() as session:
-            session.add_all(OutboxBericht(gesprek_id=user.sender_id, bericht=als_json(r)) for r in replies)
+            session.add_all(OutboxBericht(gesprek_id=user.sender_id, bericht=als_json(r, van=_van(r))) for r in replies)
             await session.commit()
 
     async def gebruiker_zei(self, gesprek_id: str, tekst: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from basis.berichten import ChatUser, Deliver, Reply
 from basis.klok import Clock
 from bot.pipeline import MessagePipeline
+from store.kanaal_outbox import KanaalOutbox
 from store.web import WEB_CHANNEL, Outbox, WebGesprekken
 from web import api
 from web.embed import widget_router
@@ -47,11 +49,12 @@ def create_app(
     instellingen: WebInstellingen | None = None, anderen: Mapping[str, Deliver] | None = None,
 ) -> FastAPI:
     """The web chat on `pipeline`. `anderen`: how to reach users of other channels from here (Telegram, when
-    the web chat runs in the bot's process); a user we cannot reach raises, so a relay stays undelivered and the
-    process that can reach them sends it on its next try."""
+    the web chat runs in the bot's process); users of a channel served elsewhere (a consulent on Telegram, when
+    this is `leerbot web` alone) are reached through the kanaal-outbox, which that channel's process sends."""
     instellingen = instellingen or WebInstellingen()
     postbus = Postbus(Outbox(sessions))
     routes = dict(anderen or {})
+    elders = KanaalOutbox(sessions)
 
     async def deliver(user: ChatUser, replies: list[Reply]) -> None:
         if user.channel == WEB_CHANNEL:
@@ -59,7 +62,7 @@ def create_app(
         elif user.channel in routes:
             await routes[user.channel](user, replies)
         else:
-            raise LookupError(f"no way to reach channel {user.channel!r} from the web chat")
+            await elders.deliver(user, replies)
 
     # No /docs or /openapi.json: a public endpoint shows no more than it serves.
     app = FastAPI(title="leerbot web", docs_url=None, redoc_url=None, openapi_url=None)
@@ -82,7 +85,18 @@ def create_app(
     return app
 
 
-class _ZonderSignalen(uvicorn.Server):
+class _Webserver(uvicorn.Server):
+    """Ends the chat's event streams before uvicorn's own shutdown, which waits for every open connection to
+    finish: with a page open, stopping (Ctrl-C, a restart) would otherwise hang until the browser went away."""
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        app = self.config.app
+        if isinstance(app, FastAPI):
+            app.state.chat.postbus.stop()
+        await super().shutdown(sockets)
+
+
+class _ZonderSignalen(_Webserver):
     """uvicorn inside a process that handles its own signals (`leerbot run` stops Telegram, the terminal chat and
     this server on one stop event): it is stopped by setting should_exit, never by a signal of its own."""
 
@@ -98,12 +112,14 @@ def uvicorn_server(app: FastAPI, host: str, port: int, *, eigen_signalen: bool =
     others in one process."""
     config = uvicorn.Config(app, host=host, port=port, ws="none", lifespan="off", log_level="warning",
                             access_log=False)
-    return uvicorn.Server(config) if eigen_signalen else _ZonderSignalen(config)
+    return _Webserver(config) if eigen_signalen else _ZonderSignalen(config)
 
 
-async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
+async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0, nalooptijd: float = 10.0) -> None:
     """Serve the app of `uvicorn_server` until uvicorn is told to stop (Ctrl-C, SIGTERM, should_exit); meanwhile
-    answer the web users' messages that were kept while Rasa was down."""
+    answer the web users' messages that were kept while Rasa was down. Turns still running when it stops get
+    `nalooptijd` seconds to finish; then they are cancelled, and the pipeline keeps their messages for the next
+    start (the browser was told 202 and will not send them again)."""
     app = server.config.app
     if not isinstance(app, FastAPI):
         raise TypeError("serveer() serves the app of create_app()")
@@ -117,7 +133,11 @@ async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await retry
         if chat.bezig:  # turns still running: a few seconds to finish, so their answers reach the outbox
-            await asyncio.wait(chat.bezig, timeout=10.0)
+            _, lopend = await asyncio.wait(set(chat.bezig), timeout=nalooptijd)
+            for taak in lopend:
+                taak.cancel()
+            if lopend:  # while the database is still there: each cancelled turn keeps its message
+                await asyncio.wait(lopend, timeout=5.0)
 
 
 async def _bewaarde_berichten(chat: api.Chat, seconds: float) -> None:

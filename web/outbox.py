@@ -23,6 +23,7 @@ class Postbus:
         self._kijk_opnieuw = kijk_opnieuw_seconden
         self._wachtenden: dict[str, set[asyncio.Event]] = {}
         self._gesloten: set[str] = set()
+        self._gestopt = False
 
     async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
         await self.outbox.deliver(user, replies)
@@ -37,17 +38,25 @@ class Postbus:
         self._gesloten.add(gesprek_id)
         self._wek(gesprek_id)
 
+    def stop(self) -> None:
+        """The server stops: every open stream ends, so uvicorn need not wait for them (it waits for every open
+        connection, and a stream never finishes by itself); the browser reconnects with its Last-Event-ID."""
+        self._gestopt = True
+        for wekkers in self._wachtenden.values():
+            for wekker in wekkers:
+                wekker.set()
+
     def _wek(self, gesprek_id: str) -> None:
         for wekker in self._wachtenden.get(gesprek_id, ()):
             wekker.set()
 
     async def berichten(self, gesprek_id: str, laatste_id: int) -> AsyncIterator[tuple[int, dict[str, Any]]]:
         """Every message of the conversation after `laatste_id`, then each new one as it comes, until the
-        conversation is deleted."""
+        conversation is deleted or the server stops."""
         wekker = asyncio.Event()
         self._wachtenden.setdefault(gesprek_id, set()).add(wekker)
         try:
-            while gesprek_id not in self._gesloten:
+            while gesprek_id not in self._gesloten and not self._gestopt:
                 wekker.clear()  # before reading, so a reply written while we read wakes the next wait
                 rijen = await self.outbox.na(gesprek_id, laatste_id)
                 for rij_id, bericht in rijen:

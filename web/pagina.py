@@ -19,8 +19,8 @@ THEMA_CSS = "vendor/voorbeeld-7.4.1/theme.css"
 FONT_CSS = "vendor/noto-sans-5.3.0/noto-sans.css"
 
 # The texts the script shows itself, handed over as data attributes (the script reads them with dataset).
-SCRIPT_TEKSTEN = ("web_jij", "web_assistent", "web_verbinding_kwijt", "web_niet_verstuurd", "web_typt",
-                  "web_nieuw_begonnen", "web_gewist")
+SCRIPT_TEKSTEN = ("web_jij", "web_assistent", "web_consulent", "web_verbinding_kwijt", "web_niet_verstuurd",
+                  "web_typt", "web_nieuw_begonnen", "web_gewist")
 
 
 def chat_pagina(taal: Language, gemeente: InsluitGemeente | None = None) -> str:

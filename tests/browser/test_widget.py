@@ -328,7 +328,7 @@ def test_new_conversation_and_the_typing_indicator(browser: Browser, gast: Calla
     frame = _open(page)
     log, typt, status = frame.get_by_role("log"), frame.locator("#typt"), frame.locator("#status")
     assert typt.get_attribute("role") == "status"
-    web.nep.vertraging = 1.5  # the assistant takes a while: the indicator shows meanwhile
+    web.nep.wacht = 1.5  # the assistant takes a while: the indicator shows meanwhile
     try:
         page.keyboard.type("Mag ik een dag vrij?")
         page.keyboard.press("Enter")
@@ -339,7 +339,7 @@ def test_new_conversation_and_the_typing_indicator(browser: Browser, gast: Calla
         expect(log).to_contain_text(ANTWOORD[0]["text"])
         expect(typt).to_have_text("")
     finally:
-        web.nep.vertraging = 0.0
+        web.nep.wacht = 0.0
     assert frame.evaluate("document.activeElement.id") == "bericht"  # the answer was announced, not focused
 
     oud = frame.evaluate("JSON.parse(sessionStorage.getItem('leerbot-gesprek'))")

@@ -61,10 +61,12 @@
 
   function toon(bericht) {
     const item = document.createElement("div");
-    item.className = "chat__bericht chat__bericht--" + (bericht.van === "gebruiker" ? "jij" : "assistent");
+    // Who speaks: the user, a consulent (relayed words, "van": "consulent") or the assistant.
+    const rol = bericht.van === "gebruiker" ? "jij" : bericht.van === "consulent" ? "consulent" : "assistent";
+    item.className = "chat__bericht chat__bericht--" + rol;
     const wie = document.createElement("span");
     wie.className = "chat__wie";
-    wie.textContent = bericht.van === "gebruiker" ? teksten.jij : teksten.assistent;
+    wie.textContent = teksten[rol];
     const tekst = document.createElement("p");
     tekst.className = "utrecht-paragraph";
     tekst.textContent = bericht.tekst;
