@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from basis.berichten import ChatUser, Reply
@@ -81,6 +81,21 @@ class Outbox:
                 .where(OutboxBericht.gesprek_id == gesprek_id, OutboxBericht.id > laatste_id)
                 .order_by(OutboxBericht.id))
             return [(rij_id, json.loads(bericht)) for rij_id, bericht in rijen]
+
+    async def hoogste_id(self) -> int:
+        async with self._sessions() as session:
+            return int(await session.scalar(select(func.max(OutboxBericht.id))) or 0)
+
+    async def nieuwe_rijen(self, na_id: int, ook: list[int], limiet: int) -> list[tuple[int, str]]:
+        """(id, conversation) of the rows after `na_id` and of those among `ook`, oldest first: what the web
+        server's poller wakes streams for. One query on the primary key, however many streams are open."""
+        voorwaarde = OutboxBericht.id > na_id
+        if ook:
+            voorwaarde = or_(voorwaarde, OutboxBericht.id.in_(ook))
+        async with self._sessions() as session:
+            rijen = await session.execute(select(OutboxBericht.id, OutboxBericht.gesprek_id).where(voorwaarde)
+                                          .order_by(OutboxBericht.id).limit(limiet))
+            return [(rij_id, gesprek_id) for rij_id, gesprek_id in rijen]
 
     async def aantal(self, gesprek_id: str) -> int:
         async with self._sessions() as session:

@@ -99,19 +99,23 @@ def uvicorn_server(app: FastAPI, host: str, port: int, *, eigen_signalen: bool =
 
 async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
     """Serve the app of `uvicorn_server` until uvicorn is told to stop (Ctrl-C, SIGTERM, should_exit); meanwhile
-    answer the web users' messages that were kept while Rasa was down."""
+    answer the web users' messages that were kept while Rasa was down, and wake the streams of conversations that
+    got replies from another process (the outbox poller, web/outbox.py)."""
     app = server.config.app
     if not isinstance(app, FastAPI):
         raise TypeError("serveer() serves the app of create_app()")
     chat: api.Chat = app.state.chat
-    retry = asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds))
+    # Beside the server, for as long as it runs (uvicorn runs without lifespan events, see uvicorn_server): the
+    # retry of kept messages and the one outbox poller of this process.
+    achtergrond = [asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds)),
+                   asyncio.ensure_future(chat.postbus.uitkijken())]
     log.info("serving the web chat on http://%s:%d/chat", server.config.host, server.config.port)
     try:
         await server.serve()
     finally:
-        retry.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await retry
+        for taak in achtergrond:
+            taak.cancel()
+        await asyncio.gather(*achtergrond, return_exceptions=True)
         if chat.bezig:  # turns still running: a few seconds to finish, so their answers reach the outbox
             await asyncio.wait(chat.bezig, timeout=10.0)
 
