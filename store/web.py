@@ -7,14 +7,18 @@ reach the browser even when the web server runs in a process of its own (or was 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
+import random
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import DateTime, String, Text, delete, func, insert, literal, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from basis.berichten import ChatUser, Reply
+from basis.klok import SystemClock
 from store.models import OutboxBericht, WebGesprek
 
 # The channel name of the web chat's users (accounts.channel, tickets.channel, the pipeline's ChatUser).
@@ -53,34 +57,70 @@ class WebGesprekken:
             await session.commit()
 
 
+# A write that lost the race for a conversation's next volgnummer to another writer tries again this often.
+SCHRIJF_POGINGEN = 20
+
+
+async def voeg_toe(session: AsyncSession, gesprek_id: str, berichten: list[str], nu: dt.datetime) -> None:
+    """Add rows to a conversation, each numbered its highest volgnummer plus one by the INSERT itself: on SQLite
+    the statement holds the write lock while it reads the highest, on PostgreSQL a concurrent writer that took the
+    same number makes this one wait for its commit and then fail on the unique constraint (Outbox retries)."""
+    for bericht in berichten:
+        hoogste = select(func.coalesce(func.max(OutboxBericht.volgnummer), 0) + 1).where(
+            OutboxBericht.gesprek_id == gesprek_id).scalar_subquery()
+        await session.execute(insert(OutboxBericht).from_select(
+            ["gesprek_id", "volgnummer", "bericht", "created_at"],
+            select(literal(gesprek_id, String), hoogste, literal(bericht, Text), literal(nu, DateTime(timezone=True)))))
+
+
 class Outbox:
-    """Replies for web conversations, in id order per conversation."""
+    """Replies for web conversations, numbered per conversation (volgnummer) in the order they were written."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
     async def deliver(self, user: ChatUser, replies: list[Reply]) -> None:
         """A `Deliver` for web users: their replies are written to the outbox, whoever sends them."""
-        if not replies:
-            return
-        async with self._sessions() as session:
-            session.add_all(OutboxBericht(gesprek_id=user.sender_id, bericht=als_json(r)) for r in replies)
-            await session.commit()
+        if replies:
+            await self._schrijf(user.sender_id, [als_json(r) for r in replies])
 
     async def gebruiker_zei(self, gesprek_id: str, tekst: str) -> None:
         """The user's own message (personal numbers already redacted), so a reloaded page shows both sides."""
-        async with self._sessions() as session:
-            session.add(OutboxBericht(gesprek_id=gesprek_id, bericht=als_json(Reply(tekst), van="gebruiker")))
-            await session.commit()
+        await self._schrijf(gesprek_id, [als_json(Reply(tekst), van="gebruiker")])
 
-    async def na(self, gesprek_id: str, laatste_id: int) -> list[tuple[int, dict[str, Any]]]:
-        """The replies of a conversation after `laatste_id`, oldest first."""
+    async def _schrijf(self, gesprek_id: str, berichten: list[str]) -> None:
+        for poging in range(SCHRIJF_POGINGEN):
+            async with self._sessions() as session:
+                try:
+                    await voeg_toe(session, gesprek_id, berichten, SystemClock().now())
+                    await session.commit()
+                    return
+                except IntegrityError:  # another writer took the number: read the new highest and try again
+                    await session.rollback()
+                    if poging == SCHRIJF_POGINGEN - 1:
+                        raise
+            await asyncio.sleep(random.uniform(0, 0.01 * (poging + 1)))  # noqa: S311 - spreading retries only
+
+    async def na(self, gesprek_id: str, laatste: int) -> list[tuple[int, dict[str, Any]]]:
+        """The messages of a conversation after volgnummer `laatste`, as (volgnummer, message), oldest first."""
         async with self._sessions() as session:
             rijen = await session.execute(
-                select(OutboxBericht.id, OutboxBericht.bericht)
-                .where(OutboxBericht.gesprek_id == gesprek_id, OutboxBericht.id > laatste_id)
-                .order_by(OutboxBericht.id))
-            return [(rij_id, json.loads(bericht)) for rij_id, bericht in rijen]
+                select(OutboxBericht.volgnummer, OutboxBericht.bericht)
+                .where(OutboxBericht.gesprek_id == gesprek_id, OutboxBericht.volgnummer > laatste)
+                .order_by(OutboxBericht.volgnummer))
+            return [(volgnummer, json.loads(bericht)) for volgnummer, bericht in rijen]
+
+    async def hervat_na(self, gesprek_id: str, laatste: int) -> int:
+        """The volgnummer a stream resumes after, for a browser's Last-Event-ID. One above the conversation's highest
+        volgnummer is an outbox id from before migration 0008 (a page left open across the upgrade): it saw the
+        rows up to that id."""
+        van_gesprek = OutboxBericht.gesprek_id == gesprek_id
+        async with self._sessions() as session:
+            hoogste = int(await session.scalar(select(func.max(OutboxBericht.volgnummer)).where(van_gesprek)) or 0)
+            if laatste <= hoogste:
+                return laatste
+            return int(await session.scalar(select(func.max(OutboxBericht.volgnummer)).where(
+                van_gesprek, OutboxBericht.id <= laatste)) or 0)
 
     async def hoogste_id(self) -> int:
         async with self._sessions() as session:

@@ -88,18 +88,21 @@ class Postbus:
             self._gaten = dict(sorted(self._gaten.items())[-MAX_GATEN:])
         return len(rijen) >= PER_RONDE
 
-    async def berichten(self, gesprek_id: str, laatste_id: int) -> AsyncIterator[tuple[int, dict[str, Any]]]:
-        """Every message of the conversation after `laatste_id`, then each new one as it comes (woken by a write
-        in this process or by the poller), until the conversation is deleted."""
+    async def berichten(self, gesprek_id: str, laatste: int) -> AsyncIterator[tuple[int, dict[str, Any]]]:
+        """Every message of the conversation after volgnummer `laatste` (the event id), then each new one as it
+        comes (woken by a write in this process or by the poller), until the conversation is deleted. Read by
+        volgnummer, not by global id: a number is visible only after every lower one of the conversation."""
         wekker = asyncio.Event()
         self._wachtenden.setdefault(gesprek_id, set()).add(wekker)
         try:
+            if laatste > 0:
+                laatste = await self.outbox.hervat_na(gesprek_id, laatste)
             while gesprek_id not in self._gesloten:
                 wekker.clear()  # before reading, so a reply written while we read wakes the next wait
-                rijen = await self.outbox.na(gesprek_id, laatste_id)
-                for rij_id, bericht in rijen:
-                    yield rij_id, bericht
-                    laatste_id = rij_id
+                rijen = await self.outbox.na(gesprek_id, laatste)
+                for volgnummer, bericht in rijen:
+                    yield volgnummer, bericht
+                    laatste = volgnummer
                 if not rijen:
                     await wekker.wait()
         finally:
