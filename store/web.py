@@ -49,6 +49,15 @@ class WebGesprekken:
                 select(WebGesprek.token_hash).where(WebGesprek.id == gesprek_id))
             return gevonden
 
+    async def stil_sinds(self, grens: dt.datetime) -> list[str]:
+        """The conversations started before `grens` without an outbox row since (the user's own messages and every
+        reply are rows, so a row is activity)."""
+        recent = select(OutboxBericht.id).where(OutboxBericht.gesprek_id == WebGesprek.id,
+                                                OutboxBericht.created_at >= grens)
+        async with self._sessions() as session:
+            return list(await session.scalars(select(WebGesprek.id).where(
+                WebGesprek.created_at < grens, ~recent.exists()).order_by(WebGesprek.created_at)))
+
     async def vergeet(self, gesprek_id: str) -> None:
         """The conversation and everything the outbox still holds for it."""
         async with self._sessions() as session:
