@@ -12,8 +12,10 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from basis.berichten import ChatUser, Deliver, Reply
@@ -28,6 +30,7 @@ from web.security import Beveiliging, Limieten
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
+DATABASE_SECONDEN = 5.0  # /healthz: a database slower than this to answer SELECT 1 counts as unreachable
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,15 @@ def create_app(
         return HTMLResponse(chat_pagina("en" if taal == "en" else "nl"))
 
     @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    async def healthz() -> JSONResponse:
+        """Up, and whether the database answers (503 when not): what `leerbot run` waits for at start-up."""
+        try:
+            async with sessions() as session:
+                await asyncio.wait_for(session.execute(text("SELECT 1")), DATABASE_SECONDEN)
+        except (SQLAlchemyError, OSError, asyncio.TimeoutError) as exc:
+            log.warning("health check: the database does not answer (%s)", type(exc).__name__)
+            return JSONResponse({"status": "storing", "database": "onbereikbaar"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok"})
 
     app.add_middleware(Beveiliging, max_body_bytes=instellingen.max_body_bytes)
     return app
