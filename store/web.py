@@ -11,9 +11,10 @@ import asyncio
 import datetime as dt
 import json
 import random
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import DateTime, String, Text, delete, func, insert, literal, or_, select
+from sqlalchemy import DateTime, String, Text, delete, func, insert, literal, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -68,18 +69,23 @@ class WebGesprekken:
 
 # A write that lost the race for a conversation's next volgnummer to another writer tries again this often.
 SCHRIJF_POGINGEN = 20
+# On PostgreSQL every write notifies this channel at its commit, so the web servers' pollers look at once.
+KANAAL = "web_outbox"
 
 
 async def voeg_toe(session: AsyncSession, gesprek_id: str, berichten: list[str], nu: dt.datetime) -> None:
     """Add rows to a conversation, each numbered its highest volgnummer plus one by the INSERT itself: on SQLite
     the statement holds the write lock while it reads the highest, on PostgreSQL a concurrent writer that took the
     same number makes this one wait for its commit and then fail on the unique constraint (Outbox retries)."""
+    verbinding = await session.connection()
     for bericht in berichten:
         hoogste = select(func.coalesce(func.max(OutboxBericht.volgnummer), 0) + 1).where(
             OutboxBericht.gesprek_id == gesprek_id).scalar_subquery()
         await session.execute(insert(OutboxBericht).from_select(
             ["gesprek_id", "volgnummer", "bericht", "created_at"],
             select(literal(gesprek_id, String), hoogste, literal(bericht, Text), literal(nu, DateTime(timezone=True)))))
+    if verbinding.dialect.name == "postgresql":  # delivered when (and only if) the transaction commits
+        await session.execute(text("SELECT pg_notify(:kanaal, '')"), {"kanaal": KANAAL})
 
 
 class Outbox:
@@ -130,6 +136,21 @@ class Outbox:
                 return laatste
             return int(await session.scalar(select(func.max(OutboxBericht.volgnummer)).where(
                 van_gesprek, OutboxBericht.id <= laatste)) or 0)
+
+    async def luister(self, nieuws: Callable[[], None]) -> None:
+        """On PostgreSQL: call `nieuws` whenever a writer in any process commits outbox rows (LISTEN on KANAAL),
+        until cancelled; a lost connection raises. Returns at once on other databases."""
+        async with self._sessions() as session:
+            verbinding = await session.connection()
+            if verbinding.dialect.name != "postgresql":
+                return
+            url = verbinding.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        import psycopg  # the PostgreSQL driver, only where it is the database
+
+        async with await psycopg.AsyncConnection.connect(url, autocommit=True) as luisteraar:
+            await luisteraar.execute(f"LISTEN {KANAAL}")
+            async for _ in luisteraar.notifies():
+                nieuws()
 
     async def hoogste_id(self) -> int:
         async with self._sessions() as session:

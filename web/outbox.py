@@ -1,10 +1,12 @@
 """From the outbox to the browser: a reply written in this process wakes its conversation's event streams at once;
 a reply another process wrote (the bot relaying a consulent's words) is found by the process's one poller, which
-looks for rows newer than the newest it saw and wakes only the conversations that got some."""
+looks for rows newer than the newest it saw and wakes only the conversations that got some: every second, and on
+PostgreSQL at once when the writer's NOTIFY arrives."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -16,8 +18,10 @@ from store.web import Outbox
 log = logging.getLogger(__name__)
 
 # How often the poller looks in the outbox for rows another process wrote: one cheap query per round, however
-# many streams are open.
+# many streams are open. On PostgreSQL a writer's NOTIFY brings the look forward; this is then the fallback.
 KIJK_OPNIEUW_SECONDEN = 1.0
+MIN_POZE_SECONDEN = 0.05
+LUISTER_OPNIEUW_SECONDEN = 5.0  # after a lost LISTEN connection
 # Ids come from a sequence on PostgreSQL: a row that commits late can have a lower id than one already seen. An id
 # skipped over is looked for again this long (an insert commits within it, or was rolled back and never comes).
 GAT_SECONDEN = 30.0
@@ -59,15 +63,36 @@ class Postbus:
         return sum(len(w) for w in self._wachtenden.values())
 
     async def uitkijken(self) -> None:
-        """The process's one poller; runs until cancelled. A failed look is logged and tried again next round."""
+        """The process's one poller; runs until cancelled. It looks every KIJK_OPNIEUW_SECONDEN, and on PostgreSQL
+        also as soon as a writer anywhere notifies (but not more often than every MIN_POZE_SECONDEN, however busy).
+        A failed look is logged and tried again next round."""
+        nieuws = asyncio.Event()
+        luisteraar = asyncio.ensure_future(self._luister(nieuws))
+        try:
+            while True:
+                nieuws.clear()  # before looking, so a notification during the look brings the next one forward
+                try:
+                    vol = await self.kijk()
+                except Exception as exc:
+                    log.warning("looking in the web outbox failed: %s", type(exc).__name__)
+                    vol = False
+                if not vol:
+                    await asyncio.sleep(MIN_POZE_SECONDEN)
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(nieuws.wait(), max(self._kijk_opnieuw - MIN_POZE_SECONDEN, 0))
+        finally:
+            luisteraar.cancel()
+            await asyncio.gather(luisteraar, return_exceptions=True)
+
+    async def _luister(self, nieuws: asyncio.Event) -> None:
         while True:
             try:
-                vol = await self.kijk()
+                await self.outbox.luister(nieuws.set)
+                return  # not PostgreSQL: polling alone
             except Exception as exc:
-                log.warning("looking in the web outbox failed: %s", type(exc).__name__)
-                vol = False
-            if not vol:
-                await asyncio.sleep(self._kijk_opnieuw)
+                log.warning("listening for web outbox notifications failed (%s); polling meanwhile",
+                            type(exc).__name__)
+            await asyncio.sleep(LUISTER_OPNIEUW_SECONDEN)
 
     async def kijk(self) -> bool:
         """One look in the outbox: wake the conversations with rows the poller has not seen. True when the look

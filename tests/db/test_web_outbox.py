@@ -206,3 +206,27 @@ async def test_a_last_event_id_from_before_the_volgnummers_resumes_after_the_row
         assert await outbox.hervat_na("web-1", 2) == 2  # a volgnummer stays what it is
         assert await outbox.hervat_na("web-1", 4) == 2  # id 4 (its 2nd row), above its highest volgnummer (3)
         assert await outbox.hervat_na("web-1", 9) == 3
+
+
+async def test_on_postgresql_a_writers_notify_wakes_the_poller_at_once(postgres_url: str) -> None:
+    """With a fallback of a minute, only the NOTIFY of a write in another process can bring its row within
+    seconds."""
+    async with _engines(postgres_url) as (eigen, ander):
+        postbus = Postbus(Outbox(make_session_factory(eigen)), kijk_opnieuw_seconden=60.0)
+        elders = Outbox(make_session_factory(ander))
+        ontvangen: list[dict[str, Any]] = []
+        poller = asyncio.ensure_future(postbus.uitkijken())
+        stroom = asyncio.ensure_future(_lees(postbus, "web-1", ontvangen))
+        try:
+            await _tot(lambda: postbus.open_stromen == 1)
+            for _ in range(25):  # until the poller listens: each write notifies
+                await elders.deliver(ChatUser("web-1", "web"), [Reply("meteen")])
+                await asyncio.sleep(0.2)
+                if ontvangen:
+                    break
+            assert ontvangen
+            assert ontvangen[0]["tekst"] == "meteen"
+        finally:
+            for taak in (poller, stroom):
+                taak.cancel()
+            await asyncio.gather(poller, stroom, return_exceptions=True)
