@@ -116,9 +116,11 @@ async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
         raise TypeError("serveer() serves the app of create_app()")
     chat: api.Chat = app.state.chat
     # Beside the server, for as long as it runs (uvicorn runs without lifespan events, see uvicorn_server): the
-    # retry of kept messages and the one outbox poller of this process.
+    # retry of kept messages, the one outbox poller of this process, and the end of the open streams once it stops.
+    chat.postbus.alles_dicht(False)
     achtergrond = [asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds)),
-                   asyncio.ensure_future(chat.postbus.uitkijken())]
+                   asyncio.ensure_future(chat.postbus.uitkijken()),
+                   asyncio.ensure_future(_stromen_dicht_bij_stop(server, chat))]
     log.info("serving the web chat on http://%s:%d/chat", server.config.host, server.config.port)
     try:
         await server.serve()
@@ -128,6 +130,14 @@ async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0) -> None:
         await asyncio.gather(*achtergrond, return_exceptions=True)
         if chat.bezig:  # turns still running: a few seconds to finish, so their answers reach the outbox
             await asyncio.wait(chat.bezig, timeout=10.0)
+
+
+async def _stromen_dicht_bij_stop(server: uvicorn.Server, chat: api.Chat) -> None:
+    """uvicorn waits for every open response before it stops, and an event stream never ends by itself: told to
+    stop (should_exit, which uvicorn itself looks at every 0.1 s), the streams are ended."""
+    while not server.should_exit:  # noqa: ASYNC110 - a plain attribute, set by a signal handler or our code
+        await asyncio.sleep(0.1)
+    chat.postbus.alles_dicht()
 
 
 async def _bewaarde_berichten(chat: api.Chat, seconds: float) -> None:

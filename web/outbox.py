@@ -38,6 +38,7 @@ class Postbus:
         self._kijk_opnieuw = kijk_opnieuw_seconden
         self._wachtenden: dict[str, set[asyncio.Event]] = {}
         self._gesloten: set[str] = set()
+        self._dicht = False
         self._hoogste: int | None = None  # the highest outbox id the poller has seen
         self._gaten: dict[int, float] = {}  # ids below it not seen yet, with when they were first missed
 
@@ -53,6 +54,13 @@ class Postbus:
         """The conversation was deleted: its open streams end."""
         self._gesloten.add(gesprek_id)
         self._wek(gesprek_id)
+
+    def alles_dicht(self, dicht: bool = True) -> None:
+        """The server stops: every open stream ends, or uvicorn would wait for them forever (the page reconnects,
+        to this server once it is back). `False` when it serves again."""
+        self._dicht = dicht
+        for gesprek_id in list(self._wachtenden):
+            self._wek(gesprek_id)
 
     def _wek(self, gesprek_id: str) -> None:
         for wekker in self._wachtenden.get(gesprek_id, ()):
@@ -122,7 +130,7 @@ class Postbus:
         try:
             if laatste > 0:
                 laatste = await self.outbox.hervat_na(gesprek_id, laatste)
-            while gesprek_id not in self._gesloten:
+            while gesprek_id not in self._gesloten and not self._dicht:
                 wekker.clear()  # before reading, so a reply written while we read wakes the next wait
                 rijen = await self.outbox.na(gesprek_id, laatste)
                 for volgnummer, bericht in rijen:

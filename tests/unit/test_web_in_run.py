@@ -81,6 +81,39 @@ async def _tot_antwoord(regels: AsyncIterator[str]) -> AsyncIterator[str]:
             return
 
 
+async def test_an_open_event_stream_does_not_keep_the_web_chat_from_stopping(tmp_path: Path) -> None:
+    """uvicorn waits for open responses before it stops; a stream is ended when it is told to stop."""
+    nep = NepRasa()
+    settings = _instellingen(tmp_path, nep)
+    upgrade(settings.app_database_url)
+    port = settings.web_port
+    try:
+        async with onderdelen_for(settings) as onderdelen, \
+                httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            stroom_open = asyncio.Event()
+
+            async def lees(kop: dict[str, str], gesprek_id: str) -> str:
+                async with http.stream("GET", f"/api/gesprekken/{gesprek_id}/gebeurtenissen", headers=kop) as s:
+                    stroom_open.set()
+                    async for _ in s.aiter_lines():
+                        pass
+                return "ended"
+
+            async def bedien() -> asyncio.Future[str]:
+                async with web_erbij(settings, onderdelen, {}):
+                    gesprek = (await http.post("/api/gesprekken")).json()
+                    lezer = asyncio.ensure_future(lees({"Authorization": f"Bearer {gesprek['token']}"},
+                                                       gesprek["id"]))
+                    await asyncio.wait_for(stroom_open.wait(), 5)
+                return lezer  # the stream is open while the context is left
+
+            lezer = await asyncio.wait_for(bedien(), 10)
+            assert await asyncio.wait_for(lezer, 3) == "ended"
+            assert not _luistert(port)
+    finally:
+        nep.close()
+
+
 async def test_start_up_fails_with_the_reason_when_the_port_is_taken(tmp_path: Path) -> None:
     nep = NepRasa()
     settings = _instellingen(tmp_path, nep)
