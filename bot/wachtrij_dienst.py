@@ -24,7 +24,7 @@ from rules.besluit_data import BesluitData
 from store.dossiers import Dossiers
 from store.meldingen import Concepten
 from store.scholen import Scholen
-from store.tracker import vergeet_gesprek
+from store.vergeten import vergeet_afzender
 from store.wachtrij import Wachtrij
 
 LAATSTE_BERICHTEN = 6
@@ -154,14 +154,6 @@ class WachtrijDienst:
         if "bevestig" not in tekst.lower():
             knop = Button(t.tekst("knop_vergeet_bevestig", taal), "/vergeetmij bevestig")
             return Reply(t.tekst("vergeet_zeker", taal), (knop,))
-        async with self.wachtrij.werk() as w:  # ticket transcripts, kept messages and the account
-            await w.bewaren.vergeet(user.channel, user.sender_id)
-        await Concepten(self._sessions).verwijderen(user.channel, user.sender_id)
-        await Dossiers(self._sessions).vergeet(user.channel, user.sender_id)
-        await self._vergeet_in_rasa(user.sender_id)
+        # Everything kept of the sender, Rasa's tracker store included (its API cannot delete; the store does).
+        await vergeet_afzender(self._sessions, user.channel, user.sender_id, self._tracker_url)
         return Reply(t.tekst("vergeet_gedaan", taal))
-
-    async def _vergeet_in_rasa(self, sender_id: str) -> None:
-        """Rasa's tracker store keeps every event; its API cannot delete, so the store deletes the rows."""
-        if self._tracker_url:
-            await vergeet_gesprek(self._tracker_url, sender_id)

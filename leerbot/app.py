@@ -9,6 +9,7 @@ import signal
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
+import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
@@ -25,6 +26,7 @@ from bot.wachtrij_dienst import WachtrijDienst
 from content.loader import default_rule_set
 from leerbot.settings import Settings
 from leerbot.supervisor import Supervisor, build_processes, check_ports_free
+from leerbot.web_toezicht import WebToezicht, health_url
 from meldingen.gesprek import melding_gesprek
 from store.db import make_engine, make_session_factory
 from store.dossiers import Dossiers
@@ -87,22 +89,28 @@ def web_app_for(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str
 
 
 @contextlib.asynccontextmanager
-async def web_erbij(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str, Deliver]) -> AsyncIterator[None]:
+async def web_erbij(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str, Deliver],
+                    **toezicht: float) -> AsyncIterator[WebToezicht | None]:
     """The web chat in this process, beside Telegram or the terminal chat (`leerbot run`, so `make run` serves
-    it): a web user's hand-off reaches the consulenten served here; their answers go through the outbox, where the
-    open streams find them within KIJK_OPNIEUW_SECONDEN (web/outbox.py).
+    it): a web user's hand-off reaches the consulenten served here; their answers go through the outbox, where they
+    wake the open streams at once. Entered once /healthz answers (StartupError when it does not); restarted when it
+    ends on its own (leerbot/web_toezicht.py; `toezicht` overrides its pauses in tests).
     Off with LEERBOT_WEB_IN_RUN=false."""
     if not settings.web_in_run:
-        yield
+        yield None
         return
-    server = uvicorn_server(web_app_for(settings, onderdelen, anderen), settings.web_listen, settings.web_port,
-                            eigen_signalen=False)
-    taak = asyncio.ensure_future(serveer(server, retry_seconds=settings.pending_retry_seconds))
+    app = web_app_for(settings, onderdelen, anderen)  # one app, so a restarted server has the same limits' state
+
+    async def serveer_hier(server: uvicorn.Server) -> None:
+        await serveer(server, retry_seconds=settings.pending_retry_seconds)
+
+    bewaakt = WebToezicht(lambda: uvicorn_server(app, settings.web_listen, settings.web_port, eigen_signalen=False),
+                          serveer_hier, health_url(settings.web_listen, settings.web_port), **toezicht)
+    await bewaakt.start()
     try:
-        yield
+        yield bewaakt
     finally:
-        server.should_exit = True
-        await taak
+        await bewaakt.stop()
 
 
 async def run_web(settings: Settings) -> None:

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     web_max_body_bytes: int = Field(default=8192, ge=512)
     web_per_gesprek_per_minuut: float = Field(default=30.0, gt=0)
     web_per_adres_per_minuut: float = Field(default=120.0, gt=0)
+    # `leerbot opschonen` forgets a web conversation idle this many days as /vergeetmij forgets (kept messages,
+    # dossier, account, outbox, Rasa's tracker), and the conversation with its token.
+    web_bewaar_dagen: int = Field(default=30, ge=1)
 
     # The app database (SQLAlchemy URL); empty means a SQLite file in var/.
     database_url: str = Field(default="", validation_alias="DATABASE_URL")

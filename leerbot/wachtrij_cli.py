@@ -16,6 +16,7 @@ from leerbot.meldingen_cli import _met_database
 from leerbot.settings import Settings
 from store.dossiers import Dossiers
 from store.meldingen import Meldingen
+from store.vergeten import opschonen_web
 from store.wachtrij import STANDAARD_BEWAARTERMIJN, Wachtrij, Werk
 
 T = TypeVar("T")
@@ -34,7 +35,8 @@ def add_parsers(commands: Any) -> None:
     audit = commands.add_parser("audit", help="who viewed, claimed, transferred and closed which ticket")
     audit.add_argument("--ticket", type=int)
     audit.add_argument("--wie")
-    commands.add_parser("opschonen", help="delete transcripts past their team's retention (for cron)")
+    commands.add_parser("opschonen", help="delete transcripts past their team's retention and idle web "
+                        "conversations (for cron)")
     team = commands.add_parser("team", help="team settings")
     team_sub = team.add_subparsers(dest="team_command", required=True)
     bewaar = team_sub.add_parser("bewaartermijn", help="days a team keeps transcripts after a ticket closed")
@@ -81,16 +83,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{regel.at.isoformat(timespec='seconds')}\t{regel.wie}\t{regel.actie}\t{ticket}\t{regel.details}")
         return 0
     if args.command == "opschonen":
-        async def opschonen(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int, int]:
+        async def opschonen(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int, int, int]:
             async with Wachtrij(sessions).werk() as w:
                 termijnen = await w.bewaren.bewaartermijnen()
                 tickets = await w.bewaren.opschonen(now)
             meldingen = await Meldingen(sessions).opschonen(termijnen, STANDAARD_BEWAARTERMIJN, now)
-            return tickets, meldingen, await Dossiers(sessions).opschonen(now)
+            web = await opschonen_web(sessions, settings.tracker_database_url, settings.web_bewaar_dagen, now)
+            return tickets, meldingen, await Dossiers(sessions).opschonen(now), web
 
-        tickets, meldingen, dossiers = _met_database(settings, opschonen)
-        print(f"{tickets} ticket transcript(s), {meldingen} finished melding(en) and {dossiers} ended "
-              "conversation dossier(s) deleted")
+        tickets, meldingen, dossiers, web = _met_database(settings, opschonen)
+        print(f"{tickets} ticket transcript(s), {meldingen} finished melding(en), {dossiers} ended "
+              f"conversation dossier(s) and {web} web conversation(s) idle over {settings.web_bewaar_dagen} days "
+              "deleted")
         return 0
     if args.team not in _teams():
         print(f"unknown team {args.team}", file=sys.stderr)

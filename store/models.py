@@ -216,13 +216,18 @@ class WebGesprek(Base):
 
 class OutboxBericht(Base):
     """A reply waiting for (or already shown in) a web conversation: written by whichever process answers — the web
-    server, or the bot relaying a consulent's words — and streamed to the browser in id order, so a reconnect
-    resumes after the last id it saw (the event stream's Last-Event-ID)."""
+    server, or the bot relaying a consulent's words — and streamed to the browser in `volgnummer` order, so a
+    reconnect resumes after the last number it saw (the event stream's Last-Event-ID). A row's volgnummer is the
+    conversation's highest plus one, taken in the insert itself and unique per conversation (store/web.py), so
+    when number n is visible every number below it is too; the global `id` only tells the web server's poller
+    which conversations got rows (web/outbox.py)."""
 
     __tablename__ = "web_outbox"
+    __table_args__ = (UniqueConstraint("gesprek_id", "volgnummer"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     gesprek_id: Mapped[str] = mapped_column(String(64), index=True)
+    volgnummer: Mapped[int] = mapped_column(Integer)
     # As JSON: {"van": "assistent", "consulent" (a consulent's relayed words) or "gebruiker", "tekst": ...,
     # "knoppen": [{"titel": ..., "payload": ...}]}.
     bericht: Mapped[str] = mapped_column(Text)

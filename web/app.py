@@ -13,8 +13,10 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from basis.berichten import ChatUser, Deliver, Reply
@@ -32,6 +34,7 @@ from web.security import Beveiliging, Limieten
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
+DATABASE_SECONDEN = 5.0  # /healthz: a database slower than this to answer SELECT 1 counts as unreachable
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,15 @@ def create_app(
         return HTMLResponse(chat_pagina("en" if taal == "en" else "nl"))
 
     @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    async def healthz() -> JSONResponse:
+        """Up, and whether the database answers (503 when not): what `leerbot run` waits for at start-up."""
+        try:
+            async with sessions() as session:
+                await asyncio.wait_for(session.execute(text("SELECT 1")), DATABASE_SECONDEN)
+        except (SQLAlchemyError, OSError, asyncio.TimeoutError) as exc:
+            log.warning("health check: the database does not answer (%s)", type(exc).__name__)
+            return JSONResponse({"status": "storing", "database": "onbereikbaar"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok"})
 
     app.add_middleware(Beveiliging, max_body_bytes=instellingen.max_body_bytes)
     return app
@@ -92,7 +102,7 @@ class _Webserver(uvicorn.Server):
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         app = self.config.app
         if isinstance(app, FastAPI):
-            app.state.chat.postbus.stop()
+            app.state.chat.postbus.alles_dicht()
         await super().shutdown(sockets)
 
 
@@ -117,21 +127,27 @@ def uvicorn_server(app: FastAPI, host: str, port: int, *, eigen_signalen: bool =
 
 async def serveer(server: uvicorn.Server, retry_seconds: float = 2.0, nalooptijd: float = 10.0) -> None:
     """Serve the app of `uvicorn_server` until uvicorn is told to stop (Ctrl-C, SIGTERM, should_exit); meanwhile
-    answer the web users' messages that were kept while Rasa was down. Turns still running when it stops get
+    answer the web users' messages that were kept while Rasa was down, and wake the streams of conversations that
+    got replies from another process (the outbox poller, web/outbox.py). Turns still running when it stops get
     `nalooptijd` seconds to finish; then they are cancelled, and the pipeline keeps their messages for the next
     start (the browser was told 202 and will not send them again)."""
     app = server.config.app
     if not isinstance(app, FastAPI):
         raise TypeError("serveer() serves the app of create_app()")
     chat: api.Chat = app.state.chat
-    retry = asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds))
+    # Beside the server, for as long as it runs (uvicorn runs without lifespan events, see uvicorn_server): the
+    # retry of kept messages and the one outbox poller of this process. Open streams are ended by the server's
+    # shutdown (_Webserver) and allowed again here, when it serves again (a restart by leerbot.web_toezicht).
+    chat.postbus.alles_dicht(False)
+    achtergrond = [asyncio.ensure_future(_bewaarde_berichten(chat, retry_seconds)),
+                   asyncio.ensure_future(chat.postbus.uitkijken())]
     log.info("serving the web chat on http://%s:%d/chat", server.config.host, server.config.port)
     try:
         await server.serve()
     finally:
-        retry.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await retry
+        for taak in achtergrond:
+            taak.cancel()
+        await asyncio.gather(*achtergrond, return_exceptions=True)
         if chat.bezig:  # turns still running: a few seconds to finish, so their answers reach the outbox
             _, lopend = await asyncio.wait(set(chat.bezig), timeout=nalooptijd)
             for taak in lopend:
