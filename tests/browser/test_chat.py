@@ -76,7 +76,7 @@ class Fouten:
 
 @pytest.fixture
 def pagina(browser: Browser, web: Web) -> Iterator[tuple[Page, Fouten]]:
-    """A fresh browser context (its own sessionStorage: a new conversation) at 1280 px with reduced motion."""
+    """A fresh browser context (its own localStorage: a new conversation) at 1280 px with reduced motion."""
     context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce", base_url=web.url)
     page = context.new_page()
     fouten = Fouten(page)
@@ -155,12 +155,35 @@ def test_a_reload_keeps_the_conversation(pagina: tuple[Page, Fouten]) -> None:
     page.get_by_label("Je bericht").fill("Mag mijn dochter een dag vrij?")
     page.get_by_role("button", name="Verstuur").click()
     expect(log).to_contain_text(ANTWOORD[0]["text"])
-    opgeslagen = page.evaluate("sessionStorage.getItem('leerbot-gesprek')")
+    opgeslagen = page.evaluate("localStorage.getItem('leerbot-gesprek')")
     page.reload()
     expect(log.locator(".chat__bericht")).to_have_count(2)
     expect(log).to_contain_text("Mag mijn dochter een dag vrij?")
     expect(log).to_contain_text(ANTWOORD[0]["text"])
-    assert page.evaluate("sessionStorage.getItem('leerbot-gesprek')") == opgeslagen
+    assert page.evaluate("localStorage.getItem('leerbot-gesprek')") == opgeslagen
+
+
+def test_a_tab_opened_later_finds_the_conversation_and_delete_forgets_it(pagina: tuple[Page, Fouten]) -> None:
+    """localStorage, not sessionStorage: a consulent may answer after hours ("hier in de chat"), so the parent who
+    closed the tab finds the conversation again in a new one; "Wis dit gesprek" leaves nothing behind."""
+    page, _ = pagina
+    log = page.get_by_role("log", name="Gesprek")
+    page.get_by_label("Je bericht").fill("Mag mijn zoon naar de bruiloft van zijn oom?")
+    page.get_by_role("button", name="Verstuur").click()
+    expect(log).to_contain_text(ANTWOORD[0]["text"])
+    context = page.context
+    page.close()
+    later = context.new_page()
+    later.goto("/chat")
+    log = later.get_by_role("log", name="Gesprek")
+    expect(log).to_contain_text("Mag mijn zoon naar de bruiloft van zijn oom?")
+    expect(log).to_contain_text(ANTWOORD[0]["text"])
+    oud = later.evaluate("JSON.parse(localStorage.getItem('leerbot-gesprek')).id")
+    later.get_by_role("button", name="Wis dit gesprek").click()
+    expect(log).not_to_contain_text("Mag mijn zoon naar de bruiloft van zijn oom?")
+    # A new conversation takes the old one's place in the storage.
+    later.wait_for_function("(oud) => { const g = JSON.parse(localStorage.getItem('leerbot-gesprek') || 'null');"
+                            " return g !== null && g.id !== oud; }", arg=oud)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, SMAL], ids=["1280px", "320px"])

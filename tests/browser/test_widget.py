@@ -39,7 +39,7 @@ from web.widget import VERSIE, integriteit, script_bestand
 pytestmark = pytest.mark.browser
 
 # Playwright turns off Chromium's third-party storage partitioning (its switch list, playwright#32230); without it
-# Chromium refuses sessionStorage to a frame of another site altogether, which a visitor's Chromium, Chrome, Firefox
+# Chromium refuses localStorage to a frame of another site altogether, which a visitor's Chromium, Chrome, Firefox
 # or Safari does not: they give the frame storage of its own per host site. This is Playwright's list of switched
 # off features without that one, passed after Playwright's (the last --disable-features counts), so these tests see
 # what a visitor's browser does. test_without_third_party_storage_the_chat_still_works runs without it.
@@ -242,9 +242,9 @@ def test_a_reload_of_the_host_page_keeps_the_conversation(context: BrowserContex
     page.keyboard.type("Mag mijn dochter een dag vrij?")
     page.keyboard.press("Enter")
     expect(frame.get_by_role("log")).to_contain_text(ANTWOORD[0]["text"])
-    opgeslagen = frame.evaluate("sessionStorage.getItem('leerbot-gesprek')")
+    opgeslagen = frame.evaluate("localStorage.getItem('leerbot-gesprek')")
     assert opgeslagen is not None
-    assert page.evaluate("sessionStorage.length") == 0  # nothing of ours in the host's storage
+    assert page.evaluate("localStorage.length") == 0  # nothing of ours in the host's storage
     assert context.cookies() == []
 
     page.reload()
@@ -252,7 +252,7 @@ def test_a_reload_of_the_host_page_keeps_the_conversation(context: BrowserContex
     log = frame.get_by_role("log")
     expect(log.locator(".chat__bericht")).to_have_count(2)
     expect(log).to_contain_text("Mag mijn dochter een dag vrij?")
-    assert frame.evaluate("sessionStorage.getItem('leerbot-gesprek')") == opgeslagen
+    assert frame.evaluate("localStorage.getItem('leerbot-gesprek')") == opgeslagen
     _schoon(fouten)
 
 
@@ -342,7 +342,7 @@ def test_new_conversation_and_the_typing_indicator(browser: Browser, gast: Calla
         web.nep.wacht = 0.0
     assert frame.evaluate("document.activeElement.id") == "bericht"  # the answer was announced, not focused
 
-    oud = frame.evaluate("JSON.parse(sessionStorage.getItem('leerbot-gesprek'))")
+    oud = frame.evaluate("JSON.parse(localStorage.getItem('leerbot-gesprek'))")
     page.keyboard.press("Tab")  # Verstuur
     page.keyboard.press("Tab")
     assert frame.evaluate("document.activeElement.textContent") == tekst("web_nieuw_gesprek", "nl")
@@ -350,7 +350,7 @@ def test_new_conversation_and_the_typing_indicator(browser: Browser, gast: Calla
     expect(log.locator(".chat__bericht")).to_have_count(0)
     expect(status).to_have_text(tekst("web_nieuw_begonnen", "nl"))
     assert frame.evaluate("document.activeElement.id") == "bericht"
-    nieuw = frame.evaluate("JSON.parse(sessionStorage.getItem('leerbot-gesprek'))")
+    nieuw = frame.evaluate("JSON.parse(localStorage.getItem('leerbot-gesprek'))")
     assert nieuw["id"] != oud["id"]
     # A new conversation leaves the old one as it was (only "Wis dit gesprek" forgets it).
     kop = {"Authorization": f"Bearer {oud['token']}"}
@@ -429,13 +429,13 @@ def test_the_heading_wraps_between_words_at_320px(browser: Browser, web: Web, pa
 
 
 def test_without_third_party_storage_the_chat_still_works(playwright: Playwright, gast: Callable[..., str]) -> None:
-    """Playwright's own switches (partitioning off): Chromium denies the frame its sessionStorage. The chat then
+    """Playwright's own switches (partitioning off): Chromium denies the frame its localStorage. The chat then
     works for as long as the page is open, and no script fails."""
     chromium = playwright.chromium.launch(executable_path=_chromium())
     context = chromium.new_context(viewport=DESKTOP)
     page, fouten = _pagina(context, gast())
     frame = _open(page)
-    assert re.search("denied", frame.evaluate("(() => { try { sessionStorage.length; return 'ok'; } "
+    assert re.search("denied", frame.evaluate("(() => { try { localStorage.length; return 'ok'; } "
                                               "catch (e) { return e.message; } })()"))
     page.keyboard.type("Mag mijn dochter een dag vrij?")
     page.keyboard.press("Enter")

@@ -1,9 +1,11 @@
 // The web chat, on the full page (/chat) and in the widget's frame (/embed). Every text is set with textContent (never
 // as HTML), buttons are real <button>s (the NL Design System's secondary action), and the conversation's id and
-// token live in sessionStorage (in the frame: the frame's own, partitioned by the browser per host site, never the
-// host's cookies or storage), so a reload keeps the conversation. New messages go into the role="log" live region
-// and are announced from there; the focus stays where it is. The event stream is read with fetch(), not EventSource, because EventSource cannot send the
-// Authorization header: the token never appears in a URL or an access log.
+// token live in localStorage (in the frame: the frame's own, partitioned by the browser per host site, never the
+// host's cookies or storage), so a reload, another page of the site or a tab opened the next day finds the
+// conversation again: a consulent may answer after hours ("hier in de chat"). "Wis dit gesprek" forgets it, here and
+// on the server. New messages go into the role="log" live region and are announced from there; the focus stays where
+// it is. The event stream is read with fetch(), not EventSource, because EventSource cannot send the Authorization
+// header: the token never appears in a URL or an access log.
 "use strict";
 
 (function () {
@@ -17,11 +19,11 @@
   const typt = document.getElementById("typt");
   const teksten = chat.dataset;
   const OPSLAG = "leerbot-gesprek";
-  // sessionStorage, or none where the browser refuses storage to a frame of another site (third-party storage
+  // localStorage, or none where the browser refuses storage to a frame of another site (third-party storage
   // blocked, unpartitioned): then the conversation lasts while the page is open, not across a reload.
   const opslag = (function () {
     try {
-      return window.sessionStorage;
+      return window.localStorage;
     } catch (fout) {
       return null;
     }
