@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.report import web_table
 from bench.scenarios import Scenario, Turn, Values
 from bench.sse import Event, SseParser
 from bench.web import WebUsers
@@ -197,6 +198,7 @@ async def test_web_users_hold_their_streams_and_every_reply_is_booked_once(tmp_p
                                                                            "http_429"), 0)
             assert figures["errors"] == {}
             assert figures["latency_ms"]["p95"] is not None
+            assert "| 12 of 12 | 12 | 0 | 12 (8 + 4) | 12 (12) |" in "\n".join(web_table(figures))
 
             # A message the books do not know of, on a conversation that sent nothing, shows as duplicated.
             stil = next(g for g in users.gebruikers if not g.boek.turns)
