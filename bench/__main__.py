@@ -53,6 +53,7 @@ SCALED_STEPS = (Step("35%", 0.35, 15, 60), Step("100%", 1.0, 45, 200))
 # The web users all come from loopback: the per-address limit (docs/web.md) is raised for the bench only, through
 # the setting; the per-conversation limit stays the default.
 WEB_PER_ADRES_PER_MINUUT = "1000000"
+WEB_IDLE_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,15 @@ async def run_setup(name: str, env: dict[str, str], steps: tuple[Step, ...], pla
             await web_users.wait_ready()
             await web_users.calibrate()
             await web_users.open_all()
+            # What the held streams cost the stack by themselves: its CPU while they are open and nothing is sent.
+            before, idle_start = {s.pid: s for s in stack.sample()}, time.monotonic()
+            await asyncio.sleep(WEB_IDLE_SECONDS)
+            idle = time.monotonic() - idle_start
+            report["web_idle_cpu_cores"] = {
+                f"{s.role}-{s.pid}": round((s.cpu_seconds - before[s.pid].cpu_seconds) / idle, 2)
+                for s in stack.sample() if s.pid in before}
+            print(f"[{name}] {web.users} web streams open, nothing sent: CPU {report['web_idle_cpu_cores']}",
+                  file=sys.stderr)
             web_play = asyncio.ensure_future(web_users.play(stop_web))
         print(f"[{name}] load steps start", file=sys.stderr)
         windows = []

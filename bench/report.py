@@ -40,6 +40,9 @@ def tables(result: dict[str, Any]) -> str:
                       f"{setup['errors_logged']}.", ""]
         if "web" in setup:
             lines += web_table(setup["web"])
+        if "web_idle_cpu_cores" in setup:
+            lines += [f"With the web streams open and nothing sent (10 s before the first step), CPU cores by process: "
+                      f"{setup['web_idle_cpu_cores']}.", ""]
     return "\n".join(lines)
 
 
