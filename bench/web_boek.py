@@ -50,9 +50,11 @@ class WebBeurt:
 
     def beoordeel(self, calibrated: list[str], values: Values, echo: str = "") -> None:
         """Wrong when the replies that came differ from the calibrated ones (numbers and the conversation's own
-        name masked), or lack this conversation's own value `echo` (filled in already)."""
+        name masked), or, all of them there, lack this conversation's own value `echo` (filled in already). Replies
+        that did not come are lost, not also wrong."""
         texts = [normalise(t, values) for t in self.texts]
-        self.wrong = texts != calibrated[:len(texts)] or (bool(echo) and echo not in "\n".join(self.texts))
+        complete = self.received >= self.expected
+        self.wrong = texts != calibrated[:len(texts)] or (complete and bool(echo) and echo not in "\n".join(self.texts))
 
     @property
     def latency(self) -> float | None:

@@ -151,6 +151,9 @@ def test_another_conversations_answer_or_a_missing_own_value_is_wrong() -> None:
     assert not beurt.wrong
     beurt.beoordeel(["Welke gemeente?"], values)
     assert beurt.wrong
+    niets = boek.stuur("meldplicht", 1, 1, True, at=1.0, patience=30.0)
+    niets.beoordeel(["Bij # uur in # weken: melden."], values, echo="24")
+    assert (niets.wrong, niets.lost) == (False, 2)  # nothing came: lost (reply and echo), not also wrong
 
 
 def test_an_event_without_a_number_for_id_or_without_json_is_counted_not_dropped() -> None:
