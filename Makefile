@@ -86,7 +86,9 @@ eval-sealed: setup
 	$(LEERBOT) eval --cases tests/eval/sealed/cases.yaml --out var/eval-sealed-results.jsonl
 
 # The load test: simulated Telegram users against `make run` (single set-up, then PostgreSQL + Redis + two
-# Rasa servers). About 8 minutes; figures in docs/benchmarks.md. The last line printed is a JSON summary.
+# Rasa servers), and meanwhile 500 web users holding their event streams open on the web chat, 50 of them sending
+# (BENCH_ARGS="--web-users N --web-senders N --web-turns-per-s R"; --web-users 0 for Telegram alone).
+# About 10 minutes with the web users; figures in docs/benchmarks.md. The last line printed is a JSON summary.
 bench: setup
 	$(APP_VENV)/bin/python -m bench $(BENCH_ARGS)
 

@@ -33,7 +33,9 @@ async def een_start(var_dir: Path, peildatum: str) -> float:
     fake.on_send = inbox.on_send
     env = {"TELEGRAM_BOT_TOKEN": "123456:BENCH", "TELEGRAM_API_BASE_URL": fake.base_url,
            "TELEGRAM_FILE_BASE_URL": fake.base_file_url, "LEERBOT_TODAY": peildatum,
-           "LEERBOT_RASA_PORT": str(free_port()), "LEERBOT_ACTION_PORT": str(free_port())}
+           "LEERBOT_RASA_PORT": str(free_port()), "LEERBOT_ACTION_PORT": str(free_port()),
+           # `make run` serves the web chat too: on a free port, so a chat on 8080 elsewhere does not stop it.
+           "LEERBOT_WEB_PORT": str(free_port())}
     stack = Stack(var_dir.name, var_dir, env)
     try:
         started = stack.start()

@@ -11,8 +11,10 @@ from pathlib import Path
 from bench import procs
 
 ROOT = Path(__file__).resolve().parent.parent
-# Settings a developer's shell may carry that would point the bench at another database or Rasa.
-_CLEARED = ("DATABASE_URL", "RASA_TRACKER_URL", "LEERBOT_REDIS_URL", "LEERBOT_RASA_SERVERS", "TELEGRAM_BOT_TOKEN")
+# Settings a developer's shell may carry that would point the bench at another database or Rasa, or move or switch
+# off the web chat its web users talk to (on 127.0.0.1).
+_CLEARED = ("DATABASE_URL", "RASA_TRACKER_URL", "LEERBOT_REDIS_URL", "LEERBOT_RASA_SERVERS", "TELEGRAM_BOT_TOKEN",
+            "LEERBOT_WEB_IN_RUN", "LEERBOT_WEB_LISTEN")
 
 
 class Stack:
