@@ -44,8 +44,11 @@ SQLITE_BUSY_SECONDS = 30.0
 def make_engine(url: str) -> AsyncEngine:
     ensure_sqlite_dir(url)
     if make_url(url).get_backend_name() != "sqlite":
-        # A server's connections can go stale (a restart, a proxy's idle timeout): checked before use.
-        return create_async_engine(async_url(url), pool_pre_ping=True)
+        # A server's connections can go stale (a restart, a proxy's idle timeout): checked before use. The pool is
+        # larger than SQLAlchemy's 5 + 10: the bot's process also serves the web chat, whose streams each read
+        # their conversation when woken, and `make bench` ran out at 15 with 500 open streams beside the Telegram
+        # load. 30 stays well under PostgreSQL's default of 100 connections, with Rasa's tracker beside it.
+        return create_async_engine(async_url(url), pool_pre_ping=True, pool_size=10, max_overflow=20)
     # The pooled connections of one SQLite file write one at a time. Under load the default 5-second wait
     # ran out ("database is locked", seen in `make bench`); WAL lets readers go on while one connection writes.
     engine = create_async_engine(async_url(url), connect_args={"timeout": SQLITE_BUSY_SECONDS})

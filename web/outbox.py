@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 KIJK_OPNIEUW_SECONDEN = 1.0
 MIN_POZE_SECONDEN = 0.05
 LUISTER_OPNIEUW_SECONDEN = 5.0  # after a lost LISTEN connection
+LEES_OPNIEUW_SECONDEN = 1.0  # a stream's next read after a failed one (or sooner, when woken)
 # Ids come from a sequence on PostgreSQL: a row that commits late can have a lower id than one already seen. An id
 # skipped over is looked for again this long (an insert commits within it, or was rolled back and never comes).
 GAT_SECONDEN = 30.0
@@ -132,7 +133,15 @@ class Postbus:
                 laatste = await self.outbox.hervat_na(gesprek_id, laatste)
             while gesprek_id not in self._gesloten and not self._dicht:
                 wekker.clear()  # before reading, so a reply written while we read wakes the next wait
-                rijen = await self.outbox.na(gesprek_id, laatste)
+                try:
+                    rijen = await self.outbox.na(gesprek_id, laatste)
+                except Exception as exc:
+                    # A busy or briefly unreachable database (a full connection pool under load, a restart): the
+                    # stream stays open and reads again, instead of ending the browser's connection with an error.
+                    log.warning("reading a web conversation's outbox failed (%s); trying again", type(exc).__name__)
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(wekker.wait(), LEES_OPNIEUW_SECONDEN)
+                    continue
                 for volgnummer, bericht in rijen:
                     yield volgnummer, bericht
                     laatste = volgnummer

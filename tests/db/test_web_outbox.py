@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from basis.berichten import ChatUser, Reply
-from store.db import make_engine, make_session_factory, sync_url, upgrade
+from store.db import async_url, make_engine, make_session_factory, sync_url, upgrade
 from store.web import Outbox, voeg_toe
 from web.outbox import Postbus
 
@@ -230,3 +230,27 @@ async def test_on_postgresql_a_writers_notify_wakes_the_poller_at_once(postgres_
             for taak in (poller, stroom):
                 taak.cancel()
             await asyncio.gather(poller, stroom, return_exceptions=True)
+
+
+async def test_a_stream_outlives_a_read_that_fails_and_delivers_what_came_meanwhile(database_url: str) -> None:
+    """The failure `make bench` met at its cap: every pooled connection busy, so a stream's read times out. The
+    stream stays open, reads again and misses nothing (before, it ended the browser's connection with an error)."""
+    upgrade(database_url)
+    engine = create_async_engine(async_url(database_url), pool_size=1, max_overflow=0, pool_timeout=0.2)
+    try:
+        sessions = make_session_factory(engine)
+        postbus = Postbus(Outbox(sessions), kijk_opnieuw_seconden=RONDE)
+        gesprek = "web-vol"
+        ontvangen: list[dict[str, Any]] = []
+        async with engine.connect():  # the pool's only connection is taken: the stream's first read fails
+            lezer = asyncio.ensure_future(_lees(postbus, gesprek, ontvangen))
+            await asyncio.sleep(0.5)
+            assert not lezer.done()
+            assert ontvangen == []
+        await postbus.deliver(ChatUser(sender_id=gesprek, channel="web"), [Reply(text="na de storing")])
+        await _tot(lambda: [b["tekst"] for b in ontvangen] == ["na de storing"])
+        assert not lezer.done()
+        postbus.sluit(gesprek)
+        await asyncio.wait_for(lezer, 5)
+    finally:
+        await engine.dispose()
