@@ -198,7 +198,7 @@ class Overdracht:
             wanneer = t.tekst("moment", taal, datum=datum_tekst(opening.date().isoformat(), taal),
                               tijd=opening.strftime("%H:%M"))
             replies.append(Reply(t.tekst("buiten_kantoortijd", taal, team=profiel.team, wanneer=wanneer)))
-            # A web user is not on Telegram: "here in the chat" is the web chat, kept until the page is closed.
+            # A web user is not on Telegram: "here in the chat" is the web chat (kept on the device).
             web = user.channel == WEB_CHANNEL
             hier = Button(t.tekst("knop_chat", taal), "chat") if web else \
                 Button(t.tekst("knop_telegram", taal), "telegram")
