@@ -1,5 +1,5 @@
-"""What the browser tests of the hand-off and the restart share: Debian's Chromium (skipped without it, failed in
-CI, as tests/browser/test_chat.py does) and the page's errors while a test runs."""
+"""What the browser tests share: Debian's Chromium (skipped without it, failed when CI is set, so CI never passes
+without them) and the page's errors while a test runs."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ def chromium_pad() -> str:
 
 
 class Paginafouten:
-    """The page's uncaught exceptions and the Content-Security-Policy refusals while a test ran (a failed fetch
-    while the server is down is an expected console error, so other console errors are not counted)."""
+    """The console's errors and the page's uncaught exceptions while a test ran; `csp()` picks the
+    Content-Security-Policy refusals (a test of a server that goes down expects failed fetches among the errors)."""
 
     def __init__(self, page: Page) -> None:
         self.console: list[str] = []

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, ViewportSize, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
+from content.teksten import tekst
 from testkit.nep_rasa import ANTWOORD, ANTWOORD_MET_KNOPPEN
+from tests.browser.chromium import Paginafouten
 from tests.webserver import Web, web_server
 
 pytestmark = pytest.mark.browser
@@ -32,54 +33,18 @@ SMAL: ViewportSize = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow: 1280 p
 SCHERMAFDRUKKEN = os.environ.get("LEERBOT_SCHERMAFDRUKKEN")
 
 
-def _chromium() -> str:
-    pad = shutil.which("chromium")
-    if pad is None:
-        if os.environ.get("CI"):
-            pytest.fail("the browser tests need Debian's chromium in CI: make browser")
-        pytest.skip("no chromium (make browser installs it)")
-    return pad
-
-
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Web]:
     with web_server(tmp_path_factory.mktemp("web")) as server:
         yield server
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    pad = _chromium()
-    with sync_playwright() as p:
-        # Playwright adds --no-sandbox (needed as root) and --headless itself.
-        chromium = p.chromium.launch(executable_path=pad)
-        yield chromium
-        chromium.close()
-
-
-class Fouten:
-    """The console's errors and the page's uncaught exceptions while a test ran."""
-
-    def __init__(self, page: Page) -> None:
-        self.console: list[str] = []
-        self.pagina: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda fout: self.pagina.append(str(fout)))
-
-    def _console(self, bericht: ConsoleMessage) -> None:
-        if bericht.type == "error":
-            self.console.append(bericht.text)
-
-    def csp(self) -> list[str]:
-        return [f for f in self.console + self.pagina if "Content Security Policy" in f or "Refused to" in f]
-
-
 @pytest.fixture
-def pagina(browser: Browser, web: Web) -> Iterator[tuple[Page, Fouten]]:
+def pagina(browser: Browser, web: Web) -> Iterator[tuple[Page, Paginafouten]]:
     """A fresh browser context (its own localStorage: a new conversation) at 1280 px with reduced motion."""
     context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce", base_url=web.url)
     page = context.new_page()
-    fouten = Fouten(page)
+    fouten = Paginafouten(page)
     page.goto("/chat")
     yield page, fouten
     assert fouten.csp() == []
@@ -112,7 +77,7 @@ def _geen_horizontaal_scrollen(page: Page) -> None:
     assert breedte <= page.viewport_size["width"], breedte
 
 
-def test_a_conversation_by_keyboard_only(pagina: tuple[Page, Fouten]) -> None:
+def test_a_conversation_by_keyboard_only(pagina: tuple[Page, Paginafouten]) -> None:
     page, _ = pagina
     log = page.get_by_role("log", name="Gesprek")
     assert _tab_naar(page, "bericht") <= 3  # past the log (focusable, to scroll it by keyboard)
@@ -149,13 +114,14 @@ def test_a_conversation_by_keyboard_only(pagina: tuple[Page, Fouten]) -> None:
     assert _focus(page) == "bericht"
 
 
-def test_a_reload_keeps_the_conversation(pagina: tuple[Page, Fouten]) -> None:
+def test_a_reload_keeps_the_conversation(pagina: tuple[Page, Paginafouten]) -> None:
     page, _ = pagina
     log = page.get_by_role("log", name="Gesprek")
     page.get_by_label("Je bericht").fill("Mag mijn dochter een dag vrij?")
     page.get_by_role("button", name="Verstuur").click()
     expect(log).to_contain_text(ANTWOORD[0]["text"])
     opgeslagen = page.evaluate("localStorage.getItem('leerbot-gesprek')")
+    assert opgeslagen is not None
     page.reload()
     expect(log.locator(".chat__bericht")).to_have_count(2)
     expect(log).to_contain_text("Mag mijn dochter een dag vrij?")
@@ -163,7 +129,7 @@ def test_a_reload_keeps_the_conversation(pagina: tuple[Page, Fouten]) -> None:
     assert page.evaluate("localStorage.getItem('leerbot-gesprek')") == opgeslagen
 
 
-def test_a_tab_opened_later_finds_the_conversation_and_delete_forgets_it(pagina: tuple[Page, Fouten]) -> None:
+def test_a_tab_opened_later_finds_the_conversation_and_delete_forgets_it(pagina: tuple[Page, Paginafouten]) -> None:
     """localStorage, not sessionStorage: a consulent may answer after hours ("hier in de chat"), so the parent who
     closed the tab finds the conversation again in a new one; "Wis dit gesprek" leaves nothing behind."""
     page, _ = pagina
@@ -181,13 +147,13 @@ def test_a_tab_opened_later_finds_the_conversation_and_delete_forgets_it(pagina:
     oud = later.evaluate("JSON.parse(localStorage.getItem('leerbot-gesprek')).id")
     later.get_by_role("button", name="Wis dit gesprek").click()
     expect(log).not_to_contain_text("Mag mijn zoon naar de bruiloft van zijn oom?")
-    # A new conversation takes the old one's place in the storage.
-    later.wait_for_function("(oud) => { const g = JSON.parse(localStorage.getItem('leerbot-gesprek') || 'null');"
-                            " return g !== null && g.id !== oud; }", arg=oud)
+    # The page says so once the new conversation exists; it has taken the old one's place in the storage.
+    expect(later.locator("#status")).to_have_text(tekst("web_gewist", "nl"))
+    assert later.evaluate("JSON.parse(localStorage.getItem('leerbot-gesprek')).id") not in (oud, None)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, SMAL], ids=["1280px", "320px"])
-def test_no_wcag_violations_and_no_horizontal_scrolling(pagina: tuple[Page, Fouten],
+def test_no_wcag_violations_and_no_horizontal_scrolling(pagina: tuple[Page, Paginafouten],
                                                           viewport: ViewportSize) -> None:
     page, fouten = pagina
     page.set_viewport_size(viewport)
@@ -209,7 +175,7 @@ def test_no_wcag_violations_and_no_horizontal_scrolling(pagina: tuple[Page, Fout
 def test_the_english_page_is_clean_too(browser: Browser, web: Web) -> None:
     context = browser.new_context(viewport=SMAL, base_url=web.url)
     page = context.new_page()
-    fouten = Fouten(page)
+    fouten = Paginafouten(page)
     page.goto("/chat?taal=en")
     expect(page.get_by_label("Your message")).to_be_visible()
     assert re.fullmatch(r"en", page.evaluate("document.documentElement.lang"))

@@ -8,25 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from content.teksten import tekst
 from testkit.nep_rasa import ANTWOORD
-from tests.browser.chromium import Paginafouten, chromium_pad
+from tests.browser.chromium import Paginafouten
 from tests.webserver import Web, web_server
 
 pytestmark = pytest.mark.browser
 # The page retries after 1, 2, 4 … seconds (at most 15): the first tries after the restart fall in that range.
 HERVERBINDEN_MS = 20_000
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    pad = chromium_pad()
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=pad)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from basis.klok import FixedClock
 from content.teksten import tekst
 from testkit.fake_telegram import FakeTelegram
 from testkit.nep_rasa import ANTWOORD
-from tests.browser.chromium import Paginafouten, chromium_pad
+from tests.browser.chromium import Paginafouten
 from tests.overdracht_web import registreer, telegram_wacht_op, ticketnummer
 from tests.webserver import Web, web_server
 
@@ -30,14 +30,6 @@ TEAM_NAAM = "Team Leerplicht/Doorstroompunt"
 # look (web/outbox.py, every two seconds), so the page gets a little longer than expect's default five seconds.
 RELAY_MS = 15_000
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    pad = chromium_pad()
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=pad)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -32,7 +32,8 @@ from playwright.sync_api import (
 
 from content.teksten import tekst
 from testkit.nep_rasa import ANTWOORD, ANTWOORD_MET_KNOPPEN
-from tests.browser.test_chat import DESKTOP, SCHERMAFDRUKKEN, SMAL, WCAG21, Fouten, _chromium, _tab_naar
+from tests.browser.chromium import Paginafouten, chromium_pad
+from tests.browser.test_chat import DESKTOP, SCHERMAFDRUKKEN, SMAL, WCAG21, _tab_naar
 from tests.webserver import Web, web_server
 from web.widget import VERSIE, integriteit, script_bestand
 
@@ -118,14 +119,14 @@ def gast(web: Web) -> Iterator[Callable[..., str]]:
 
 @pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
-    _chromium()
+    chromium_pad()
     with sync_playwright() as p:
         yield p
 
 
 @pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    chromium = playwright.chromium.launch(executable_path=_chromium(), args=[ZONDER_PLAYWRIGHTS_PARTITIONERING])
+    chromium = playwright.chromium.launch(executable_path=chromium_pad(), args=[ZONDER_PLAYWRIGHTS_PARTITIONERING])
     yield chromium
     chromium.close()
 
@@ -137,14 +138,14 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def _pagina(context: BrowserContext, url: str) -> tuple[Page, Fouten]:
+def _pagina(context: BrowserContext, url: str) -> tuple[Page, Paginafouten]:
     page = context.new_page()
-    fouten = Fouten(page)
+    fouten = Paginafouten(page)
     page.goto(url)
     return page, fouten
 
 
-def _schoon(fouten: Fouten) -> None:
+def _schoon(fouten: Paginafouten) -> None:
     assert fouten.csp() == []
     assert fouten.pagina == []
 
@@ -431,7 +432,7 @@ def test_the_heading_wraps_between_words_at_320px(browser: Browser, web: Web, pa
 def test_without_third_party_storage_the_chat_still_works(playwright: Playwright, gast: Callable[..., str]) -> None:
     """Playwright's own switches (partitioning off): Chromium denies the frame its localStorage. The chat then
     works for as long as the page is open, and no script fails."""
-    chromium = playwright.chromium.launch(executable_path=_chromium())
+    chromium = playwright.chromium.launch(executable_path=chromium_pad())
     context = chromium.new_context(viewport=DESKTOP)
     page, fouten = _pagina(context, gast())
     frame = _open(page)
