@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import signal
 from collections.abc import AsyncIterator, Mapping
@@ -85,6 +86,8 @@ def web_app_for(settings: Settings, onderdelen: Onderdelen, anderen: Mapping[str
     instellingen = WebInstellingen(max_body_bytes=settings.web_max_body_bytes,
                                    per_gesprek_per_minuut=settings.web_per_gesprek_per_minuut,
                                    per_adres_per_minuut=settings.web_per_adres_per_minuut)
+    if settings.web_insluiten is not None:
+        instellingen = dataclasses.replace(instellingen, insluiten=settings.web_insluiten)
     return create_app(onderdelen.pipeline, onderdelen.sessions, onderdelen.clock, instellingen, anderen)
 
 

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # `leerbot opschonen` forgets a web conversation idle this many days as /vergeetmij forgets (kept messages,
     # dossier, account, outbox, Rasa's tracker), and the conversation with its token.
     web_bewaar_dagen: int = Field(default=30, ge=1)
+    # Which municipalities' sites may frame the widget, in which theme (docs/web.md, "The allow-list"): a deployment's
+    # own file; unset, content/data/web/insluiten.yaml with the demo entries.
+    web_insluiten: Path | None = None
 
     # The app database (SQLAlchemy URL); empty means a SQLite file in var/.
     database_url: str = Field(default="", validation_alias="DATABASE_URL")

@@ -225,3 +225,15 @@ def test_the_widget_texts_exist_without_placeholders() -> None:
         for taal in ("nl", "en"):
             assert "{" not in tekst(sleutel, taal)
             assert not plaatshouders(gespreks_tekst(sleutel).nl)
+
+
+def test_a_deployment_names_its_own_allow_list_in_the_settings(tmp_path: Path) -> None:
+    """LEERBOT_WEB_INSLUITEN: a deployment's municipalities replace the demo entries of content/."""
+    pad = tmp_path / "insluiten.yaml"
+    pad.write_text("gemeenten:\n  testdorp:\n    naam: Testdorp\n    oorsprongen: [https://www.testdorp.nl]\n",
+                   encoding="utf-8")
+    with web_server(tmp_path / "server", web_insluiten=pad) as eigen:
+        pagina = httpx.get(f"{eigen.url}/embed/testdorp")
+        assert pagina.status_code == 200
+        assert "frame-ancestors 'self' https://www.testdorp.nl" in pagina.headers["content-security-policy"]
+        assert httpx.get(f"{eigen.url}/embed/voorbeeld").status_code == 404
