@@ -18,6 +18,11 @@ UTRECHT_CSS = "vendor/utrecht-9.0.4/index.css"
 THEMA_CSS = "vendor/voorbeeld-7.4.1/theme.css"
 FONT_CSS = "vendor/noto-sans-5.3.0/noto-sans.css"
 
+# The style sheets under every page we serve, in this order: the font, the components, the voorbeeld theme and our
+# additions to it (a municipality's theme and chat.css come after them).
+BASIS_STIJLEN = "\n".join(f'<link rel="stylesheet" href="/static/{blad}">'
+                          for blad in (FONT_CSS, UTRECHT_CSS, THEMA_CSS, "themas/voorbeeld.css"))
+
 # The texts the script shows itself, handed over as data attributes (the script reads them with dataset).
 SCRIPT_TEKSTEN = ("web_jij", "web_assistent", "web_consulent", "web_verbinding_kwijt", "web_niet_verstuurd",
                   "web_typt", "web_nieuw_begonnen", "web_gewist")
@@ -49,10 +54,7 @@ def chat_pagina(taal: Language, gemeente: InsluitGemeente | None = None) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{t("web_titel")}</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/static/{FONT_CSS}">
-<link rel="stylesheet" href="/static/{UTRECHT_CSS}">
-<link rel="stylesheet" href="/static/{THEMA_CSS}">
-<link rel="stylesheet" href="/static/themas/voorbeeld.css">{thema}
+{BASIS_STIJLEN}{thema}
 <link rel="stylesheet" href="/static/chat.css">
 <script src="/static/chat.js" defer></script>{scripts}
 </head>

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from basis.taal import Language
 from content.teksten import tekst
+from web.pagina import BASIS_STIJLEN
 
 VERSIE = "1.0.0"
 SJABLOON = Path(__file__).parent / "widget.js"
@@ -73,10 +74,7 @@ def voorbeeld_pagina(taal: Language, gemeente: str = "voorbeeld") -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{t("web_voorbeeld_titel")}</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/static/vendor/noto-sans-5.3.0/noto-sans.css">
-<link rel="stylesheet" href="/static/vendor/utrecht-9.0.4/index.css">
-<link rel="stylesheet" href="/static/vendor/voorbeeld-7.4.1/theme.css">
-<link rel="stylesheet" href="/static/themas/voorbeeld.css">
+{BASIS_STIJLEN}
 <link rel="stylesheet" href="/static/chat.css">
 {regel}
 </head>
