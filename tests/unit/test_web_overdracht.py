@@ -62,12 +62,18 @@ def test_the_same_with_the_web_chat_in_a_process_of_its_own(tmp_path: Path, fake
             bot.stop()
 
 
-def _overdracht_en_terug(web: Web, fake: FakeTelegram) -> None:
+def _vraagt_een_consulent(web: Web) -> tuple[str, dict[str, str], Luisteraar]:
+    """A new web conversation that asks for a person and names its municipality (Zwolle): the hand-off starts."""
     gesprek_id, kop = web.nieuw()
     pagina = Luisteraar(web.url, gesprek_id, kop)
     web.stuur(gesprek_id, kop, tekst="ik wil een medewerker spreken")
     pagina.wacht_op(tekst("welke_gemeente", "nl"))
     web.stuur(gesprek_id, kop, tekst="Zwolle")
+    return gesprek_id, kop, pagina
+
+
+def _overdracht_en_terug(web: Web, fake: FakeTelegram) -> None:
+    gesprek_id, kop, pagina = _vraagt_een_consulent(web)
     assert "Je staat in de wachtrij van Team Leerplicht/Doorstroompunt" in pagina.wacht_op("wachtrij")["tekst"]
     nummer = ticketnummer(telegram_wacht_op(fake, CONSULENT, "Nieuw ticket"))
 
@@ -96,11 +102,7 @@ def _overdracht_en_terug(web: Web, fake: FakeTelegram) -> None:
 
 
 def test_a_web_user_can_leave_the_queue_with_stop(web: Web, fake: FakeTelegram) -> None:
-    gesprek_id, kop = web.nieuw()
-    pagina = Luisteraar(web.url, gesprek_id, kop)
-    web.stuur(gesprek_id, kop, tekst="ik wil een medewerker spreken")
-    pagina.wacht_op(tekst("welke_gemeente", "nl"))
-    web.stuur(gesprek_id, kop, tekst="Zwolle")
+    gesprek_id, kop, pagina = _vraagt_een_consulent(web)
     telegram_wacht_op(fake, CONSULENT, "Nieuw ticket")
     web.stuur(gesprek_id, kop, tekst="/stop")
     pagina.wacht_op(tekst("wachtrij_verlaten", "nl"))
@@ -113,11 +115,7 @@ def test_a_web_user_can_leave_the_queue_with_stop(web: Web, fake: FakeTelegram) 
 
 def test_outside_office_hours_the_web_user_hears_when_the_team_is_back(tmp_path: Path, fake: FakeTelegram) -> None:
     for web in _web(tmp_path, fake, 20):  # Monday 20:00: the team works 9 to 17
-        gesprek_id, kop = web.nieuw()
-        pagina = Luisteraar(web.url, gesprek_id, kop)
-        web.stuur(gesprek_id, kop, tekst="ik wil een medewerker spreken")
-        pagina.wacht_op(tekst("welke_gemeente", "nl"))
-        web.stuur(gesprek_id, kop, tekst="Zwolle")
+        gesprek_id, kop, pagina = _vraagt_een_consulent(web)
         buiten = pagina.wacht_op("niet bereikbaar")
         wanneer = tekst("moment", "nl", datum=datum_tekst("2026-11-24", "nl"), tijd="09:00")
         assert buiten["tekst"] == tekst("buiten_kantoortijd", "nl", team=TEAM_NAAM, wanneer=wanneer)
